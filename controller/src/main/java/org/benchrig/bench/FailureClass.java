@@ -1,0 +1,17 @@
+package org.benchrig.bench;
+
+/** Why a measurement failed; recorded with every failed measurement (LAVA-style taxonomy). */
+public enum FailureClass {
+    /** Link lost, flash failed, board hung: the rig's fault, not the benchmark's. */
+    INFRASTRUCTURE,
+    /** MemoryError: the workload does not fit the target's heap. */
+    DOES_NOT_FIT,
+    /** The benchmark raised an exception. */
+    BENCHMARK_ERROR,
+    /** The benchmark's self-check value differs from the expected one. */
+    WRONG_RESULT,
+    /** The benchmark ran past its deadline. */
+    TIMEOUT,
+    /** A bug of ours. */
+    CONTROLLER
+}

@@ -1,0 +1,22 @@
+package org.benchrig.bench;
+
+/** How a measurement ended: {@code failure == null} means it succeeded. */
+public record Outcome(FailureClass failure, String detail) {
+
+    public static Outcome ok() {
+        return new Outcome(null, "");
+    }
+
+    public static Outcome failed(FailureClass failure, String detail) {
+        return new Outcome(failure, detail == null ? "" : detail);
+    }
+
+    public boolean isOk() {
+        return failure == null;
+    }
+
+    /** "ok" or the failure class name, as shown in tables and stored in the database. */
+    public String label() {
+        return isOk() ? "ok" : failure.name();
+    }
+}
