@@ -1,0 +1,79 @@
+package org.benchrig.board;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.config.BoardKind;
+import org.benchrig.instrument.EmulatorPowerSwitch;
+import org.benchrig.instrument.EmulatorResetLine;
+import org.benchrig.instrument.PowerSwitch;
+import org.benchrig.instrument.ResetLine;
+import org.benchrig.time.Deadline;
+
+/** Builds a {@link Board} from its config: the emulated or the serial kind, with its reset and power. */
+public final class Boards {
+    /** QEMU start plus firmware boot; the prompt answers about 0.1 s after QEMU starts. */
+    private static final Duration START_WAIT = Duration.ofSeconds(20);
+
+    private Boards() {
+    }
+
+    /** Opens (for emulated boards: starts) the board and leaves it in raw REPL, READY. */
+    public static Board open(BoardConfig config, Path runtimeDir) {
+        Deadline deadline = Deadline.in(START_WAIT);
+        Board board;
+        if (config.kind() == BoardKind.EMULATED) {
+            Emulator emulator = Emulator.start(config.id(), config.firmware(), runtimeDir, deadline);
+            board = new Board(config, emulator::ptyPath, new EmulatorResetLine(emulator),
+                    new EmulatorPowerSwitch(emulator), emulator);
+        } else {
+            board = new Board(config, config::port, unwired("reset line"), unwiredPower(), null);
+        }
+        try {
+            board.connect(deadline);
+        } catch (RuntimeException e) {
+            board.close();
+            throw e;
+        }
+        return board;
+    }
+
+    /** A serial board without wired GPIO lines: a hung board cannot be brought back by us. */
+    private static ResetLine unwired(String what) {
+        return new ResetLine() {
+            @Override
+            public void pulse(Duration width) {
+                throw new LinkLost("no " + what + " is wired for this board; reset it by hand");
+            }
+
+            @Override
+            public String label() {
+                return "no " + what;
+            }
+        };
+    }
+
+    private static PowerSwitch unwiredPower() {
+        return new PowerSwitch() {
+            @Override
+            public void on() {
+                throw new LinkLost("no power switch is wired for this board");
+            }
+
+            @Override
+            public void off() {
+                on();
+            }
+
+            @Override
+            public void cycle(Duration offTime) {
+                on();
+            }
+
+            @Override
+            public String label() {
+                return "no power switch";
+            }
+        };
+    }
+}

@@ -1,0 +1,262 @@
+package org.benchrig.board;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.benchrig.time.Deadline;
+
+/**
+ * An emulated micro:bit: QEMU's {@code -M microbit} machine running a firmware image, its serial
+ * port on a pty and a QMP socket for hard reset and power off. A state file per board under the
+ * runtime directory lets the next controller find and end emulators a killed controller left.
+ */
+public final class Emulator implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PTY = Pattern.compile("char device redirected to (/dev/pts/\\d+)");
+    /** QEMU prints its pty within a few hundred ms; a loaded host can take seconds. */
+    private static final Duration START_WAIT = Duration.ofSeconds(15);
+    /** Time QEMU gets to exit after QMP quit before it is killed. */
+    private static final Duration QUIT_WAIT = Duration.ofSeconds(3);
+    /** Unix socket paths are limited to 107 bytes, so sockets live in a short temporary directory. */
+    private static final int MAX_SOCKET_PATH = 100;
+
+    /** What a running emulator leaves on disk so that a later controller can recognise it. */
+    record State(String board, long qemuPid, long controllerPid, String qmp, String pty, String firmware,
+                 String startedAt) {
+    }
+
+    private final String boardId;
+    private final Path runtimeDir;
+    private Path firmware;
+    private Process process;
+    private Path qmpSocket;
+    private String pty;
+
+    private Emulator(String boardId, Path runtimeDir) {
+        this.boardId = boardId;
+        this.runtimeDir = runtimeDir;
+    }
+
+    /** Starts QEMU with {@code firmware}; ends this board's leftover emulator of a dead controller first. */
+    public static Emulator start(String boardId, Path firmware, Path runtimeDir, Deadline deadline) {
+        Emulator e = new Emulator(boardId, runtimeDir);
+        endLeftover(runtimeDir.resolve(boardId + ".json"));
+        e.launch(firmware, deadline);
+        return e;
+    }
+
+    public String boardId() {
+        return boardId;
+    }
+
+    public String ptyPath() {
+        return pty;
+    }
+
+    public Path firmware() {
+        return firmware;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** A hard reset of the emulated machine, like pressing its reset button; the pty stays. */
+    public void hardReset(Deadline deadline) {
+        Qmp.execute(qmpSocket, "system_reset", deadline);
+    }
+
+    /** Powers the board off (QMP quit, then a kill if QEMU lingers). */
+    public void powerOff() {
+        if (process == null) {
+            return;
+        }
+        if (process.isAlive()) {
+            try {
+                Qmp.execute(qmpSocket, "quit", Deadline.in(QUIT_WAIT));
+            } catch (LinkLost ignored) {
+                // QEMU is already going; the wait below decides
+            }
+            try {
+                if (!process.waitFor(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException ie) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        process = null;
+        deleteQuietly(stateFile());
+        deleteQuietly(qmpSocket);
+        if (qmpSocket != null) {
+            deleteQuietly(qmpSocket.getParent());
+        }
+    }
+
+    /** Powers off and starts again with {@code image}: "flashing" an emulated board. The pty changes. */
+    public void restart(Path image, Deadline deadline) {
+        powerOff();
+        launch(image, deadline);
+    }
+
+    @Override
+    public void close() {
+        powerOff();
+    }
+
+    private void launch(Path image, Deadline deadline) {
+        this.firmware = image;
+        try {
+            Files.createDirectories(runtimeDir);
+            Path sockDir = Files.createTempDirectory("brq");
+            qmpSocket = sockDir.resolve(boardId + ".qmp");
+            if (qmpSocket.toString().length() > MAX_SOCKET_PATH) {
+                throw new LinkLost("QMP socket path too long: " + qmpSocket);
+            }
+            Path log = runtimeDir.resolve(boardId + ".qemu.log");
+            List<String> cmd = List.of("qemu-system-arm", "-M", "microbit",
+                    "-device", "loader,file=" + image.toAbsolutePath(),
+                    "-nographic", "-monitor", "none", "-serial", "pty",
+                    "-icount", "shift=6",
+                    "-qmp", "unix:" + qmpSocket + ",server=on,wait=off");
+            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            pty = awaitPty(log, deadline.atMost(START_WAIT));
+            awaitSocket(deadline.atMost(START_WAIT));
+            State state = new State(boardId, process.pid(), ProcessHandle.current().pid(), qmpSocket.toString(),
+                    pty, image.toAbsolutePath().toString(), Instant.now().toString());
+            JSON.writeValue(stateFile().toFile(), state);
+        } catch (IOException e) {
+            powerOff();
+            throw new LinkLost("cannot start QEMU for board " + boardId + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            powerOff();
+            throw e;
+        }
+    }
+
+    private String awaitPty(Path log, Deadline deadline) throws IOException {
+        while (true) {
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+            Matcher m = PTY.matcher(text);
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (!process.isAlive()) {
+                throw new LinkLost("QEMU for board " + boardId + " exited with " + process.exitValue() + ": "
+                        + text.strip());
+            }
+            if (deadline.expired()) {
+                throw new LinkLost("QEMU for board " + boardId + " printed no pty within "
+                        + deadline.budget().toMillis() + " ms: " + text.strip());
+            }
+            pollPause();
+        }
+    }
+
+    private void awaitSocket(Deadline deadline) {
+        while (!Files.exists(qmpSocket)) {
+            if (deadline.expired() || !process.isAlive()) {
+                throw new LinkLost("QEMU for board " + boardId + " opened no QMP socket");
+            }
+            pollPause();
+        }
+    }
+
+    private Path stateFile() {
+        return runtimeDir.resolve(boardId + ".json");
+    }
+
+    /**
+     * Ends emulators that controllers killed without cleanup left behind under {@code runtimeDir},
+     * and only those: the process must still carry the QMP socket path its state file recorded.
+     * Returns the boards whose emulators were ended.
+     */
+    public static List<String> endLeftovers(Path runtimeDir) {
+        List<String> ended = new ArrayList<>();
+        if (!Files.isDirectory(runtimeDir)) {
+            return ended;
+        }
+        try (Stream<Path> files = Files.list(runtimeDir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                endLeftover(f).ifPresent(ended::add);
+            }
+        } catch (IOException e) {
+            throw new LinkLost("cannot read " + runtimeDir + ": " + e.getMessage(), e);
+        }
+        return ended;
+    }
+
+    private static Optional<String> endLeftover(Path stateFile) {
+        if (!Files.exists(stateFile)) {
+            return Optional.empty();
+        }
+        State s;
+        try {
+            s = JSON.readValue(stateFile.toFile(), State.class);
+        } catch (IOException e) {
+            deleteQuietly(stateFile); // unreadable: nothing can be matched against it
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> owner = ProcessHandle.of(s.controllerPid());
+        if (owner.isPresent() && owner.get().isAlive() && s.controllerPid() != ProcessHandle.current().pid()) {
+            throw new BoardBusy("board " + s.board() + " is in use by process " + s.controllerPid()
+                    + " since " + s.startedAt());
+        }
+        boolean ended = false;
+        Optional<ProcessHandle> qemu = ProcessHandle.of(s.qemuPid());
+        if (qemu.isPresent() && commandLineContains(s.qemuPid(), s.qmp())) {
+            qemu.get().destroyForcibly();
+            qemu.get().onExit().orTimeout(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(x -> null).join();
+            ended = true;
+        }
+        deleteQuietly(stateFile);
+        deleteQuietly(Path.of(s.qmp()));
+        return ended ? Optional.of(s.board()) : Optional.empty();
+    }
+
+    private static boolean commandLineContains(long pid, String marker) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).contains(marker);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pollPause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkLost("interrupted while waiting for QEMU");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover file is harmless; the next start overwrites it
+        }
+    }
+}
