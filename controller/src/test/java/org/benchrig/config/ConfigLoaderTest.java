@@ -305,6 +305,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void secondYamlDocumentIsReported() throws Exception {
+        assertThat(problems(VALID + "---\nrig: u\n")).containsExactly(
+                at(11, 1, "(root): a rig config is a single YAML document; found another one here"));
+    }
+
+    @Test
+    void listWhereAStringBelongsIsAWrongType() throws Exception {
+        assertThat(problems(VALID.replace("model: microbit", "").replace("kind: emulated", "kind: emulated\n    model: [microbit]")))
+                .containsExactly(at(6, 12, "boards[0].model: expected a string, got a list"));
+    }
+
+    @Test
     void unreadableFileIsReported() {
         Path missing = dir.resolve("missing.yaml");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(missing));
