@@ -1,0 +1,348 @@
+package org.benchrig.config;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** A PATH holding only an executable called {@code py}, so host checks do not depend on the machine. */
+    private String pathEnv;
+    private Path file;
+
+    /** A valid config; tests break one thing in it. Lines: 1 rig, 2 data_dir, 3 boards, 4-6 mb1, 7 hosts, 8-9 cpython. */
+    private static final String VALID = """
+            rig: t
+            data_dir: data
+            boards:
+              - id: mb1
+                kind: emulated
+                firmware: fw.hex
+            hosts:
+              - id: cpython
+                interpreter: py
+            """;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.writeString(dir.resolve("fw.hex"), ":00000001FF\n");
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path py = Files.writeString(bin.resolve("py"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(py, PosixFilePermissions.fromString("rwxr-xr-x"));
+        pathEnv = bin.toString();
+        file = dir.resolve("rig.yaml");
+    }
+
+    private RigConfig load(String yaml) throws ConfigException {
+        return ConfigLoader.load(yaml, file, pathEnv);
+    }
+
+    /** The lines of the error message for {@code yaml}, which must not load. */
+    private List<String> problems(String yaml) throws IOException {
+        Files.writeString(file, yaml);
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.load(Files.readString(file), file, pathEnv));
+        assertThat(e).as("config should have been rejected:\n%s", yaml).isNotNull();
+        return List.of(e.getMessage().split("\n"));
+    }
+
+    private String at(int line, int column, String rest) {
+        return file + ":" + line + ":" + column + ": " + rest;
+    }
+
+    // ---- loading good configs -----------------------------------------------------------------
+
+    @Test
+    void simYamlLoadsAsTheDefaultRig() throws Exception {
+        Path repo = Path.of(System.getProperty("benchrig.repo"));
+        Path sim = repo.resolve("rig-configs/sim.yaml");
+
+        RigConfig config = ConfigLoader.load(sim);
+
+        assertThat(config.rig()).isEqualTo("sim-bench");
+        assertThat(config.platform()).isEqualTo(Platform.SIMULATED);
+        assertThat(config.dataDir()).isEqualTo(repo.toAbsolutePath().normalize().resolve("data"));
+        assertThat(config.run()).isEqualTo(RunDefaults.DEFAULT);
+        assertThat(config.targetIds()).containsExactly("mb1", "mb2", "cpython", "pypy");
+        BoardConfig mb1 = config.board("mb1").orElseThrow();
+        assertThat(mb1.kind()).isEqualTo(BoardKind.EMULATED);
+        assertThat(mb1.model()).isEqualTo("microbit");
+        assertThat(mb1.firmware()).isEqualTo(Path.of("/usr/share/firmware-microbit-micropython/firmware.hex"));
+        assertThat(mb1.port()).isNull();
+        assertThat(mb1.pacing()).isEqualTo(Pacing.SAFE_DEFAULT);
+        assertThat(config.board("mb2").orElseThrow().pacing()).isEqualTo(Pacing.SAFE_DEFAULT);
+        assertThat(config.host("pypy").orElseThrow().interpreter()).isEqualTo("pypy3");
+        assertThat(config.host("cpython").orElseThrow().cpus()).isEmpty();
+        assertThat(config.source()).isEqualTo(sim.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void defaultsApplyAndRelativePathsResolveAgainstTheConfigFilesDirectory() throws Exception {
+        RigConfig config = load(VALID);
+
+        assertThat(config.platform()).isEqualTo(Platform.SIMULATED);
+        assertThat(config.dataDir()).isEqualTo(dir.toAbsolutePath().normalize().resolve("data"));
+        assertThat(config.run()).isEqualTo(new RunDefaults("default", 5, 120));
+        BoardConfig mb1 = config.boards().get(0);
+        assertThat(mb1).isEqualTo(new BoardConfig("mb1", BoardKind.EMULATED, "microbit",
+                dir.toAbsolutePath().normalize().resolve("fw.hex"), null, 115_200, Pacing.SAFE_DEFAULT, "s"));
+        assertThat(config.hosts()).containsExactly(new HostConfig("cpython", "py", List.of(), "s"));
+        assertThat(config.board("cpython")).isEmpty();
+        assertThat(config.host("nope")).isEmpty();
+    }
+
+    @Test
+    void serialBoardsAndPinnedHostsLoad() throws Exception {
+        RigConfig config = load("""
+                rig: pi-bench
+                platform: raspberrypi
+                data_dir: .
+                run: {suite: nightly, repetitions: 1000, benchmark_timeout_s: 1}
+                boards:
+                  - id: esp32-a
+                    kind: serial
+                    model: esp32
+                    port: /dev/ttyUSB0
+                    baud: 921600
+                    pacing: {chunk_bytes: 4096, gap_ms: 0}
+                    tier: l
+                hosts:
+                  - id: cpython
+                    interpreter: py
+                    cpus: [0, 3]
+                    tier: m
+                """);
+
+        assertThat(config.platform()).isEqualTo(Platform.RASPBERRYPI);
+        assertThat(config.run()).isEqualTo(new RunDefaults("nightly", 1000, 1));
+        assertThat(config.boards()).containsExactly(new BoardConfig("esp32-a", BoardKind.SERIAL, "esp32", null,
+                "/dev/ttyUSB0", 921_600, new Pacing(4096, 0), "l"));
+        assertThat(config.hosts()).containsExactly(new HostConfig("cpython", "py", List.of(0, 3), "m"));
+    }
+
+    // ---- malformed configs: one exact line each -----------------------------------------------
+
+    @Test
+    void unknownKeySuggestsTheClosestKnownKey() throws Exception {
+        assertThat(problems(VALID.replace("firmware: fw.hex", "firmwre: fw.hex"))).containsExactly(
+                at(4, 5, "boards[0].firmware: missing required field 'firmware'"),
+                at(6, 5, "boards[0].firmwre: unknown key; did you mean 'firmware'?"));
+    }
+
+    @Test
+    void unknownKeyWithNothingCloseListsTheKnownKeys() throws Exception {
+        assertThat(problems(VALID + "colour: red\n")).containsExactly(
+                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts"));
+    }
+
+    @Test
+    void camelCaseKeyIsRecognisedAsItsSnakeCaseSpelling() throws Exception {
+        assertThat(problems(VALID + "run:\n  benchmarkTimeoutS: 10\n")).containsExactly(
+                at(11, 3, "run.benchmarkTimeoutS: unknown key; did you mean 'benchmark_timeout_s'?"));
+    }
+
+    @Test
+    void wordWhereAnIntegerBelongsIsAWrongType() throws Exception {
+        assertThat(problems(VALID + "run:\n  repetitions: five\n")).containsExactly(
+                at(11, 16, "run.repetitions: expected an integer in 1..1000, got 'five'"));
+    }
+
+    @Test
+    void mappingWhereAListBelongsIsAWrongType() throws Exception {
+        assertThat(problems("rig: t\ndata_dir: data\nboards: {}\n")).containsExactly(
+                at(3, 9, "boards: expected a list, got a mapping"));
+    }
+
+    @Test
+    void missingRequiredFieldPointsAtTheEnclosingMapping() throws Exception {
+        assertThat(problems(VALID.replace("    kind: emulated\n", ""))).containsExactly(
+                at(4, 5, "boards[0].kind: missing required field 'kind'"));
+    }
+
+    @Test
+    void missingTopLevelFieldsAreAllReported() throws Exception {
+        assertThat(problems("platform: simulated\n")).containsExactly(
+                at(1, 1, "rig: missing required field 'rig'"),
+                at(1, 1, "data_dir: missing required field 'data_dir'"));
+    }
+
+    @Test
+    void duplicateIdAcrossBoardsAndHostsPointsAtTheSecondAndNamesTheFirst() throws Exception {
+        assertThat(problems(VALID.replace("id: cpython", "id: mb1"))).containsExactly(
+                at(8, 9, "hosts[0].id: duplicate id 'mb1'; ids must be unique across boards and hosts,"
+                        + " first used at line 4 (boards[0].id)"));
+    }
+
+    @Test
+    void missingFirmwareFileNamesTheResolvedPath() throws Exception {
+        assertThat(problems(VALID.replace("fw.hex", "../fw/missing.hex"))).containsExactly(
+                at(6, 15, "boards[0].firmware: file not found: "
+                        + dir.toAbsolutePath().getParent().resolve("fw/missing.hex")));
+    }
+
+    @Test
+    void dataDirThatIsAFileIsABadPath() throws Exception {
+        assertThat(problems(VALID.replace("data_dir: data", "data_dir: fw.hex"))).containsExactly(
+                at(2, 11, "data_dir: bad path: " + dir.toAbsolutePath().resolve("fw.hex")
+                        + " exists but is not a directory; expected a directory or a path that can be created"));
+    }
+
+    @Test
+    void dataDirWhoseParentDoesNotExistIsABadPath() throws Exception {
+        assertThat(problems(VALID.replace("data_dir: data", "data_dir: no/such/data"))).containsExactly(
+                at(2, 11, "data_dir: bad path: " + dir.toAbsolutePath().resolve("no/such/data")
+                        + " cannot be created, its parent " + dir.toAbsolutePath().resolve("no/such")
+                        + " does not exist"));
+    }
+
+    @Test
+    void invalidEnumValuesListTheAllowedValues() throws Exception {
+        assertThat(problems(VALID.replace("kind: emulated", "kind: qemu") + "platform: arduino\n")).containsExactly(
+                at(5, 11, "boards[0].kind: invalid value 'qemu'; expected one of: emulated, serial"),
+                at(10, 11, "platform: invalid value 'arduino'; expected one of: simulated, raspberrypi"));
+    }
+
+    @Test
+    void outOfRangeNumbersNameTheFullPathAndTheRange() throws Exception {
+        assertThat(problems("""
+                rig: t
+                data_dir: data
+                boards:
+                  - id: mb1
+                    kind: emulated
+                    firmware: fw.hex
+                  - id: mb2
+                    kind: emulated
+                    firmware: fw.hex
+                    pacing: {chunk_bytes: 0, gap_ms: 1001}
+                    tier: xl
+                """)).containsExactly(
+                at(10, 27, "boards[1].pacing.chunk_bytes: expected an integer in 1..4096, got 0"),
+                at(10, 38, "boards[1].pacing.gap_ms: expected an integer in 0..1000, got 1001"),
+                at(11, 11, "boards[1].tier: invalid value 'xl'; expected one of: s, m, l"));
+    }
+
+    @Test
+    void idsMustMatchThePattern() throws Exception {
+        assertThat(problems(VALID.replace("rig: t", "rig: Sim Bench").replace("id: mb1", "id: _mb1")))
+                .containsExactly(
+                        at(1, 6, "rig: invalid id 'Sim Bench'; expected an id matching [a-z0-9][a-z0-9_-]*"
+                                + " (lower-case letters, digits, '_' and '-')"),
+                        at(4, 9, "boards[0].id: invalid id '_mb1'; expected an id matching [a-z0-9][a-z0-9_-]*"
+                                + " (lower-case letters, digits, '_' and '-')"));
+    }
+
+    @Test
+    void portAndBaudAreForbiddenForEmulatedBoardsAndPortRequiredForSerial() throws Exception {
+        assertThat(problems(VALID.replace("firmware: fw.hex",
+                "firmware: fw.hex\n    port: /dev/ttyACM0\n    baud: 9600\n  - id: pico\n    kind: serial")))
+                .containsExactly(
+                        at(7, 5, "boards[0].port: not allowed for an emulated board (kind: emulated);"
+                                + " remove it or use kind: serial"),
+                        at(8, 5, "boards[0].baud: not allowed for an emulated board (kind: emulated);"
+                                + " baud applies to serial boards only"),
+                        at(9, 5, "boards[1].port: missing required field 'port'"));
+    }
+
+    @Test
+    void interpreterMustBeOnPathOrAnExecutableFile() throws Exception {
+        assertThat(problems(VALID + "  - id: pypy\n    interpreter: pypy9\n  - id: venv\n    interpreter: ./fw.hex\n"))
+                .containsExactly(
+                        at(11, 18, "hosts[1].interpreter: interpreter 'pypy9' not found;"
+                                + " expected a command on PATH or a path to an executable file"),
+                        at(13, 18, "hosts[2].interpreter: interpreter not found: "
+                                + dir.toAbsolutePath().resolve("fw.hex") + " is not an executable file"));
+    }
+
+    @Test
+    void negativeCpuIndexIsReportedAtTheListElement() throws Exception {
+        assertThat(problems(VALID + "    cpus: [1, -2, x]\n")).containsExactly(
+                at(10, 15, "hosts[0].cpus[1]: expected an integer >= 0, got -2"),
+                at(10, 19, "hosts[0].cpus[2]: expected an integer >= 0, got 'x'"));
+    }
+
+    @Test
+    void topLevelListIsNotAMapping() throws Exception {
+        Path bad = resource("bad-not-a-mapping.yaml");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(bad));
+        assertThat(e.getMessage()).isEqualTo(
+                bad + ":1:1: (root): expected a YAML mapping (rig: ..., data_dir: ...) at the top level, got a list");
+    }
+
+    @Test
+    void yamlSyntaxErrorHasItsLineAndColumn() throws Exception {
+        Path bad = resource("bad-syntax.yaml");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(bad));
+        assertThat(e.getMessage()).isEqualTo(
+                bad + ":5:19: (root): YAML syntax error: mapping values are not allowed here");
+    }
+
+    @Test
+    void emptyFileIsReported() throws Exception {
+        assertThat(problems("")).containsExactly(
+                at(1, 1, "(root): empty file; expected a YAML mapping with at least 'rig' and 'data_dir'"));
+        assertThat(problems("# only a comment\n")).containsExactly(
+                at(1, 1, "(root): empty file; expected a YAML mapping with at least 'rig' and 'data_dir'"));
+    }
+
+    @Test
+    void duplicateYamlKeyIsReportedAtTheSecondOccurrence() throws Exception {
+        assertThat(problems(VALID.replace("    kind: emulated\n", "    kind: emulated\n    kind: emulated\n")))
+                .containsExactly(at(6, 5, "boards[0].kind: duplicate key 'kind'; first defined at line 5"));
+    }
+
+    @Test
+    void secondYamlDocumentIsReported() throws Exception {
+        assertThat(problems(VALID + "---\nrig: u\n")).containsExactly(
+                at(11, 1, "(root): a rig config is a single YAML document; found another one here"));
+    }
+
+    @Test
+    void listWhereAStringBelongsIsAWrongType() throws Exception {
+        assertThat(problems(VALID.replace("model: microbit", "").replace("kind: emulated", "kind: emulated\n    model: [microbit]")))
+                .containsExactly(at(6, 12, "boards[0].model: expected a string, got a list"));
+    }
+
+    @Test
+    void unreadableFileIsReported() {
+        Path missing = dir.resolve("missing.yaml");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(missing));
+        assertThat(e.getMessage()).startsWith(missing + ":1:1: (file): cannot read the config file: NoSuchFileException");
+    }
+
+    @Test
+    void allProblemsAreReportedInFileOrder() throws Exception {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> load("""
+                rig: t
+                data_dir: data
+                run: {repetitions: 0}
+                boards:
+                  - id: mb1
+                    kind: serial
+                    tire: s
+                hosts: []
+                """));
+        assertThat(e.problems()).extracting(ConfigProblem::path)
+                .containsExactly("run.repetitions", "boards[0].port", "boards[0].tire");
+        assertThat(e.problems().get(2).message()).isEqualTo("unknown key; did you mean 'tier'?");
+        assertThat(e.problems().get(2).line()).isEqualTo(7);
+        assertThat(e.problems().get(2).column()).isEqualTo(5);
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ConfigLoaderTest.class.getResource("/configs/" + name).toURI());
+    }
+}
