@@ -1,6 +1,7 @@
 package org.benchrig.board;
 
 import java.util.List;
+import org.benchrig.bench.FailureClass;
 
 /** An exception raised on the board, as the raw REPL reported it. */
 public record BoardError(String type, String message, List<String> traceback) {
@@ -24,6 +25,11 @@ public record BoardError(String type, String message, List<String> traceback) {
 
     public boolean isMemoryError() {
         return type.equals("MemoryError");
+    }
+
+    /** MemoryError means the workload does not fit the board; anything else is the benchmark's error. */
+    public FailureClass failureClass() {
+        return isMemoryError() ? FailureClass.DOES_NOT_FIT : FailureClass.BENCHMARK_ERROR;
     }
 
     /** The exception as the board printed it. */

@@ -19,6 +19,8 @@ public final class RawRepl implements Repl {
     static final byte CTRL_D = 0x04;
     static final byte CTRL_E = 0x05;
     static final byte[] RAW_BANNER = ascii("raw REPL; CTRL-B to exit\r\n>");
+    /** The banner's end, for when its first bytes were already read as a raw-paste answer. */
+    static final byte[] RAW_BANNER_TAIL = ascii("CTRL-B to exit\r\n>");
     static final byte[] EOT = {CTRL_D};
     static final byte[] PROMPT = ascii(">");
     static final byte[] OK = ascii("OK");
@@ -152,7 +154,7 @@ public final class RawRepl implements Repl {
             return true;
         }
         if (answer[0] != 'R') {
-            link.readUntil(RAW_BANNER, deadline.atMost(ANSWER_WAIT)); // the rest of the banner
+            link.readUntil(RAW_BANNER_TAIL, deadline.atMost(ANSWER_WAIT)); // the rest of the banner
         }
         return false;
     }
