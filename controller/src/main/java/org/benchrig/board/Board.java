@@ -115,7 +115,7 @@ public final class Board implements AutoCloseable {
             throw f.recovered(how);
         } catch (LinkLost lost) {
             String how = recover(Deadline.in(RECOVERY_WAIT));
-            throw new ReplFailure(org.benchrig.bench.FailureClass.INFRASTRUCTURE, false,
+            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
                     lost.getMessage() + "; " + how, "");
         }
     }

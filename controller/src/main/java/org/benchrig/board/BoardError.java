@@ -1,7 +1,7 @@
 package org.benchrig.board;
 
 import java.util.List;
-import org.benchrig.bench.FailureClass;
+import org.benchrig.result.FailureClass;
 
 /** An exception raised on the board, as the raw REPL reported it. */
 public record BoardError(String type, String message, List<String> traceback) {

@@ -3,7 +3,7 @@ package org.benchrig.board;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.benchrig.bench.FailureClass;
+import org.benchrig.result.FailureClass;
 import org.benchrig.config.Pacing;
 import org.benchrig.time.Deadline;
 

@@ -1,6 +1,6 @@
 package org.benchrig.board;
 
-import org.benchrig.bench.FailureClass;
+import org.benchrig.result.FailureClass;
 
 /**
  * An exec that did not end with the board's prompt: classified, with what the board sent. When

@@ -2,7 +2,7 @@ package org.benchrig.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.benchrig.bench.Measurement;
+import org.benchrig.result.Measurement;
 
 /**
  * Runs inside the transaction that inserted a measurement, on the same connection, only when the

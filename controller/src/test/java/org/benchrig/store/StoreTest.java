@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.benchrig.bench.FailureClass;
-import org.benchrig.bench.HeapUse;
-import org.benchrig.bench.Measurement;
-import org.benchrig.bench.Mode;
-import org.benchrig.bench.Outcome;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.HeapUse;
+import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
+import org.benchrig.result.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.benchrig.bench;
+package org.benchrig.result;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.benchrig.bench;
+package org.benchrig.result;
 
 /**
  * Memory seen around one repetition. Board fields are bytes of the GC heap; hosts report peak RSS.

@@ -1,4 +1,4 @@
-package org.benchrig.bench;
+package org.benchrig.result;
 
 /** Why a measurement failed; recorded with every failed measurement (LAVA-style taxonomy). */
 public enum FailureClass {

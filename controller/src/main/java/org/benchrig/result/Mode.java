@@ -1,4 +1,4 @@
-package org.benchrig.bench;
+package org.benchrig.result;
 
 /**
  * Cold: the first repetition in a fresh process (hosts) or after a soft reset (boards), start-up,

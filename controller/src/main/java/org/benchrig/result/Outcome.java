@@ -1,4 +1,4 @@
-package org.benchrig.bench;
+package org.benchrig.result;
 
 /** How a measurement ended: {@code failure == null} means it succeeded. */
 public record Outcome(FailureClass failure, String detail) {
