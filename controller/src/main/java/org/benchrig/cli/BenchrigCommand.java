@@ -1,0 +1,20 @@
+package org.benchrig.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code benchrig}: the top-level command; each subcommand is one class. */
+@Command(name = "benchrig", mixinStandardHelpOptions = true, version = "benchrig 0.1",
+        description = "Hardware-in-the-loop benchmark rig: MicroPython boards vs CPython and PyPy.",
+        subcommands = {BoardsCommand.class, ExecCommand.class, UploadCommand.class})
+public final class BenchrigCommand implements Runnable {
+    final Env env;
+
+    public BenchrigCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "a command is required");
+    }
+}

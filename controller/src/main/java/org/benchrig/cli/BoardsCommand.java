@@ -1,0 +1,98 @@
+package org.benchrig.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.benchrig.bench.Rig;
+import org.benchrig.board.Board;
+import org.benchrig.board.BoardInfo;
+import org.benchrig.board.BoardModels;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.config.RigConfig;
+import org.benchrig.time.Deadline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchrig boards}: every board of the rig, probed: state, firmware, heap, filesystem. */
+@Command(name = "boards", description = "Probe every board: link, state, MicroPython version, heap, filesystem.")
+public final class BoardsCommand implements Callable<Integer> {
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(15);
+
+    @ParentCommand
+    BenchrigCommand parent;
+    @Mixin
+    ConfigOption config;
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RigConfig cfg = config.load(parent.env);
+        try (Rig rig = Rig.open(cfg)) {
+            List<Map<String, Object>> rows = probeAll(rig);
+            print(rows, json, spec.commandLine().getOut());
+            return rows.stream().allMatch(r -> "READY".equals(r.get("state"))) ? 0 : Main.EXIT_RIG;
+        }
+    }
+
+    /** One row per board: what a lab member checks before a run. A board that fails shows why. */
+    static List<Map<String, Object>> probeAll(Rig rig) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BoardConfig bc : rig.config().boards()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", bc.id());
+            row.put("kind", bc.kind().name().toLowerCase());
+            row.put("model", bc.model());
+            try {
+                Board b = rig.board(bc.id());
+                BoardInfo info = b.info(Deadline.in(PROBE_WAIT));
+                row.put("link", b.linkName());
+                row.put("state", b.state().name());
+                row.put("micropython", info.version());
+                row.put("machine", info.machine());
+                row.put("heap_free", info.heapFree());
+                row.put("heap_total", info.heapTotal());
+                row.put("fs_used", info.fsUsed());
+                OptionalLong free = BoardModels.filesystemFree(bc.model(), info);
+                row.put("fs_free", free.isPresent() ? free.getAsLong() : null);
+                row.put("reason", b.reason());
+            } catch (RuntimeException e) {
+                row.put("state", "OFFLINE");
+                row.put("reason", e.getMessage());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static void print(List<Map<String, Object>> rows, boolean json, PrintWriter out) throws Exception {
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            out.flush();
+            return;
+        }
+        Table t = new Table("board", "kind", "link", "state", "micropython", "machine", "heap free/total",
+                "fs used/free", "reason");
+        for (Map<String, Object> r : rows) {
+            t.row(r.get("id"), r.get("kind"), r.get("link"), r.get("state"), r.get("micropython"), r.get("machine"),
+                    r.containsKey("heap_free") ? r.get("heap_free") + "/" + r.get("heap_total") + " B" : "",
+                    r.containsKey("fs_used") ? r.get("fs_used") + "/" + (r.get("fs_free") == null ? "?" : r.get("fs_free"))
+                            + " B" : "",
+                    r.get("reason"));
+        }
+        t.print(out);
+    }
+}

@@ -1,0 +1,49 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.benchrig.board.BoardBusy;
+import org.benchrig.config.ConfigException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the controller jar. Exit codes: 0 success, 1 the board or benchmark failed
+ * (an exception, a failed measurement), 2 bad usage or config, 3 the rig failed (board busy,
+ * link lost, emulator would not start).
+ */
+public final class Main {
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_RIG = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; in-process, so tests can call it. */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BenchrigCommand(new Env(env)));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof ConfigException ce) {
+                err.println(ce.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                err.println("benchrig: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof BoardBusy) {
+                err.println("benchrig: " + ex.getMessage());
+                return EXIT_RIG;
+            }
+            err.println("benchrig: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return EXIT_RIG;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,55 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.benchrig.bench.Rig;
+import org.benchrig.board.VerifiedUpload;
+import org.benchrig.time.Deadline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchrig upload BOARD local.py [name.py]}: verified upload to the board's filesystem. */
+@Command(name = "upload", description = "Copy a file to a board's filesystem, verified by length and checksum.")
+public final class UploadCommand implements Callable<Integer> {
+    /** Generous: about 1 KB/s is the worst we have seen on a loaded host. */
+    private static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
+
+    @ParentCommand
+    BenchrigCommand parent;
+    @Mixin
+    ConfigOption config;
+    @Parameters(index = "0", paramLabel = "BOARD")
+    String board;
+    @Parameters(index = "1", paramLabel = "LOCAL")
+    Path local;
+    @Parameters(index = "2", arity = "0..1", paramLabel = "NAME", description = "name on the board (default: the local file name)")
+    String name;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(local)) {
+            throw new IllegalArgumentException("no such file: " + local);
+        }
+        byte[] content = Files.readAllBytes(local);
+        String target = name != null ? name : local.getFileName().toString();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Rig rig = Rig.open(config.load(parent.env))) {
+            VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
+            double secs = r.elapsed().toNanos() / 1e9;
+            out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",
+                    board, target, r.bytes(), secs, r.bytes() / secs, r.pieceRetries());
+            out.flush();
+            return 0;
+        }
+    }
+}
