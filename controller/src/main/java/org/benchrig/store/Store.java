@@ -194,6 +194,27 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Ends a run only if it is still running (a signal handler racing the normal end of a run).
+     *
+     * @return whether this call ended it
+     */
+    public boolean finishRunIfRunning(long runId, RunState state, String reason) {
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException("finishRunIfRunning needs a final state, not " + state);
+        }
+        return write("finish run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET state = ?, ended_at = ?, reason = ? WHERE id = ? AND state = 'running'")) {
+                ps.setString(1, state.dbValue());
+                ps.setString(2, text(Instant.now()));
+                ps.setString(3, reason);
+                ps.setLong(4, runId);
+                return ps.executeUpdate();
+            }
+        }) > 0;
+    }
+
+    /**
      * Marks every run left in state running by a controller of this host that is gone (its pid is
      * not alive, or the pid now belongs to a process started at another time) as interrupted with
      * reason "controller died". Runs of other hosts are left alone. Measurements stay.

@@ -1,0 +1,128 @@
+package org.benchrig.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
+import org.benchrig.result.Outcome;
+import org.benchrig.store.BenchmarkInfo;
+import org.benchrig.store.RunState;
+import org.benchrig.store.Store;
+import org.benchrig.store.TargetInfo;
+
+/**
+ * Executes a {@link RunPlan}: one worker per target, in parallel; every measurement is committed
+ * to the store as it arrives, then handed to the listener. A target that fails to come up is
+ * recorded as failed measurements and the run goes on with the others.
+ */
+public final class Orchestrator {
+    private final Store store;
+    private final RunListener listener;
+
+    public Orchestrator(Store store, RunListener listener) {
+        this.store = store;
+        this.listener = listener;
+    }
+
+    /** Runs the plan to its end and returns the run id. */
+    public long run(RunPlan plan) {
+        long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
+        return runWithId(runId, plan);
+    }
+
+    /** Runs a plan whose run row exists already (the caller wanted the id early, e.g. for a shutdown hook). */
+    public long runWithId(long runId, RunPlan plan) {
+        for (Benchmark b : plan.benchmarks()) {
+            String tiers = plan.targets().stream().map(Target::tier).distinct().sorted().collect(Collectors.joining(","));
+            String params = plan.targets().stream().map(Target::tier).distinct().sorted()
+                    .map(t -> t + ":" + b.params(t)).collect(Collectors.joining(";"));
+            String expect = plan.targets().stream().map(Target::tier).distinct().sorted()
+                    .map(t -> t + ":" + b.expect().get(t)).collect(Collectors.joining(";"));
+            store.recordBenchmark(runId, new BenchmarkInfo(b.name(), b.workloadClass(), tiers, params, b.sha256(), expect));
+        }
+        RunSettings settings = new RunSettings(plan.rig(), runId, plan.repetitions(), plan.benchmarkTimeout());
+        listener.started(runId, plan);
+        Map<String, String> problems = new ConcurrentHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, plan.targets().size()), r -> {
+            Thread t = new Thread(r, "target-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean anyPrepared = new AtomicBoolean(false);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            futures.add(workers.submit(() -> {
+                Thread.currentThread().setName("target-" + target.id());
+                String problem = runTarget(target, plan, settings, anyPrepared);
+                if (problem != null) {
+                    problems.put(target.id(), problem);
+                }
+                listener.targetFinished(target.id(), problem);
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+            store.finishRun(runId, RunState.INTERRUPTED, "controller interrupted");
+            listener.finished(runId, "interrupted");
+            return runId;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a target worker crashed", e.getCause());
+        } finally {
+            workers.shutdown();
+        }
+        RunState state = anyPrepared.get() ? RunState.DONE : RunState.FAILED;
+        String reason = problems.isEmpty() ? null : problems.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+        store.finishRun(runId, state, reason);
+        listener.finished(runId, state.name().toLowerCase());
+        return runId;
+    }
+
+    /** Returns null when the target ran, or why it could not. */
+    private String runTarget(Target target, RunPlan plan, RunSettings settings, AtomicBoolean anyPrepared) {
+        try {
+            TargetInfo info = target.prepare();
+            store.recordTarget(settings.runId(), info);
+            anyPrepared.set(true);
+        } catch (RuntimeException e) {
+            String why = "not available: " + e.getMessage();
+            for (Benchmark b : plan.benchmarks()) {
+                record(settings.failure(target.id(), b, target.tier(), Mode.COLD, 0,
+                        Outcome.failed(FailureClass.INFRASTRUCTURE, why)));
+            }
+            return why;
+        }
+        for (Benchmark b : plan.benchmarks()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return "interrupted";
+            }
+            listener.benchmarkStarted(target.id(), b);
+            try {
+                target.run(b, settings, this::record);
+            } catch (RuntimeException e) { // a bug of ours: record it, keep the other benchmarks going
+                record(settings.failure(target.id(), b, target.tier(), Mode.COLD, 0,
+                        Outcome.failed(FailureClass.CONTROLLER, e.getClass().getSimpleName() + ": " + e.getMessage())));
+            }
+        }
+        return null;
+    }
+
+    private void record(Measurement m) {
+        store.addMeasurement(m);
+        listener.measured(m);
+    }
+}

@@ -1,0 +1,22 @@
+package org.benchrig.bench;
+
+import org.benchrig.result.Measurement;
+
+/** Follows a run as it happens: progress bars, log lines, later MQTT and SSE. All calls may come from worker threads. */
+public interface RunListener {
+    default void started(long runId, RunPlan plan) {
+    }
+
+    default void benchmarkStarted(String target, Benchmark benchmark) {
+    }
+
+    default void measured(Measurement m) {
+    }
+
+    /** A target finished all its benchmarks, or could not be prepared ({@code problem} non-null). */
+    default void targetFinished(String target, String problem) {
+    }
+
+    default void finished(long runId, String state) {
+    }
+}

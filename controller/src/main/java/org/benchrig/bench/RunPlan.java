@@ -1,0 +1,26 @@
+package org.benchrig.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a run will do: a suite's benchmarks on these targets, this many repetitions each. */
+public record RunPlan(String rig, String suite, List<Benchmark> benchmarks, List<Target> targets, int repetitions,
+                      Duration benchmarkTimeout, String configHash) {
+
+    public RunPlan {
+        benchmarks = List.copyOf(benchmarks);
+        targets = List.copyOf(targets);
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions must be at least 1, got " + repetitions);
+        }
+    }
+
+    public List<String> targetIds() {
+        return targets.stream().map(Target::id).toList();
+    }
+
+    /** Measurements a target will deliver, for progress and ETA. */
+    public int expectedFor(Target t) {
+        return benchmarks.size() * t.measurementsPer(repetitions);
+    }
+}

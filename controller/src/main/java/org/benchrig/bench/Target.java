@@ -1,0 +1,26 @@
+package org.benchrig.bench;
+
+import java.util.function.Consumer;
+import org.benchrig.result.Measurement;
+import org.benchrig.store.TargetInfo;
+
+/** Anything a benchmark runs on: a board or a host interpreter. One worker thread drives each. */
+public interface Target {
+
+    String id();
+
+    /** Opens the board or finds the interpreter, and says what it is, for the store. */
+    TargetInfo prepare();
+
+    /** How many measurements {@link #run} delivers for {@code repetitions} (hosts measure cold and warm). */
+    int measurementsPer(int repetitions);
+
+    /**
+     * Runs every repetition of {@code benchmark}, handing each measurement to {@code sink} as it
+     * completes. Failures are measurements with their class, not exceptions.
+     */
+    void run(Benchmark benchmark, RunSettings settings, Consumer<Measurement> sink);
+
+    /** The tier of parameters this target runs. */
+    String tier();
+}

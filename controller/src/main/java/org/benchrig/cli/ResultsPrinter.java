@@ -1,0 +1,115 @@
+package org.benchrig.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.benchrig.bench.ResultRow;
+import org.benchrig.result.Measurement;
+import org.benchrig.store.BenchmarkInfo;
+import org.benchrig.store.RunInfo;
+import org.benchrig.store.TargetInfo;
+
+/**
+ * Prints a run: a summary table for people, or every raw measurement as CSV or JSON for tools
+ * (the two carry the same rows and fields).
+ */
+public final class ResultsPrinter {
+    static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
+            "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
+            "peak_rss_kb", "check", "outcome", "failure_detail", "at");
+
+    private ResultsPrinter() {
+    }
+
+    public static void table(RunInfo run, List<TargetInfo> targets, List<BenchmarkInfo> benchmarks,
+                             List<Measurement> ms, PrintWriter out) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        benchmarks.forEach(b -> classes.put(b.name(), b.workloadClass()));
+        out.printf("run %d  suite %s  state %s  started %s%s%n", run.id(), run.suite(), run.state().name().toLowerCase(),
+                run.startedAt(), run.reason() == null || run.reason().isBlank() ? "" : "  (" + run.reason() + ")");
+        for (TargetInfo t : targets) {
+            out.printf("  %-8s %-5s %s %s%s%n", t.targetId(), t.kind(), t.interpreter(), t.version(),
+                    t.kind().equals("board") ? "  firmware sha256 " + abbreviate(t.firmwareHash()) + "  " + t.machine()
+                            + ("simulated".equals(instruments(t)) ? "  [simulated instruments]" : "")
+                            : "  " + t.executable());
+        }
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        targets.stream().filter(t -> t.kind().equals("host")).forEach(t -> hosts.add(t.targetId()));
+        Table table = new Table("benchmark", "class", "target", "mode", "n", "median", "spread", "min", "spawn->result",
+                "heap used", "peak rss", "outcome");
+        for (ResultRow r : ResultRow.summarize(ms)) {
+            table.row(r.benchmark(), classes.getOrDefault(r.benchmark(), ""), r.target(), r.mode().name().toLowerCase(),
+                    r.time().n(), ResultRow.duration(r.time().median()), r.time().n() > 1 ? r.time().spreadPercent() : "",
+                    ResultRow.duration(r.time().min()),
+                    r.wall().n() > 0 && r.mode().name().equals("COLD") && hosts.contains(r.target())
+                            ? ResultRow.duration(r.wall().median()) : "",
+                    r.heapUsed() == null ? "" : r.heapUsed() + " B",
+                    r.peakRssKb() == null ? "" : (r.peakRssKb() / 1024) + " MB", r.outcomeLabel());
+        }
+        table.print(out);
+        out.println("spread = median absolute deviation / median over successful repetitions; cold = first repetition"
+                + " (hosts: a fresh process each, spawn->result includes start-up and JIT warm-up)");
+        out.flush();
+    }
+
+    private static String instruments(TargetInfo t) {
+        String d = t.details() == null ? "" : t.details();
+        int at = d.indexOf("instruments=");
+        return at < 0 ? "" : d.substring(at + "instruments=".length()).split(";")[0];
+    }
+
+    private static String abbreviate(String hash) {
+        return hash == null ? "-" : hash.substring(0, Math.min(12, hash.length()));
+    }
+
+    /** One map per measurement with the {@link #COLUMNS}, for CSV and JSON alike. */
+    static List<Map<String, Object>> rows(List<Measurement> ms, List<BenchmarkInfo> benchmarks) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        benchmarks.forEach(b -> classes.put(b.name(), b.workloadClass()));
+        return ms.stream().map(m -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", m.id());
+            r.put("run", m.runId());
+            r.put("target", m.target());
+            r.put("benchmark", m.benchmark());
+            r.put("class", classes.get(m.benchmark()));
+            r.put("tier", m.tier());
+            r.put("mode", m.mode().name().toLowerCase());
+            r.put("repetition", m.repetition());
+            r.put("time_ns", m.timeNs());
+            r.put("wall_ns", m.wallNs());
+            r.put("heap_free_before", m.heap().freeBefore());
+            r.put("heap_free_after", m.heap().freeAfter());
+            r.put("heap_free_after_collect", m.heap().freeAfterCollect());
+            r.put("peak_rss_kb", m.heap().peakRssKb());
+            r.put("check", m.check());
+            r.put("outcome", m.outcome().label());
+            r.put("failure_detail", m.outcome().detail());
+            r.put("at", m.at().toString());
+            return r;
+        }).toList();
+    }
+
+    public static void csv(List<Measurement> ms, List<BenchmarkInfo> benchmarks, PrintWriter out) throws Exception {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        COLUMNS.forEach(schema::addColumn);
+        out.print(new CsvMapper().writer(schema.build()).writeValueAsString(rows(ms, benchmarks)));
+        out.flush();
+    }
+
+    public static void json(RunInfo run, List<Measurement> ms, List<BenchmarkInfo> benchmarks, PrintWriter out)
+            throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("run", run.id());
+        doc.put("suite", run.suite());
+        doc.put("state", run.state().name().toLowerCase());
+        doc.put("measurements", rows(ms, benchmarks));
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        out.flush();
+    }
+}

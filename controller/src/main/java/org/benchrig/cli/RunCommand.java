@@ -1,0 +1,93 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.benchrig.bench.BoardTarget;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.Hashes;
+import org.benchrig.bench.HostTarget;
+import org.benchrig.bench.Orchestrator;
+import org.benchrig.bench.Rig;
+import org.benchrig.bench.RunPlan;
+import org.benchrig.bench.Target;
+import org.benchrig.config.RigConfig;
+import org.benchrig.store.RunState;
+import org.benchrig.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchrig run}: a suite on the rig's targets in parallel; progress, then a summary table. */
+@Command(name = "run", description = "Run a benchmark suite on the boards and hosts in parallel and store every measurement.")
+public final class RunCommand implements Callable<Integer> {
+    /** The interpreter that reads the benchmark catalog; every rig has it (Debian's python3). */
+    static final String CATALOG_PYTHON = "python3";
+
+    @ParentCommand
+    BenchrigCommand parent;
+    @Mixin
+    ConfigOption config;
+    @Option(names = "--suite", paramLabel = "SUITE", description = "smoke, default or nightly, or benchmark names a,b (default: the config's run.suite)")
+    String suite;
+    @Option(names = "--targets", split = ",", paramLabel = "ID", description = "targets to run on (default: all)")
+    List<String> targets;
+    @Option(names = "--repeat", paramLabel = "N", description = "repetitions per benchmark and target (default: the config's run.repetitions)")
+    Integer repeat;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RigConfig cfg = config.load(parent.env);
+        PrintWriter out = spec.commandLine().getOut();
+        Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON);
+        String suiteName = suite != null ? suite : cfg.run().suite();
+        int reps = repeat != null ? repeat : cfg.run().repetitions();
+        if (reps < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1");
+        }
+        List<String> ids = targets == null || targets.isEmpty() ? cfg.targetIds() : targets;
+        for (String id : ids) {
+            if (!cfg.targetIds().contains(id)) {
+                throw new IllegalArgumentException("no target '" + id + "' in " + cfg.source() + "; targets: " + cfg.targetIds());
+            }
+        }
+        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
+            int orphaned = store.interruptOrphanedRuns();
+            if (orphaned > 0) {
+                out.println(orphaned + " run(s) left running by a controller that died are now marked interrupted");
+            }
+            rig.endedLeftovers().forEach(b -> out.println("ended a leftover emulator of board " + b));
+            List<Target> chosen = new ArrayList<>();
+            for (String id : ids) {
+                cfg.board(id).ifPresent(b -> chosen.add(new BoardTarget(rig, b, catalog.harnessFile())));
+                cfg.host(id).ifPresent(h -> chosen.add(new HostTarget(h, catalog)));
+            }
+            RunPlan plan = new RunPlan(cfg.rig(), suiteName, catalog.resolve(suiteName), chosen, reps,
+                    Duration.ofSeconds(cfg.run().benchmarkTimeoutSeconds()), Hashes.sha256(cfg.source()));
+            long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
+            Thread onSignal = new Thread(() -> {
+                // Ctrl-C or SIGTERM: keep what was measured, say the run was interrupted, stop the emulators.
+                store.finishRunIfRunning(runId, RunState.INTERRUPTED, "controller stopped by a signal");
+                rig.close();
+            }, "run-interrupted");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                new Orchestrator(store, new ProgressPrinter(out, parent.env.interactive())).runWithId(runId, plan);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            }
+            out.println();
+            ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
+                    store.measurements(runId), out);
+            out.printf("run %d stored in %s%n", runId, store.path());
+            return store.run(runId).orElseThrow().state() == RunState.DONE ? 0 : Main.EXIT_FAILED;
+        }
+    }
+}
