@@ -254,6 +254,9 @@ public final class HostRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             // Frames must leave the process as they are printed: a killed process loses its buffer.
             pb.environment().put("PYTHONUNBUFFERED", "1");
+            // Every cold process imports the same way (no .pyc written by the first one), and
+            // nothing is written into the benchmark directory.
+            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             Deadline deadline = Deadline.in(timeout);
             r.startedAt = System.nanoTime();
             try {

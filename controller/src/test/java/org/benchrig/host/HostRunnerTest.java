@@ -92,6 +92,7 @@ class HostRunnerTest {
                 assertThat(x.warmups()).isGreaterThanOrEqualTo(1);
                 assertThat(x.timeNs()).isPositive();
                 assertThat(x.wallNs()).isNull();
+                assertThat(x.peakRssKb()).isPositive();
             });
             // warm-up facts are the same on every sample of the process
             assertThat(s).extracting(HostSample::warmups).containsOnly(s.get(0).warmups());
@@ -130,7 +131,8 @@ class HostRunnerTest {
     @Test
     void aBenchmarkThatNeverEndsTimesOutAndLeavesNoProcess(@TempDir Path tmp) throws IOException {
         Path dir = benchDirWith(tmp, "spin",
-                "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\ndef bench(n):\n    while True:\n        n += 1\n");
+                "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport subprocess\ndef bench(n):\n"
+                + "    subprocess.Popen(['sleep', '300'])\n    while True:\n        n += 1\n");
         HostRunner r = new HostRunner(host("python3", List.of()), tmp.resolve("harness"), dir);
         r.interpreter();   // resolve outside the timed part
         List<ProcessHandle> started = new CopyOnWriteArrayList<>();
@@ -155,6 +157,52 @@ class HostRunnerTest {
         assertThat(started).hasSize(2).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
         assertThat(started).allSatisfy(h -> assertThat(ProcessHandle.of(h.pid())).isEmpty());
         assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+
+    @Test
+    void warmSamplesArriveAsTheyArePrintedAndTheRestTimeOut(@TempDir Path tmp) throws IOException {
+        // hangs on measured repetition 2 (bh.rep's locals say which repetition is running)
+        Path dir = benchDirWith(tmp, "hang2", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport sys\n"
+                + "def bench(n):\n    f = sys._getframe(1).f_locals\n"
+                + "    while f.get('mode') == 'warm' and f.get('n') == 2:\n        n += 1\n    return 1\n");
+        HostRunner r = new HostRunner(host("pypy3", List.of()), tmp.resolve("harness"), dir);
+        r.interpreter();
+        List<HostSample> s = new ArrayList<>();
+        List<Long> arrived = new ArrayList<>();
+        long t0 = System.nanoTime();
+        r.runWarm("hang2", "s", 4, Duration.ofSeconds(3), x -> {
+            s.add(x);
+            arrived.add((System.nanoTime() - t0) / 1_000_000);
+        });
+        assertThat(s).extracting(x -> x.outcome().label()).containsExactly("ok", "ok", "TIMEOUT", "TIMEOUT");
+        assertThat(arrived.get(1)).isLessThan(2_000L);       // streamed, not collected at the end
+        assertThat(arrived.get(2)).isGreaterThanOrEqualTo(2_900L);
+        assertThat(s).extracting(HostSample::warmups).containsOnly(s.get(0).warmups());
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+
+    @Test
+    void anInterruptStopsTheRunAndKillsTheProcess(@TempDir Path tmp) throws Exception {
+        Path dir = benchDirWith(tmp, "spin",
+                "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\ndef bench(n):\n    while True:\n        n += 1\n");
+        HostRunner r = new HostRunner(host("python3", List.of()), tmp.resolve("harness"), dir);
+        r.interpreter();
+        List<ProcessHandle> started = new CopyOnWriteArrayList<>();
+        r.onProcessStart(started::add);
+        List<HostSample> s = new CopyOnWriteArrayList<>();
+        boolean[] flag = {false};
+        Thread t = new Thread(() -> {
+            r.runCold("spin", "s", 3, Duration.ofSeconds(30), s::add);
+            flag[0] = Thread.currentThread().isInterrupted();
+        });
+        t.start();
+        Thread.sleep(700);
+        t.interrupt();
+        t.join(5_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(flag[0]).isTrue();
+        assertThat(s).isEmpty();
+        assertThat(started).hasSize(1).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
     }
 
     @Test
