@@ -41,6 +41,15 @@ def steady(times):
 
 
 def maxrss_kb():
+    # Linux keeps ru_maxrss across execve, so a process spawned by a large parent (the JVM) would
+    # report the parent's peak; VmHWM belongs to this process image alone.
+    try:
+        with open('/proc/self/status') as f:
+            for line in f:
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
         r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

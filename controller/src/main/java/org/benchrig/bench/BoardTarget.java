@@ -31,6 +31,8 @@ public final class BoardTarget implements Target {
     /** Soft reset, uploads and probes are small; a minute covers a slow upload on a loaded host. */
     private static final Duration SETUP_WAIT = Duration.ofSeconds(60);
     private static final String HARNESS_NAME = "bh.py";
+    /** Tries of one repetition whose tiny call arrived damaged (a dropped byte: SyntaxError/NameError, no result line). */
+    private static final int CALL_ATTEMPTS = 3;
 
     private final Rig rig;
     private final BoardConfig config;
@@ -105,13 +107,17 @@ public final class BoardTarget implements Target {
         String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'"
                 + mode.name().toLowerCase() + "')";
         ExecResult r;
-        try {
-            r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
-        } catch (ReplFailure f) {
-            return s.failure(id(), b, tier, mode, rep, Outcome.failed(f.failureClass(), f.getMessage()));
-        } catch (LinkLost lost) {
-            return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
-        }
+        int attempt = 0;
+        do {
+            attempt++;
+            try {
+                r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
+            } catch (ReplFailure f) {
+                return s.failure(id(), b, tier, mode, rep, Outcome.failed(f.failureClass(), f.getMessage()));
+            } catch (LinkLost lost) {
+                return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
+            }
+        } while (attempt < CALL_ATTEMPTS && callDamaged(r));
         var frame = HarnessFrame.find(r.stdout());
         if (frame.isEmpty()) {
             Outcome o = r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
@@ -121,6 +127,12 @@ public final class BoardTarget implements Target {
         HarnessFrame f = frame.get();
         return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep, mode,
                 f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), f.outcome(), Instant.now());
+    }
+
+    /** Our own call failed to compile or name its modules: the bytes were damaged on the way. */
+    private static boolean callDamaged(ExecResult r) {
+        return HarnessFrame.find(r.stdout()).isEmpty() && r.error()
+                .map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
     }
 
     private static byte[] read(Path p) {

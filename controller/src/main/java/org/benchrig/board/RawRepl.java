@@ -25,8 +25,10 @@ public final class RawRepl implements Repl {
     static final byte[] PROMPT = ascii(">");
     static final byte[] OK = ascii("OK");
 
-    /** How long a board may take to answer a control byte (OK, banner) before it counts as silent. */
-    static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
+    /** How long a board may take to answer a control byte (OK, banner) before it counts as silent; a loaded 2-core host needs seconds. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+    /** Sends of one source before the link is called broken: a byte (even the final Ctrl-D) can be dropped under load. */
+    static final int TRANSFER_ATTEMPTS = 3;
     /** After Ctrl-C, time a runaway program gets to unwind to the prompt before the board is called hung. */
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     /** Sources this long can exhaust a 10 KB heap while still being received (FACTS.md): such a hang is "does not fit". */
@@ -71,13 +73,18 @@ public final class RawRepl implements Repl {
 
     @Override
     public void softReset(Deadline deadline) {
-        link.write(EOT);
-        try {
-            link.readUntil(ascii("soft reboot"), deadline.atMost(ANSWER_WAIT));
-            link.readUntil(RAW_BANNER, deadline.atMost(ANSWER_WAIT));
-        } catch (LinkTimeout t) {
-            throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
-                    "no soft reboot from " + link.name(), Transcript.printable(t.received(), 400));
+        for (int attempt = 1; ; attempt++) {
+            link.write(EOT);
+            try {
+                link.readUntil(ascii("soft reboot"), deadline.atMost(ANSWER_WAIT));
+                link.readUntil(RAW_BANNER, deadline.atMost(ANSWER_WAIT));
+                return;
+            } catch (LinkTimeout t) {
+                if (attempt >= TRANSFER_ATTEMPTS || !resync(deadline)) {
+                    throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
+                            "no soft reboot from " + link.name(), Transcript.printable(t.received(), 400));
+                }
+            }
         }
     }
 
@@ -85,22 +92,21 @@ public final class RawRepl implements Repl {
     public ExecResult exec(String source, Deadline deadline) {
         byte[] src = source.getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
-        try {
-            if (!Boolean.FALSE.equals(rawPaste) && requestRawPaste(deadline)) {
-                rawPaste = true;
-                sendRawPaste(src, deadline);
-            } else {
-                rawPaste = false;
-                sendPaced(src);
-                link.write(EOT);
-                link.readUntil(OK, deadline.atMost(ANSWER_WAIT));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(src, deadline);
+                break;
+            } catch (LinkTimeout t) {
+                boolean large = src.length >= LARGE_SOURCE_BYTES;
+                // A lost Ctrl-D leaves a live board waiting for more source: clear it and send again.
+                if (!large && attempt < TRANSFER_ATTEMPTS && resync(deadline)) {
+                    continue;
+                }
+                throw new ReplFailure(large ? FailureClass.DOES_NOT_FIT : FailureClass.INFRASTRUCTURE, true,
+                        large ? "a source of " + src.length + " bytes exhausted the board's heap while being received"
+                              : "board on " + link.name() + " did not accept the source",
+                        Transcript.printable(t.received(), 400));
             }
-        } catch (LinkTimeout t) {
-            boolean large = src.length >= LARGE_SOURCE_BYTES;
-            throw new ReplFailure(large ? FailureClass.DOES_NOT_FIT : FailureClass.INFRASTRUCTURE, true,
-                    large ? "a source of " + src.length + " bytes exhausted the board's heap while being received"
-                          : "board on " + link.name() + " did not accept the source",
-                    Transcript.printable(t.received(), 400));
         }
         byte[] out;
         try {
@@ -122,6 +128,32 @@ public final class RawRepl implements Repl {
         String errText = text(err, 1);
         Optional<BoardError> error = errText.isBlank() ? Optional.empty() : Optional.of(BoardError.parse(errText));
         return new ExecResult(stdout, error, elapsed);
+    }
+
+    /** Sends a source and its end; returns once the board confirmed it (OK, or raw-paste's 0x04). */
+    private void send(byte[] src, Deadline deadline) {
+        if (!Boolean.FALSE.equals(rawPaste) && requestRawPaste(deadline)) {
+            rawPaste = true;
+            sendRawPaste(src, deadline);
+        } else {
+            rawPaste = false;
+            sendPaced(src);
+            link.write(EOT);
+            link.readUntil(OK, deadline.atMost(ANSWER_WAIT));
+        }
+    }
+
+    /**
+     * After a missing answer: Ctrl-C clears a half-received raw line without running it, then the
+     * raw REPL is entered afresh. True when the board answered, i.e. it is alive and nothing ran.
+     */
+    private boolean resync(Deadline deadline) {
+        try {
+            enterRaw(deadline);
+            return true;
+        } catch (ReplFailure hung) {
+            return false;
+        }
     }
 
     /** The program ran past its deadline: Ctrl-C, and if it does not unwind, the board is hung. */
