@@ -56,7 +56,7 @@ final class ProcessTail {
             }
         }
         for (ProcessHandle k : kids) {
-            while (k.isAlive() && System.nanoTime() < until) {
+            while (!gone(k) && System.nanoTime() < until) {
                 Thread.onSpinWait();
                 try {
                     Thread.sleep(5);
@@ -67,6 +67,25 @@ final class ProcessTail {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * True when the process has ended. A killed grandchild is reparented to init and stays a zombie
+     * (which {@link ProcessHandle#isAlive()} still reports as alive) until init reaps it; a zombie
+     * runs nothing and holds nothing but its pid, so it counts as gone.
+     */
+    static boolean gone(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
+            int close = stat.lastIndexOf(')');
+            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return !h.isAlive();
         }
     }
 
