@@ -1,0 +1,59 @@
+package org.benchrig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a lab member sees from boards, exec and upload, on the real emulated board. */
+class BoardCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void boardsListsVersionMachineHeapAndFilesystem() throws Exception {
+        Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
+        CliHarness.Result r = CliHarness.run("boards", "--config", cfg.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"id\" : \"mb1\"", "\"state\" : \"READY\"", "\"micropython\" : \"1.9.2\"",
+                "nRF51822", "\"heap_total\"", "\"fs_free\"");
+        CliHarness.Result table = CliHarness.run("boards", "--config", cfg.toString());
+        assertThat(table.out()).contains("board", "heap free/total", "mb1", "READY", "/dev/pts/");
+    }
+
+    @Test
+    void execPrintsOutputAndExitsOneWithTracebackOnBoardException() throws Exception {
+        Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
+        CliHarness.Result ok = CliHarness.run("exec", "mb1", "print(sum(range(10)))", "--config", cfg.toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).isEqualTo("45\n");
+        CliHarness.Result bad = CliHarness.run("exec", "mb1", "print('x')\n[][3]", "--config", cfg.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).isEqualTo("x\n");
+        assertThat(bad.err()).contains("Traceback", "line 2", "IndexError");
+        CliHarness.Result unknown = CliHarness.run("exec", "nope", "print(1)", "--config", cfg.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no board 'nope'", "mb1");
+    }
+
+    @Test
+    void uploadReportsAVerifiedCopy() throws Exception {
+        Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
+        Path module = dir.resolve("tool.py");
+        Files.writeString(module, "def area(w, h):\n    return w * h\n");
+        CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(up.out()).contains("tool.py", "verified");
+    }
+
+    @Test
+    void malformedConfigExitsTwoWithFileLineAndField() throws Exception {
+        Path cfg = dir.resolve("bad.yaml");
+        Files.writeString(cfg, "rig: x\ndata_dir: data\nboards:\n  - id: mb1\n    kind: emulated\n    firmwre: /nope\n");
+        CliHarness.Result r = CliHarness.run("boards", "--config", cfg.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml:6:5: boards[0].firmwre: unknown key; did you mean 'firmware'?");
+    }
+}

@@ -1,0 +1,120 @@
+package org.benchrig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code benchrig run} end to end: a real emulated board, real python3 and pypy3, a real SQLite file. */
+class RunCommandTest {
+    @TempDir
+    static Path dir;
+    static Path config;
+    static CliHarness.Result smoke;
+    static String smokeRun;
+
+    @BeforeAll
+    static void runSmokeSuite() throws Exception {
+        config = CliHarness.writeConfig(dir, "test-rig", new String[] {"mb1"}, new String[] {"cpython", "pypy"});
+        smoke = CliHarness.run("run", "--config", config.toString(), "--suite", "smoke", "--repeat", "2");
+        smokeRun = runId(smoke);
+    }
+
+    static String runId(CliHarness.Result r) {
+        return r.out().replaceAll("(?s).*run (\\d+) stored in.*", "$1");
+    }
+
+    private static List<JsonNode> measurements(String run) throws Exception {
+        CliHarness.Result json = CliHarness.run("results", "--config", config.toString(), "--run", run, "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        List<JsonNode> list = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(json.out()).get("measurements").forEach(list::add);
+        return list;
+    }
+
+    @Test
+    void smokeSuiteMeasuresEveryBenchmarkOnEveryTargetWithEqualSelfChecks() throws Exception {
+        assertThat(smoke.exit()).as(smoke.err() + smoke.out()).isZero();
+        assertThat(smoke.out()).contains("stored in", "spread");
+        List<JsonNode> ms = measurements(smokeRun);
+        Set<String> benchmarks = new HashSet<>();
+        Map<String, Set<String>> checks = new HashMap<>();
+        Map<String, Set<String>> modesPerTarget = new HashMap<>();
+        for (JsonNode m : ms) {
+            assertThat(m.get("outcome").asText()).as(m.toString()).isEqualTo("ok");
+            benchmarks.add(m.get("benchmark").asText());
+            checks.computeIfAbsent(m.get("benchmark").asText(), k -> new HashSet<>()).add(m.get("check").asText());
+            modesPerTarget.computeIfAbsent(m.get("target").asText(), k -> new HashSet<>()).add(m.get("mode").asText());
+            assertThat(m.get("time_ns").asLong()).isPositive();
+        }
+        assertThat(benchmarks).hasSize(6);
+        // every benchmark on every target: 6 x (board 2 + cpython 2 cold + 2 warm + pypy 2 + 2)
+        assertThat(ms).hasSize(6 * (2 + 4 + 4));
+        checks.forEach((bench, values) -> assertThat(values).as(bench + " self-check on every interpreter").hasSize(1));
+        assertThat(modesPerTarget.get("cpython")).containsExactlyInAnyOrder("cold", "warm");
+        assertThat(modesPerTarget.get("pypy")).containsExactlyInAnyOrder("cold", "warm");
+        assertThat(ms).filteredOn(m -> m.get("target").asText().equals("mb1"))
+                .allSatisfy(m -> assertThat(m.get("heap_free_before").asLong()).isPositive());
+    }
+
+    @Test
+    void tooBigForTheBoardIsDoesNotFitThereAndOkOnHostsAndWrongResultIsFlagged() throws Exception {
+        CliHarness.Result r = CliHarness.run("run", "--config", config.toString(), "--suite", "bigalloc,wrongresult",
+                "--targets", "mb1,cpython", "--repeat", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String run = runId(r);
+        Map<String, String> outcome = new HashMap<>();
+        for (JsonNode m : measurements(run)) {
+            outcome.put(m.get("benchmark").asText() + "@" + m.get("target").asText() + "/" + m.get("mode").asText(),
+                    m.get("outcome").asText());
+        }
+        assertThat(outcome).containsEntry("bigalloc@mb1/cold", "DOES_NOT_FIT")
+                .containsEntry("bigalloc@cpython/cold", "ok").containsEntry("bigalloc@cpython/warm", "ok")
+                .containsEntry("wrongresult@mb1/cold", "WRONG_RESULT")
+                .containsEntry("wrongresult@cpython/cold", "WRONG_RESULT");
+        assertThat(r.out()).contains("DOES_NOT_FIT", "WRONG_RESULT");
+    }
+
+    @Test
+    void csvAndJsonCarryTheSameMeasurements() throws Exception {
+        CliHarness.Result csv = CliHarness.run("results", "--config", config.toString(), "--run", smokeRun,
+                "--format", "csv");
+        assertThat(csv.exit()).isZero();
+        CsvMapper mapper = new CsvMapper();
+        List<Map<String, String>> rows;
+        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {
+            rows = it.readAll();
+        }
+        List<JsonNode> json = measurements(smokeRun);
+        assertThat(rows).hasSize(json.size());
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.get("id"), r));
+        for (JsonNode m : json) {
+            Map<String, String> row = byId.get(m.get("id").asText());
+            assertThat(row).as(m.get("id").asText()).isNotNull();
+            for (String f : List.of("target", "benchmark", "mode", "repetition", "time_ns", "check", "outcome")) {
+                assertThat(row.get(f)).as(f).isEqualTo(m.get(f).isNull() ? "" : m.get(f).asText());
+            }
+        }
+    }
+
+    @Test
+    void runsListsTheStoredRuns() {
+        CliHarness.Result r = CliHarness.run("runs", "--config", config.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("state", "done", "smoke", "mb1,cpython,pypy");
+    }
+}
