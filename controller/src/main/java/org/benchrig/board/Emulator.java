@@ -32,8 +32,8 @@ public final class Emulator implements AutoCloseable {
     private static final int MAX_SOCKET_PATH = 100;
 
     /** What a running emulator leaves on disk so that a later controller can recognise it. */
-    record State(String board, long qemuPid, long controllerPid, String qmp, String pty, String firmware,
-                 String startedAt) {
+    record State(String board, long qemuPid, long controllerPid, String controllerStart, String qmp, String pty,
+                 String firmware, String startedAt) {
     }
 
     private final String boardId;
@@ -51,7 +51,7 @@ public final class Emulator implements AutoCloseable {
     /** Starts QEMU with {@code firmware}; ends this board's leftover emulator of a dead controller first. */
     public static Emulator start(String boardId, Path firmware, Path runtimeDir, Deadline deadline) {
         Emulator e = new Emulator(boardId, runtimeDir);
-        endLeftover(runtimeDir.resolve(boardId + ".json"));
+        endLeftover(runtimeDir.resolve(boardId + ".json"), true);
         e.launch(firmware, deadline);
         return e;
     }
@@ -139,7 +139,8 @@ public final class Emulator implements AutoCloseable {
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             pty = awaitPty(log, deadline.atMost(START_WAIT));
             awaitSocket(deadline.atMost(START_WAIT));
-            State state = new State(boardId, process.pid(), ProcessHandle.current().pid(), qmpSocket.toString(),
+            State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
+                    startOf(ProcessHandle.current()), qmpSocket.toString(),
                     pty, image.toAbsolutePath().toString(), Instant.now().toString());
             JSON.writeValue(stateFile().toFile(), state);
         } catch (IOException e) {
@@ -195,7 +196,7 @@ public final class Emulator implements AutoCloseable {
         }
         try (Stream<Path> files = Files.list(runtimeDir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                endLeftover(f).ifPresent(ended::add);
+                endLeftover(f, false).ifPresent(ended::add);
             }
         } catch (IOException e) {
             throw new LinkLost("cannot read " + runtimeDir + ": " + e.getMessage(), e);
@@ -203,7 +204,12 @@ public final class Emulator implements AutoCloseable {
         return ended;
     }
 
-    private static Optional<String> endLeftover(Path stateFile) {
+    /**
+     * Ends the emulator a state file describes if its controller is gone. A live controller (this
+     * process included) still owns it: {@code needed} says whether that is an error (the caller
+     * wants this board) or fine (a scan).
+     */
+    private static Optional<String> endLeftover(Path stateFile, boolean needed) {
         if (!Files.exists(stateFile)) {
             return Optional.empty();
         }
@@ -215,7 +221,11 @@ public final class Emulator implements AutoCloseable {
             return Optional.empty();
         }
         Optional<ProcessHandle> owner = ProcessHandle.of(s.controllerPid());
-        if (owner.isPresent() && owner.get().isAlive() && s.controllerPid() != ProcessHandle.current().pid()) {
+        // the same start instant tells the controller apart from a later process that reused its pid
+        if (owner.isPresent() && owner.get().isAlive() && startOf(owner.get()).equals(s.controllerStart())) {
+            if (!needed) {
+                return Optional.empty();
+            }
             throw new BoardBusy("board " + s.board() + " is in use by process " + s.controllerPid()
                     + " since " + s.startedAt());
         }
@@ -229,6 +239,10 @@ public final class Emulator implements AutoCloseable {
         deleteQuietly(stateFile);
         deleteQuietly(Path.of(s.qmp()));
         return ended ? Optional.of(s.board()) : Optional.empty();
+    }
+
+    private static String startOf(ProcessHandle h) {
+        return h.info().startInstant().map(Object::toString).orElse("");
     }
 
     private static boolean commandLineContains(long pid, String marker) {
