@@ -1,18 +1,13 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.benchrig.bench.BoardTarget;
 import org.benchrig.bench.Catalog;
-import org.benchrig.bench.Hashes;
-import org.benchrig.bench.HostTarget;
-import org.benchrig.bench.Orchestrator;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunPlan;
-import org.benchrig.bench.Target;
+import org.benchrig.bench.RunRequest;
+import org.benchrig.bench.RunService;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
@@ -47,39 +42,24 @@ public final class RunCommand implements Callable<Integer> {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON);
-        String suiteName = suite != null ? suite : cfg.run().suite();
-        int reps = repeat != null ? repeat : cfg.run().repetitions();
-        if (reps < 1) {
-            throw new IllegalArgumentException("--repeat must be at least 1");
-        }
-        List<String> ids = targets == null || targets.isEmpty() ? cfg.targetIds() : targets;
-        for (String id : ids) {
-            if (!cfg.targetIds().contains(id)) {
-                throw new IllegalArgumentException("no target '" + id + "' in " + cfg.source() + "; targets: " + cfg.targetIds());
-            }
-        }
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
+        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
+             RunService service = new RunService(rig, store, catalog)) {
             int orphaned = store.interruptOrphanedRuns();
             if (orphaned > 0) {
                 out.println(orphaned + " run(s) left running by a controller that died are now marked interrupted");
             }
             rig.endedLeftovers().forEach(b -> out.println("ended a leftover emulator of board " + b));
-            List<Target> chosen = new ArrayList<>();
-            for (String id : ids) {
-                cfg.board(id).ifPresent(b -> chosen.add(new BoardTarget(rig, b, catalog.harnessFile())));
-                cfg.host(id).ifPresent(h -> chosen.add(new HostTarget(h, catalog)));
-            }
-            RunPlan plan = new RunPlan(cfg.rig(), suiteName, catalog.resolve(suiteName), chosen, reps,
-                    Duration.ofSeconds(cfg.run().benchmarkTimeoutSeconds()), Hashes.sha256(cfg.source()));
-            long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
+            RunPlan plan = service.plan(new RunRequest(suite, targets, repeat, "cli"));
             Thread onSignal = new Thread(() -> {
                 // Ctrl-C or SIGTERM: keep what was measured, say the run was interrupted, stop the emulators.
-                store.finishRunIfRunning(runId, RunState.INTERRUPTED, "controller stopped by a signal");
+                service.currentRun().ifPresent(id ->
+                        store.finishRunIfRunning(id, RunState.INTERRUPTED, "controller stopped by a signal"));
                 rig.close();
             }, "run-interrupted");
             Runtime.getRuntime().addShutdownHook(onSignal);
+            long runId;
             try {
-                new Orchestrator(store, new ProgressPrinter(out, parent.env.interactive())).runWithId(runId, plan);
+                runId = service.runNow(plan, new ProgressPrinter(out, parent.env.interactive()));
             } finally {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             }

@@ -1,0 +1,141 @@
+package org.benchrig.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.benchrig.config.RigConfig;
+import org.benchrig.result.Measurement;
+import org.benchrig.store.Store;
+
+/**
+ * The orchestration API that the CLI, the web UI, MQTT and the scheduler use: runs execute one
+ * at a time (boards serve one run at a time), later requests queue behind the current one, and
+ * every listener sees every run's events.
+ */
+public final class RunService implements AutoCloseable {
+    private final Rig rig;
+    private final Store store;
+    private final Catalog catalog;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "run-queue");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong current = new AtomicLong(-1);
+
+    public RunService(Rig rig, Store store, Catalog catalog) {
+        this.rig = rig;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    public RigConfig config() {
+        return rig.config();
+    }
+
+    public Rig rig() {
+        return rig;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public void addListener(RunListener l) {
+        listeners.add(l);
+    }
+
+    /** The id of the run executing now, if any. */
+    public Optional<Long> currentRun() {
+        long id = current.get();
+        return id < 0 ? Optional.empty() : Optional.of(id);
+    }
+
+    /** Checks a request against the config and catalog and fills in the defaults. */
+    public RunPlan plan(RunRequest req) {
+        RigConfig cfg = rig.config();
+        String suite = req.suite() != null ? req.suite() : cfg.run().suite();
+        int reps = req.repetitions() != null ? req.repetitions() : cfg.run().repetitions();
+        if (reps < 1) {
+            throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
+        }
+        List<String> ids = req.targets().isEmpty() || req.targets().equals(List.of("all")) ? cfg.targetIds() : req.targets();
+        List<Target> targets = new ArrayList<>();
+        for (String id : ids) {
+            if (!cfg.targetIds().contains(id)) {
+                throw new IllegalArgumentException("no target '" + id + "' in " + cfg.source() + "; targets: " + cfg.targetIds());
+            }
+            cfg.board(id).ifPresent(b -> targets.add(new BoardTarget(rig, b, catalog.harnessFile())));
+            cfg.host(id).ifPresent(h -> targets.add(new HostTarget(h, catalog)));
+        }
+        return new RunPlan(cfg.rig(), suite, catalog.resolve(suite), targets, reps,
+                Duration.ofSeconds(cfg.run().benchmarkTimeoutSeconds()), Hashes.sha256(cfg.source()));
+    }
+
+    /** Runs now, on the caller's thread (the CLI); the run's row exists before the first measurement. */
+    public long runNow(RunPlan plan, RunListener extra) {
+        long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
+        current.set(runId);
+        try {
+            new Orchestrator(store, fanOut(extra)).runWithId(runId, plan);
+        } finally {
+            current.set(-1);
+        }
+        return runId;
+    }
+
+    /** Queues a run behind the current one; returns at once. Bad requests fail here, not later. */
+    public Future<Long> submit(RunRequest req) {
+        RunPlan plan = plan(req);
+        return queue.submit(() -> runNow(plan, null));
+    }
+
+    private RunListener fanOut(RunListener extra) {
+        List<RunListener> all = new ArrayList<>(listeners);
+        if (extra != null) {
+            all.add(extra);
+        }
+        return new RunListener() {
+            @Override
+            public void started(long runId, RunPlan plan) {
+                all.forEach(l -> l.started(runId, plan));
+            }
+
+            @Override
+            public void benchmarkStarted(String target, Benchmark benchmark) {
+                all.forEach(l -> l.benchmarkStarted(target, benchmark));
+            }
+
+            @Override
+            public void measured(Measurement m) {
+                all.forEach(l -> l.measured(m));
+            }
+
+            @Override
+            public void targetFinished(String target, String problem) {
+                all.forEach(l -> l.targetFinished(target, problem));
+            }
+
+            @Override
+            public void finished(long runId, String state) {
+                all.forEach(l -> l.finished(runId, state));
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        queue.shutdownNow();
+    }
+}

@@ -1,0 +1,32 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.List;
+import org.benchrig.bench.RunService;
+
+/**
+ * The parts a serving controller runs beside the run queue. Each part is started here with one
+ * line and stopped in reverse order; `serve` and `run --serve` share this list.
+ */
+final class DaemonParts {
+    private DaemonParts() {
+    }
+
+    /** Starts every part the config asks for; each started part is added to {@code started}. */
+    static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
+        // web UI, MQTT publisher and scheduler register here, one line each.
+    }
+
+    static void stopAll(List<AutoCloseable> parts, PrintWriter err) {
+        List<AutoCloseable> reversed = new java.util.ArrayList<>(parts);
+        Collections.reverse(reversed);
+        for (AutoCloseable p : reversed) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                err.println("benchrig: stopping " + p + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.Rig;
+import org.benchrig.bench.RunService;
+import org.benchrig.config.RigConfig;
+import org.benchrig.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code benchrig serve}: the bench's daemon. Opens the rig, the store and the run queue, starts
+ * the daemon parts (web UI, MQTT publisher, scheduler: see {@link DaemonParts}) and runs until
+ * stopped (SIGTERM or Ctrl-C), then stops them in reverse order.
+ */
+@Command(name = "serve", description = "Run the bench daemon: web UI, MQTT publishing, schedules.")
+public final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchrigCommand parent;
+    @Mixin
+    ConfigOption config;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RigConfig cfg = config.load(parent.env);
+        PrintWriter out = spec.commandLine().getOut();
+        Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
+             RunService service = new RunService(rig, store, catalog)) {
+            store.interruptOrphanedRuns();
+            List<AutoCloseable> parts = new ArrayList<>();
+            Thread onSignal = new Thread(stop::countDown, "serve-stop");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                DaemonParts.start(service, out, parts);
+                out.println("benchrig serving rig " + cfg.rig() + "; stop with Ctrl-C");
+                out.flush();
+                stop.await();
+            } finally {
+                DaemonParts.stopAll(parts, spec.commandLine().getErr());
+            }
+        }
+        return 0;
+    }
+}
