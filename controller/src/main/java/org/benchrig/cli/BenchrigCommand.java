@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code benchrig}: the top-level command; each subcommand is one class. */
 @Command(name = "benchrig", mixinStandardHelpOptions = true, version = "benchrig 0.1",
         description = "Hardware-in-the-loop benchmark rig: MicroPython boards vs CPython and PyPy.",
-        subcommands = {BoardsCommand.class, ExecCommand.class, UploadCommand.class})
+        subcommands = {BoardsCommand.class, ExecCommand.class, UploadCommand.class, SelfbenchCommand.class})
 public final class BenchrigCommand implements Runnable {
     final Env env;
 
