@@ -67,6 +67,9 @@ public final class SelfbenchCommand implements Runnable {
         int uploadRuns;
         @Option(names = "--rep-runs", defaultValue = "20", description = "(d) repetitions per way (default: ${DEFAULT-VALUE})")
         int repRuns;
+        @Option(names = "--verified-runs", defaultValue = "50", description = "(c) the same script by verified "
+                + "upload + soft reset + import; 0 skips it (default: ${DEFAULT-VALUE})")
+        int verifiedRuns;
         @Option(names = "--benchmark", defaultValue = "sieve",
                 description = "(d) benchmark from firmware-scripts/benchmarks (default: ${DEFAULT-VALUE})")
         String benchmark;
@@ -101,14 +104,17 @@ public final class SelfbenchCommand implements Runnable {
                 Board board = rig.board(id);
                 BoardInfo info = board.info(Deadline.in(Duration.ofSeconds(15)));
                 BoardConfig bc = board.config();
+                String loadBefore = loadAverage();
                 LinkBench.Report report = new LinkBench(board, err).run(
-                        new LinkBench.Settings(rttRuns, uploadRuns, MODULE_BYTES, runs, stock, SCRIPT_BYTES, repRuns),
+                        new LinkBench.Settings(rttRuns, uploadRuns, MODULE_BYTES, runs, stock, SCRIPT_BYTES, repRuns, verifiedRuns),
                         new LinkBench.Benchmark(benchmark, Files.readString(benchFile), bc.tier()));
-                String where = String.format("board %s (%s, %s, MicroPython %s on %s), pacing %d B / %d ms",
+                String where = String.format("board %s (%s, %s, MicroPython %s on %s), pacing %d B / %d ms; "
+                                + "host load average (1 min) %s at the start, %s at the end, %d CPUs",
                         id, bc.kind().name().toLowerCase(), bc.model(), info.version(), info.machine(),
-                        bc.pacing().chunkBytes(), bc.pacing().gapMs());
+                        bc.pacing().chunkBytes(), bc.pacing().gapMs(), loadBefore, loadAverage(),
+                        Runtime.getRuntime().availableProcessors());
                 String command = "./benchrig selfbench link --board " + id + " --runs " + runs + " --stock-runs " + stock
-                        + " --rtt-runs " + rttRuns + " --upload-runs " + uploadRuns + " --rep-runs " + repRuns
+                        + " --verified-runs " + verifiedRuns + " --rtt-runs " + rttRuns + " --upload-runs " + uploadRuns + " --rep-runs " + repRuns
                         + " --benchmark " + benchmark + (cfg.source() != null && !cfg.source().equals(env.defaultConfig())
                         ? " --config " + cfg.source() : "");
                 out.println("selfbench link on " + where);
@@ -129,6 +135,15 @@ public final class SelfbenchCommand implements Runnable {
                 }
             }
             return 0;
+        }
+
+        /** The 1-minute load average from /proc/loadavg, or "?" where there is none. */
+        static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (Exception e) {
+                return "?";
+            }
         }
 
         static String markdown(LinkBench.Report report, String where, String command) {

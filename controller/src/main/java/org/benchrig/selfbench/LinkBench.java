@@ -40,9 +40,10 @@ public final class LinkBench {
      * @param stockTransfers (c) the same, the stock way
      * @param scriptBytes    (c) size of the self-checking script
      * @param repRuns        (d) repetitions per way
+     * @param verifiedRuns   (c) the same script by verified upload, then run from the board's flash
      */
     public record Settings(int rttRuns, int uploadRuns, int moduleBytes, int transferRuns, int stockTransfers,
-                           int scriptBytes, int repRuns) {
+                           int scriptBytes, int repRuns, int verifiedRuns) {
     }
 
     /** One line of the result table; ratio is benchrig / stock. */
@@ -60,6 +61,8 @@ public final class LinkBench {
     private final StockTransfer stock;
     private final PrintWriter progress;
     private int reentered;
+    private String lastStdout = "";
+    private String lastError = "";
     private int hardResets;
     private final List<String> notes = new ArrayList<>();
 
@@ -78,6 +81,9 @@ public final class LinkBench {
         rows.add(roundTrip(s.rttRuns()));
         rows.add(upload(s.uploadRuns(), s.moduleBytes()));
         rows.add(transfers(s.transferRuns(), s.stockTransfers(), s.scriptBytes()));
+        if (s.verifiedRuns() > 0) {
+            rows.add(verifiedTransfers(s.verifiedRuns(), s.scriptBytes()));
+        }
         rows.addAll(repetitions(s.repRuns(), bench));
         removeFiles(OURS_FILE, STOCK_FILE, bench.name() + ".py");
         notes.add("Stock runs that left the board without its prompt: " + (reentered + hardResets)
@@ -219,13 +225,18 @@ public final class LinkBench {
                 try {
                     ExecResult r = board.exec(script.source(), Deadline.in(EXEC_WAIT));
                     String err = r.error().map(e -> e.text()).orElse("");
+                    lastStdout = r.stdout();
+                    lastError = err;
                     v = Verdict.judge(script.expectedStdout(), true, r.stdout(), err);
                     kind = r.error().map(e -> e.type()).orElse(v.name());
                 } catch (ReplFailure f) {
+                    lastStdout = "";
+                    lastError = f.getMessage();
                     v = Verdict.NO_ANSWER;
                     kind = "NO_ANSWER";
                 }
                 if (v.corrupted()) {
+                    sample("(c)", "benchrig", lastStdout, lastError);
                     oursBad++;
                     oursKinds.merge(kind, 1, Integer::sum);
                 }
@@ -248,6 +259,45 @@ public final class LinkBench {
                 runs + " + " + stockRuns,
                 percent(oursBad, runs) + kinds(oursKinds),
                 percent(stockBad, stockRuns) + kinds(stockKinds), "-");
+    }
+
+    /** (c) again, benchrig's verified way: upload the script (checked), then import it from flash. */
+    private Row verifiedTransfers(int runs, int scriptBytes) {
+        SelfCheckScript script = SelfCheckScript.ofSize(scriptBytes);
+        phase("(c) the same script by verified upload, soft reset, import: " + runs + " runs");
+        softReset();
+        byte[] bytes = script.source().getBytes(StandardCharsets.UTF_8);
+        int bad = 0;
+        int resent = 0;
+        double[] wall = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Verdict v;
+            try {
+                VerifiedUpload.Report up = board.upload(OURS_FILE, bytes, Deadline.in(UPLOAD_WAIT));
+                resent += up.pieceRetries() + up.fileRetries();
+                // a soft reset forgets the previous import (1.9.2 has no sys.modules to drop it from)
+                softReset();
+                ExecResult r = board.exec("import " + OURS_FILE.replace(".py", ""), Deadline.in(EXEC_WAIT));
+                v = Verdict.judge(script.expectedStdout(), true, r.stdout(), r.error().map(e -> e.text()).orElse(""));
+                if (v.corrupted()) {
+                    sample("(c) verified", "benchrig", r.stdout(), r.error().map(e -> e.text()).orElse(""));
+                }
+            } catch (RuntimeException e) {
+                v = Verdict.NO_ANSWER;
+                sample("(c) verified", "benchrig", "", e.getMessage());
+                bringBack();
+            }
+            wall[i] = ms(System.nanoTime() - t0);
+            if (v.corrupted()) {
+                bad++;
+            }
+            tick(i, runs);
+        }
+        removeFiles(OURS_FILE);
+        return new Row("(c) the same script by verified upload + soft reset + `import` (no stock counterpart)",
+                runs + " + 0", percent(bad, runs) + String.format(Locale.ROOT,
+                "; pieces resent %d; median %.0f ms per transfer", resent, Summary.of(wall).median()), "-", "-");
     }
 
     // (d) ------------------------------------------------------------------------------------
