@@ -78,6 +78,22 @@ public final class SelfbenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** What the rows mean; part of the generated section so it never drifts from the code. */
+        static final String HOW = String.join("\n",
+                "How it is measured (`org.benchrig.selfbench.LinkBench`): one emulated board, one open link, benchrig's",
+                "way and the stock way interleaved run by run. **benchrig** = `Board.exec` (raw REPL, the board's",
+                "`pacing:` chunks and gaps, default 32 B / 5 ms) and `VerifiedUpload` (128-byte pieces each checked",
+                "with Adler-32 on the board, whole file re-checked). **stock** = `StockTransfer`, what pyboard.py and",
+                "mpremote do: the source in 256-byte chunks, a 10 ms pause after each chunk (the last one too), Ctrl-D,",
+                "no verification; uploads are `f=open(..,'wb')`, `w(<repr of 256 bytes>)` per chunk, `f.close()`, and",
+                "the file is then read back on the board (length + Adler-32) to count silently corrupted files. (c)",
+                "uses a self-checking script: a literal of pseudo-random bytes whose length and Adler-32 the board",
+                "prints; any other output, an exception or no answer counts as a corrupted transfer. Times are host",
+                "wall-clock times (the board's `ticks_us` run on QEMU's virtual `-icount` clock). A stock exec that",
+                "leaves the board without its prompt is followed by Ctrl-C/Ctrl-B/Ctrl-A, or a hard reset if that",
+                "fails; both are counted. Throughput includes opening, closing and (benchrig) the final check.",
+                "");
+
         static final int MODULE_BYTES = 8192;
         static final int SCRIPT_BYTES = 1200;
 
@@ -160,6 +176,7 @@ public final class SelfbenchCommand implements Runnable {
             }
             sb.append('\n');
             report.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
+            sb.append('\n').append(HOW);
             return sb.toString();
         }
 
