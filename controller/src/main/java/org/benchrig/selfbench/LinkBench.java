@@ -223,7 +223,7 @@ public final class LinkBench {
                 Verdict v;
                 String kind;
                 try {
-                    ExecResult r = board.exec(script.source(), Deadline.in(EXEC_WAIT));
+                    ExecResult r = board.execVerified(script.source(), Deadline.in(EXEC_WAIT));
                     String err = r.error().map(e -> e.text()).orElse("");
                     lastStdout = r.stdout();
                     lastError = err;
