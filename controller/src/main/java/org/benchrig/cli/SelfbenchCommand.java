@@ -15,6 +15,10 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.selfbench.DocSection;
 import org.benchrig.selfbench.LinkBench;
+import org.benchrig.selfbench.ParallelBench;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.RunService;
+import org.benchrig.store.Store;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
-        subcommands = {SelfbenchCommand.Link.class})
+        subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -44,7 +48,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link");
+                "a selfbench kind is required: link, parallel");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -82,7 +86,8 @@ public final class SelfbenchCommand implements Runnable {
         static final String HOW = String.join("\n",
                 "How it is measured (`org.benchrig.selfbench.LinkBench`): one emulated board, one open link, benchrig's",
                 "way and the stock way interleaved run by run. **benchrig** = `Board.exec` (raw REPL, the board's",
-                "`pacing:` chunks and gaps, default 32 B / 5 ms) and `VerifiedUpload` (128-byte pieces each checked",
+                "`pacing:` chunks and gaps, default 32 B / 5 ms; for (c) `Board.execVerified`, which sends a source",
+                "over 256 B to the flash by verified upload and runs it from there) and `VerifiedUpload` (128-byte pieces each checked",
                 "with Adler-32 on the board, whole file re-checked). **stock** = `StockTransfer`, what pyboard.py and",
                 "mpremote do: the source in 256-byte chunks, a 10 ms pause after each chunk (the last one too), Ctrl-D,",
                 "no verification; uploads are `f=open(..,'wb')`, `w(<repr of 256 bytes>)` per chunk, `f.close()`, and",
@@ -182,6 +187,87 @@ public final class SelfbenchCommand implements Runnable {
 
         private static String cell(String s) {
             return s.replace("|", "\\|");
+        }
+    }
+
+    @Command(name = "parallel", description = "Wall time of a suite on all targets together vs the slowest target alone.")
+    static final class Parallel implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--suite", defaultValue = "smoke", description = "suite (default: ${DEFAULT-VALUE})")
+        String suite;
+        @Option(names = "--repeat", defaultValue = "3", description = "repetitions per benchmark (default: ${DEFAULT-VALUE})")
+        int repeat;
+        @Option(names = "--rounds", defaultValue = "3", description = "timed rounds; medians are reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench parallel' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (rounds < 1 || repeat < 1) {
+                throw new IllegalArgumentException("--rounds and --repeat must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path scratch = Files.createTempDirectory("benchrig-selfbench");
+            ParallelBench.Report r;
+            try (Rig rig = Rig.open(cfg); Store store = Store.open(scratch.resolve("selfbench.db"));
+                 RunService service = new RunService(rig, store, Catalog.load(env.scriptsDir(), RunCommand.CATALOG_PYTHON))) {
+                r = new ParallelBench(service, err).run(suite, repeat, cfg.targetIds(), rounds);
+            } finally {
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            String where = String.format(java.util.Locale.ROOT, "suite %s, %d repetitions, %d rounds, targets %s, %d CPUs",
+                    suite, repeat, rounds, cfg.targetIds(), Runtime.getRuntime().availableProcessors());
+            StringBuilder md = new StringBuilder("| targets | median wall time | min | max |\n|---|---|---|---|\n");
+            Table t = new Table("targets", "median wall time", "min", "max");
+            r.alone().forEach((id, s) -> {
+                t.row(id + " alone", secs(s.median()), secs(s.min()), secs(s.max()));
+                md.append("| ").append(id).append(" alone | ").append(secs(s.median())).append(" | ")
+                        .append(secs(s.min())).append(" | ").append(secs(s.max())).append(" |\n");
+            });
+            t.row("all together", secs(r.together().median()), secs(r.together().min()), secs(r.together().max()));
+            md.append("| all together | ").append(secs(r.together().median())).append(" | ").append(secs(r.together().min()))
+                    .append(" | ").append(secs(r.together().max())).append(" |\n");
+            String verdict = String.format(java.util.Locale.ROOT,
+                    "ratio together / slowest alone (%s): %.2f (goal 1.15 where cores allow)", r.slowest(), r.ratio());
+            out.println("selfbench parallel: " + where);
+            t.print(out);
+            out.println(verdict);
+            out.flush();
+            if (writeDocs) {
+                Path doc = env.home().resolve("docs").resolve("performance.md");
+                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench parallel"
+                        + " --suite " + suite + " --repeat " + repeat + " --rounds " + rounds + " --write-docs\n```\n\n"
+                        + md + "\n" + verdict + ".\n\n" + PARALLEL_WHY;
+                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench parallel", body));
+                err.println("selfbench parallel: wrote the '## selfbench parallel' section of " + doc);
+            }
+            return 0;
+        }
+
+        static final String PARALLEL_WHY = String.join("\n",
+                "Each target has its own worker thread, so with enough cores the run takes as long as its slowest",
+                "target. Every emulated board is a QEMU process that keeps one host core busy while it computes, and",
+                "the host baselines are CPU-bound processes too: with two boards and two hosts on two cores the",
+                "targets take turns, and the ratio shows what that costs. The boards' own times do not suffer: QEMU's",
+                "`-icount` clock advances with emulated instructions, not host time. Host baselines do: pin them",
+                "(`cpus:` in the rig config) away from the emulators on a machine with more cores.",
+                "");
+
+        private static String secs(double s) {
+            return String.format(java.util.Locale.ROOT, "%.2f s", s);
         }
     }
 }
