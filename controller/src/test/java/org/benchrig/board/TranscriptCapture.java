@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * micro:bit. A tool, not a check: runs only with
  * {@code -Dbenchrig.capture=controller/src/test/resources/transcripts}.
  */
-@EnabledIfSystemProperty(named = "benchrig.capture", matches = ".+")
-class TranscriptCaptureTest {
+@EnabledIfSystemProperty(named = "benchrig.capture", matches = ".+") // a tool, not a test: surefire skips the name; run with -Dtest=TranscriptCapture
+class TranscriptCapture {
     @TempDir
     Path runtime;
 
