@@ -109,6 +109,9 @@ public final class Board implements AutoCloseable {
      * that no longer answers is hard-reset (then power-cycled) and the classified failure thrown.
      */
     public ExecResult exec(String source, Deadline deadline) {
+        if (link == null) {
+            throw new LinkLost("board " + id() + " is not connected (its last recovery failed)");
+        }
         try {
             return repl.exec(source, deadline);
         } catch (ReplFailure f) {
@@ -199,6 +202,14 @@ public final class Board implements AutoCloseable {
             setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
             return "board power-cycled (" + powerSwitch.label() + ") after the reset did not help";
         }
+    }
+
+    /** Power off, wait the minimum off time, power on, reconnect: the last resort before quarantine. */
+    public void powerCycle(Deadline deadline) {
+        closeLink();
+        powerSwitch.cycle(POWER_OFF_TIME);
+        openLink();
+        repl.enterRaw(deadline);
     }
 
     private void openLink() {

@@ -103,7 +103,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig connectionConfig() {
+    static SQLiteConfig connectionConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -113,7 +113,7 @@ public final class Store implements AutoCloseable {
         return config;
     }
 
-    private static void migrate(Path path, SQLiteDataSource dataSource) {
+    static void migrate(Path path, SQLiteDataSource dataSource) {
         try {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(dataSource)
