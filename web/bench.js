@@ -61,8 +61,9 @@ function actionsPanel() {
       'Starting runs from the browser is disabled: the controller runs without the token variable ' + rig.tokenEnv + '.');
   }
   const status = el('p', { id: 'run-status', role: 'status', 'aria-live': 'polite' });
-  const suite = el('select', { name: 'suite', id: 'suite' },
-    rig.suites.map(s => el('option', { value: s, selected: s === rig.defaultSuite }, s)));
+  const suite = el('input', { name: 'suite', id: 'suite', list: 'suite-list', value: rig.defaultSuite, size: 14,
+    'aria-describedby': 'suite-help' });
+  const suites = el('datalist', { id: 'suite-list' }, rig.suites.map(s => el('option', { value: s })));
   const targets = el('fieldset', { id: 'targets' }, el('legend', {}, 'targets'),
     rig.targets.map(t => el('label', {}, el('input', { type: 'checkbox', name: 'target', value: t, checked: true }), ' ', t)));
   const reps = el('input', { type: 'number', name: 'repetitions', id: 'repetitions', min: 1, max: 1000, value: rig.defaultRepetitions });
@@ -81,7 +82,8 @@ function actionsPanel() {
       status.textContent = 'Could not start the run: ' + e.message;
     }
   } },
-    el('label', {}, 'suite', suite), targets, el('label', {}, 'repetitions', reps),
+    el('label', {}, 'suite (or benchmarks a,b)', suite, suites,
+      el('span', { id: 'suite-help', class: 'muted' }, rig.suites.join(', '))), targets, el('label', {}, 'repetitions', reps),
     el('label', {}, 'token', tok), el('button', { type: 'submit', id: 'start-run' }, 'Start run'));
   return el('div', { class: 'panel' }, el('h3', {}, 'Start a run'), form, status);
 }

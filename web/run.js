@@ -5,8 +5,8 @@ const content = document.getElementById('content');
 const id = param('id');
 const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285', '#c2255c', '#495057'];
 
-function table(rows) {
-  const head = ['benchmark', 'class', 'target', 'mode', 'n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS', 'energy', 'outcome'];
+function table(rows, checks) {
+  const head = ['benchmark', 'class', 'target', 'mode', 'n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS', 'energy', 'self-check', 'outcome'];
   return el('div', { class: 'table-wrap' }, el('table', { id: 'results' },
     el('caption', { class: 'muted' }, 'spread = median absolute deviation / median; times are the target\'s own; failures are counted, never averaged'),
     el('thead', {}, el('tr', {}, head.map(h => el('th', { scope: 'col', class: ['n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS'].includes(h) ? 'num' : '' }, h)))),
@@ -20,6 +20,7 @@ function table(rows) {
       el('td', { class: 'num' }, r.heapUsed == null ? '' : bytes(r.heapUsed)),
       el('td', { class: 'num' }, r.peakRssKb == null ? '' : bytes(r.peakRssKb * 1024)),
       el('td', {}, r.energy == null ? 'not measured' : r.energy),
+      el('td', { class: 'check' }, (checks.get(r.benchmark + '|' + r.target + '|' + r.mode) || []).join(', ')),
       el('td', { class: r.outcome === 'ok' ? 'outcome-ok' : 'outcome-bad' }, r.outcome,
         r.failureDetail ? el('pre', { class: 'output' }, r.failureDetail) : null))))));
 }
@@ -84,8 +85,14 @@ function chart(benchmark, ms, width) {
       if (!byBench.has(m.benchmark)) byBench.set(m.benchmark, []);
       byBench.get(m.benchmark).push(m);
     }
+    const checks = new Map();
+    for (const m of ms.measurements) {
+      const k = m.benchmark + '|' + m.target + '|' + m.mode;
+      if (!checks.has(k)) checks.set(k, []);
+      if (m.check != null && !checks.get(k).includes(m.check)) checks.get(k).push(m.check);
+    }
     const charts = el('div', { class: 'charts', id: 'charts' });
-    content.replaceChildren(meta, el('h2', {}, 'Results'), table(run.rows), el('h2', {}, 'Every repetition'), charts);
+    content.replaceChildren(meta, el('h2', {}, 'Results'), table(run.rows, checks), el('h2', {}, 'Every repetition'), charts);
     const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
     for (const [b, list] of byBench) charts.append(chart(b, list, width));
   } catch (e) {
