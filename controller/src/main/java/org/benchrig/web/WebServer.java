@@ -88,6 +88,9 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.startup.showJavalinBanner = false;
+            // Let odd paths ("/../x", "%2e%2e", "%2f") reach guard(), which answers 404, instead of Jetty's 400.
+            c.jetty.modifyHttpConfiguration(h -> h.setUriCompliance(org.eclipse.jetty.http.UriCompliance.UNSAFE));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new BadUriIsNotFound()));
             c.routes.before(this::guard);
             c.routes.get("/api/rig", ctx -> send(ctx, rig()));
             c.routes.get("/api/boards", ctx -> send(ctx, boards()));
@@ -197,6 +200,20 @@ public final class WebServer implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ security
+
+    /** Requests Jetty rejects before routing (a path that climbs above the root): 404, as every unknown path. */
+    private static final class BadUriIsNotFound extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            if (response.getStatus() == 400 || Integer.valueOf(400).equals(request.getAttribute(ERROR_STATUS))) {
+                response.setStatus(404);
+                request.setAttribute(ERROR_STATUS, 404);
+                request.setAttribute(ERROR_MESSAGE, "not found");
+            }
+            return super.handle(request, response, callback);
+        }
+    }
 
     private static final class NotFound extends RuntimeException {
         NotFound() {
@@ -353,7 +370,7 @@ public final class WebServer implements AutoCloseable {
             m.put("kind", "board");
             m.put("model", b.model());
             m.put("connection", b.kind().name().toLowerCase());
-            m.put("state", open.map(o -> o.state().name()).orElse("OFFLINE"));
+            m.put("state", shownState(b.id(), open));
             m.put("reason", open.map(Board::reason).orElse(""));
             m.put("firmware", b.firmware() == null ? null : b.firmware().toString());
             TargetInfo t = known.get(b.id());
@@ -385,6 +402,17 @@ public final class WebServer implements AutoCloseable {
             out.add(m);
         }
         return out;
+    }
+
+    /** The board's own state; a READY board working for the current run shows as RUNNING. */
+    private String shownState(String id, Optional<Board> open) {
+        String state = open.map(o -> o.state().name()).orElse("OFFLINE");
+        Events.Progress p = events.progress().get(id);
+        Optional<Long> current = service.currentRun();
+        if (state.equals("READY") && p != null && !p.finished() && current.isPresent() && current.get() == p.runId()) {
+            return "RUNNING";
+        }
+        return state;
     }
 
     private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
@@ -422,7 +450,7 @@ public final class WebServer implements AutoCloseable {
         try {
             for (BoardConfig b : service.config().boards()) {
                 Optional<Board> open = service.rig().openedBoard(b.id());
-                String state = open.map(o -> o.state().name()).orElse("OFFLINE");
+                String state = shownState(b.id(), open);
                 String reason = open.map(Board::reason).orElse("");
                 String key = state + "\u0000" + reason;
                 String before = lastStates.put(b.id(), key);
