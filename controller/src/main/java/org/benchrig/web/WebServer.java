@@ -206,10 +206,12 @@ public final class WebServer implements AutoCloseable {
         @Override
         public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                               org.eclipse.jetty.util.Callback callback) throws Exception {
-            if (response.getStatus() == 400 || Integer.valueOf(400).equals(request.getAttribute(ERROR_STATUS))) {
+            // Jetty answers 400 here for a path that climbs above the root, which it will not route.
+            if ((response.getStatus() == 400 || Integer.valueOf(400).equals(request.getAttribute(ERROR_STATUS)))) {
                 response.setStatus(404);
-                request.setAttribute(ERROR_STATUS, 404);
-                request.setAttribute(ERROR_MESSAGE, "not found");
+                response.getHeaders().put("Content-Type", "text/plain; charset=utf-8");
+                response.write(true, java.nio.ByteBuffer.wrap("404 not found\n".getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
             }
             return super.handle(request, response, callback);
         }

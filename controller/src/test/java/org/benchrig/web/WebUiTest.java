@@ -149,8 +149,11 @@ class WebUiTest {
         try (Socket s = new Socket("127.0.0.1", web.port())) {
             s.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            return Integer.parseInt(status.substring(9, 12));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (System.getenv("WEB_DEBUG") != null) {
+                System.out.println("RAW " + rawPath + " -> " + answer);
+            }
+            return Integer.parseInt(answer.substring(9, 12));
         }
     }
 
