@@ -52,7 +52,7 @@ function chart(points, mode, width) {
       { label: 'min', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },
       { label: 'max', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } }],
   };
-  requestAnimationFrame(() => new uPlot(opts, data, box));
+  requestAnimationFrame(() => { opts.width = Math.max(240, box.clientWidth - 20); new uPlot(opts, data, box); });
   return box;
 }
 

@@ -56,7 +56,7 @@ function chart(benchmark, ms, width) {
     const c = COLORS[i++ % COLORS.length];
     opts.series.push({ label: key, stroke: c, width: 0, points: { show: true, size: 7, fill: c, stroke: c } });
   }
-  requestAnimationFrame(() => new uPlot(opts, data, box));
+  requestAnimationFrame(() => { opts.width = Math.max(240, box.clientWidth - 20); new uPlot(opts, data, box); });
   return box;
 }
 
