@@ -67,7 +67,8 @@ public final class BoardTarget implements Target {
         BoardInfo info = board.info(Deadline.in(SETUP_WAIT));
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
-                + info.heapTotal() + ";link=" + board.linkName() + ";instruments="
+                + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
+                + ";link=" + board.linkName() + ";instruments="
                 + rig.config().platform().name().toLowerCase();
         return new TargetInfo(config.id(), "board", info.implementation(), info.version(), board.linkName(), fwHash,
                 info.version(), info.machine(), details);

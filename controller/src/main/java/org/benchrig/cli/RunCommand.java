@@ -34,6 +34,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> targets;
     @Option(names = "--repeat", paramLabel = "N", description = "repetitions per benchmark and target (default: the config's run.repetitions)")
     Integer repeat;
+    @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
+    boolean serve;
     @Spec
     CommandSpec spec;
 
@@ -58,9 +60,14 @@ public final class RunCommand implements Callable<Integer> {
             }, "run-interrupted");
             Runtime.getRuntime().addShutdownHook(onSignal);
             long runId;
+            java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
             try {
+                if (serve) {
+                    DaemonParts.start(service, out, parts);
+                }
                 runId = service.runNow(plan, new ProgressPrinter(out, parent.env.interactive()));
             } finally {
+                DaemonParts.stopAll(parts, spec.commandLine().getErr());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             }
             out.println();
