@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.benchrig.board.Board;
 import org.benchrig.board.BoardInfo;
 import org.benchrig.board.BoardRaised;
+import org.benchrig.board.BoardState;
+import org.benchrig.board.HealthCheck;
 import org.benchrig.board.ExecResult;
 import org.benchrig.board.LinkLost;
 import org.benchrig.board.ReplFailure;
@@ -39,6 +41,8 @@ public final class BoardTarget implements Target {
     private final Path harness;
     private Board board;
     private String lastModule;
+    private boolean checkBeforeNext;
+    private final HealthCheck healthCheck = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, java.util.Optional.empty());
 
     public BoardTarget(Rig rig, BoardConfig config, Path harness) {
         this.rig = rig;
@@ -63,8 +67,16 @@ public final class BoardTarget implements Target {
 
     @Override
     public TargetInfo prepare() {
+        rig.record(config.id()).filter(r -> r.state().equals(BoardState.QUARANTINED.name())).ifPresent(r -> {
+            throw new IllegalStateException("quarantined since " + r.since() + ": " + r.reason()
+                    + " (release with: benchrig quarantine " + config.id() + " --release)");
+        });
+        HealthCheck.Report health = rig.ensureHealthy(config.id(), healthCheck);
+        if (!health.healthy()) {
+            throw new IllegalStateException("failed its health check twice, quarantined: " + health.reason());
+        }
         board = rig.board(config.id());
-        BoardInfo info = board.info(Deadline.in(SETUP_WAIT));
+        BoardInfo info = health.info();
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
                 + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
@@ -77,6 +89,20 @@ public final class BoardTarget implements Target {
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
         String tier = b.hasTier(config.tier()) ? config.tier() : "s";
+        if (checkBeforeNext) { // the last benchmark ended in a timeout or a lost link: is the board still fit?
+            checkBeforeNext = false;
+            HealthCheck.Report health = rig.ensureHealthy(config.id(), healthCheck);
+            if (!health.healthy()) {
+                sink.accept(s.failure(id(), b, tier, Mode.COLD, 0, Outcome.failed(FailureClass.INFRASTRUCTURE,
+                        "board quarantined: " + health.reason())));
+                return;
+            }
+        }
+        if (rig.quarantined(config.id())) {
+            sink.accept(s.failure(id(), b, tier, Mode.COLD, 0, Outcome.failed(FailureClass.INFRASTRUCTURE,
+                    "board quarantined: " + rig.record(config.id()).map(r -> r.reason()).orElse(""))));
+            return;
+        }
         try {
             Deadline setup = Deadline.in(SETUP_WAIT);
             board.softReset(setup);
@@ -92,6 +118,7 @@ public final class BoardTarget implements Target {
         } catch (ReplFailure | LinkLost | BoardRaised e) {
             sink.accept(s.failure(id(), b, tier, Mode.COLD, 0,
                     Outcome.failed(FailureClass.INFRASTRUCTURE, "setting up " + b.name() + ": " + e.getMessage())));
+            checkBeforeNext = true;
             return;
         }
         for (int rep = 0; rep < s.repetitions(); rep++) {
@@ -99,6 +126,8 @@ public final class BoardTarget implements Target {
             Measurement m = repetition(b, tier, mode, rep, s);
             sink.accept(m);
             if (!m.outcome().isOk() && m.outcome().failure() != FailureClass.WRONG_RESULT) {
+                FailureClass f = m.outcome().failure();
+                checkBeforeNext = f == FailureClass.TIMEOUT || f == FailureClass.INFRASTRUCTURE;
                 return; // the board is deterministic: further repetitions would fail alike
             }
         }

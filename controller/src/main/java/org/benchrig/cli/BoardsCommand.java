@@ -42,6 +42,7 @@ public final class BoardsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
         try (Rig rig = Rig.open(cfg)) {
+            rig.setPurpose("benchrig boards");
             List<Map<String, Object>> rows = probeAll(rig);
             print(rows, json, spec.commandLine().getOut());
             return rows.stream().allMatch(r -> "READY".equals(r.get("state"))) ? 0 : Main.EXIT_RIG;
@@ -56,6 +57,13 @@ public final class BoardsCommand implements Callable<Integer> {
             row.put("id", bc.id());
             row.put("kind", bc.kind().name().toLowerCase());
             row.put("model", bc.model());
+            var record = rig.record(bc.id());
+            if (record.isPresent() && record.get().state().equals("QUARANTINED")) {
+                row.put("state", "QUARANTINED");
+                row.put("reason", record.get().reason() + " (since " + record.get().since() + ")");
+                rows.add(row);
+                continue; // not probed: a quarantined board waits for a person
+            }
             try {
                 Board b = rig.board(bc.id());
                 BoardInfo info = b.info(Deadline.in(PROBE_WAIT));
@@ -69,6 +77,9 @@ public final class BoardsCommand implements Callable<Integer> {
                 OptionalLong free = BoardModels.filesystemFree(bc.model(), info);
                 row.put("fs_free", free.isPresent() ? free.getAsLong() : null);
                 row.put("reason", b.reason());
+            } catch (org.benchrig.board.BoardBusy busy) {
+                row.put("state", "BUSY");
+                row.put("reason", busy.getMessage());
             } catch (RuntimeException e) {
                 row.put("state", "OFFLINE");
                 row.put("reason", e.getMessage());

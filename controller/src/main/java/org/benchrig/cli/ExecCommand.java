@@ -45,6 +45,7 @@ public final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Rig rig = Rig.open(config.load(parent.env))) {
+            rig.setPurpose("benchrig exec");
             ExecResult r = rig.board(board).execVerified(source, Deadline.in(Duration.ofSeconds(timeoutSeconds)));
             out.print(r.stdout());
             out.flush();

@@ -44,6 +44,7 @@ public final class UploadCommand implements Callable<Integer> {
         String target = name != null ? name : local.getFileName().toString();
         PrintWriter out = spec.commandLine().getOut();
         try (Rig rig = Rig.open(config.load(parent.env))) {
+            rig.setPurpose("benchrig upload");
             VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
             double secs = r.elapsed().toNanos() / 1e9;
             out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",

@@ -57,7 +57,7 @@ class ReplTranscriptTest {
         RawRepl repl = repl(link);
         Timed<ExecResult> r = timed(() -> {
             repl.enterRaw(ms(2000));
-            return repl.exec(TranscriptCaptureTest.EXEC_SOURCE, ms(2000));
+            return repl.exec(TranscriptCapture.EXEC_SOURCE, ms(2000));
         });
         assertThat(r.value().ok()).isTrue();
         assertThat(r.value().stdout()).isEqualTo("line 0\nline 1\nline 4\n");
@@ -66,7 +66,7 @@ class ReplTranscriptTest {
         // an old board: the probe falls back to plain raw mode, the host sends source + Ctrl-D
         assertThat(repl.rawPasteSupported()).isFalse();
         assertThat(link.written()).isEqualTo(ascii("\r\u0003\u0003\u0002\u0001\u0005A\u0001"
-                + TranscriptCaptureTest.EXEC_SOURCE + "\u0004"));
+                + TranscriptCapture.EXEC_SOURCE + "\u0004"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class ReplTranscriptTest {
         RawRepl repl = repl(link);
         ExecResult r = timed(() -> {
             repl.enterRaw(ms(2000));
-            return repl.exec(TranscriptCaptureTest.RAISE_SOURCE, ms(2000));
+            return repl.exec(TranscriptCapture.RAISE_SOURCE, ms(2000));
         }).value();
         assertThat(r.stdout()).isEqualTo("before\n");
         BoardError e = r.error().orElseThrow();
@@ -95,7 +95,7 @@ class ReplTranscriptTest {
         RawRepl repl = repl(link);
         Timed<ExecResult> r = timed(() -> {
             repl.enterRaw(ms(2000));
-            return repl.exec(TranscriptCaptureTest.RAISE_SOURCE, ms(3000));
+            return repl.exec(TranscriptCapture.RAISE_SOURCE, ms(3000));
         });
         assertThat(r.value().stdout()).isEqualTo("before\n");
         assertThat(r.value().error().orElseThrow().message()).isEqualTo("bad value 7");

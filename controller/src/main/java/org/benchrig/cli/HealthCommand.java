@@ -1,0 +1,54 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.benchrig.bench.Rig;
+import org.benchrig.board.HealthCheck;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.config.RigConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchrig health [BOARD]}: the health check; a failing board is power-cycled, then quarantined. */
+@Command(name = "health", description = "Check boards: link, firmware, free heap. A failing board gets a power cycle "
+        + "and a second check; a second failure quarantines it.")
+public final class HealthCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchrigCommand parent;
+    @Mixin
+    ConfigOption config;
+    @Parameters(arity = "0..1", paramLabel = "BOARD", description = "one board (default: all)")
+    String board;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RigConfig cfg = config.load(parent.env);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> ids = board != null ? List.of(board) : cfg.boards().stream().map(BoardConfig::id).toList();
+        if (board != null && cfg.board(board).isEmpty()) {
+            throw new IllegalArgumentException("no board '" + board + "' in " + cfg.source());
+        }
+        boolean allHealthy = true;
+        try (Rig rig = Rig.open(cfg)) {
+            rig.setPurpose("benchrig health");
+            Table t = new Table("board", "health", "micropython", "heap free", "reason");
+            HealthCheck check = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, Optional.empty());
+            for (String id : ids) {
+                HealthCheck.Report r = rig.ensureHealthy(id, check);
+                allHealthy &= r.healthy();
+                t.row(id, r.healthy() ? "healthy" : "QUARANTINED", r.info() == null ? "" : r.info().version(),
+                        r.info() == null ? "" : r.info().heapFree() + " B", r.reason());
+            }
+            t.print(out);
+        }
+        return allHealthy ? 0 : Main.EXIT_RIG;
+    }
+}
