@@ -110,7 +110,7 @@ public final class BoardTarget implements Target {
             String module = b.name() + ".py";
             if (lastModule != null && !lastModule.equals(module)) {
                 // the flash holds ~15 KB: keep only the harness and the benchmark at hand
-                board.exec("import os\ntry:\n os.remove('" + lastModule + "')\nexcept OSError:\n pass", setup);
+                board.execOwn("import os\ntry:\n os.remove('" + lastModule + "')\nexcept OSError:\n pass", setup);
             }
             board.ensureFile(module, read(b.file()), setup);
             lastModule = module;

@@ -22,6 +22,8 @@ public final class Board implements AutoCloseable {
     static final Duration RECOVERY_WAIT = Duration.ofSeconds(20);
     /** Longest source sent as a plain exec by {@link #execVerified}: a damaged short call fails to compile, a long one may not. */
     static final int DIRECT_EXEC_MAX_BYTES = 256;
+    /** Sends of one of our own scripts that arrived damaged (a dropped byte under host load). */
+    static final int OWN_SCRIPT_ATTEMPTS = 3;
     /** Where {@link #execVerified} stages a longer source on the board's flash. */
     static final String STAGED_SOURCE = "_brx.py";
     /** After a hard reset the firmware prints its banner; this is how long it may stay quiet. */
@@ -139,7 +141,7 @@ public final class Board implements AutoCloseable {
         }
         upload(STAGED_SOURCE, bytes, deadline);
         ExecResult r = exec("exec(open('" + STAGED_SOURCE + "').read())", deadline);
-        exec("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
+        execOwn("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
         return r;
     }
 
@@ -169,9 +171,26 @@ public final class Board implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one of the controller's own small scripts. They never have a syntax or name error, so
+     * such an error means bytes were dropped on the way: the script is sent again.
+     */
+    public ExecResult execOwn(String source, Deadline deadline) {
+        ExecResult r = exec(source, deadline);
+        for (int attempt = 1; attempt < OWN_SCRIPT_ATTEMPTS && damaged(r); attempt++) {
+            r = exec(source, deadline);
+        }
+        return r;
+    }
+
+    private static boolean damaged(ExecResult r) {
+        return r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")
+                || e.type().equals("IndentationError")).orElse(false);
+    }
+
     /** Version, machine, heap and filesystem use, as the board reports them. */
     public BoardInfo info(Deadline deadline) {
-        String out = exec(INFO_SCRIPT, deadline).stdoutOrThrow();
+        String out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
         int at = out.indexOf("@I|");
         if (at < 0) {
             throw new LinkLost("board " + id() + " answered the info probe with: " + out.strip());

@@ -4,6 +4,8 @@ import com.fazecast.jSerialComm.SerialPort;
 
 /** A link over a serial device through jSerialComm: a USB board on a Pi, or an emulator's pty. */
 public final class SerialLink extends BufferedLink {
+    /** A board that takes no byte for this long is gone: its output buffer never drains. */
+    private static final java.time.Duration WRITE_STALL = java.time.Duration.ofSeconds(5);
     private final SerialPort port;
     private final String path;
     private int readTimeoutMs = READ_SLICE_MS;
@@ -18,7 +20,7 @@ public final class SerialLink extends BufferedLink {
         SerialPort port = SerialPort.getCommPort(path);
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING,
                 READ_SLICE_MS, 0);
         if (!port.openPort()) {
             throw new LinkLost("cannot open serial port " + path + " (error " + port.getLastErrorCode()
@@ -32,22 +34,40 @@ public final class SerialLink extends BufferedLink {
         return path;
     }
 
+    /**
+     * Writes without blocking in native code: a blocking write to a pty whose emulator died spins
+     * forever inside jSerialComm, so we loop ourselves and give up after {@link #WRITE_STALL}.
+     */
     @Override
     public void write(byte[] bytes) {
         int off = 0;
+        long stallSince = System.nanoTime();
         while (off < bytes.length) {
             int n = port.writeBytes(bytes, bytes.length - off, off);
             if (n < 0) {
                 throw new LinkLost("write to " + path + " failed (error " + port.getLastErrorCode() + ")");
             }
-            off += n;
+            if (n > 0) {
+                off += n;
+                stallSince = System.nanoTime();
+            } else if (System.nanoTime() - stallSince > WRITE_STALL.toNanos()) {
+                throw new LinkLost("write to " + path + " stalled for " + WRITE_STALL.toMillis() + " ms");
+            } else {
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LinkLost("interrupted while writing to " + path, e);
+                }
+            }
         }
     }
 
     @Override
     protected int readSome(byte[] buffer, int timeoutMs) {
         if (timeoutMs != readTimeoutMs) { // reconfiguring the port costs a system call
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING,
                     timeoutMs, 0);
             readTimeoutMs = timeoutMs;
         }
