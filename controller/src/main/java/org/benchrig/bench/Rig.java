@@ -10,6 +10,7 @@ import org.benchrig.board.Boards;
 import org.benchrig.board.Emulator;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
+import org.benchrig.instrument.Instruments;
 
 /**
  * One bench as a running controller sees it: the config, and the boards this command opened.
@@ -19,10 +20,17 @@ public final class Rig implements AutoCloseable {
     private final RigConfig config;
     private final Map<String, Board> open = new LinkedHashMap<>();
     private final List<String> endedLeftovers;
+    private final Instruments instruments;
 
     private Rig(RigConfig config, List<String> endedLeftovers) {
         this.config = config;
         this.endedLeftovers = endedLeftovers;
+        this.instruments = new Instruments(config);
+    }
+
+    /** The rig's GPIO and I2C instruments (Pi4J), real or simulated by the config's platform. */
+    public Instruments instruments() {
+        return instruments;
     }
 
     /** Prepares the rig; first ends emulators that a killed controller left behind. */
@@ -56,7 +64,7 @@ public final class Rig implements AutoCloseable {
             BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException(
                     "no board '" + id + "' in " + config.source() + "; boards: "
                             + config.boards().stream().map(BoardConfig::id).toList()));
-            b = Boards.open(bc, runtimeDir(config));
+            b = Boards.open(bc, runtimeDir(config), instruments);
             open.put(id, b);
         }
         return b;
@@ -73,6 +81,11 @@ public final class Rig implements AutoCloseable {
             }
         }
         open.clear();
+        try {
+            instruments.close();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }
