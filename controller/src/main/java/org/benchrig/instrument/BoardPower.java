@@ -31,7 +31,7 @@ public final class BoardPower implements AutoCloseable {
     public static final double CLOCK_TOLERANCE = 0.002;
     /** 50 periods: two edges smeared by one period each stay under 4% of the window. */
     public static final int MIN_PERIODS_PRECISE = 50;
-    /** Edges may be stamped a little after the exec returned (listener latency). */
+    /** How long to wait after the exec returned for a falling edge still in the listener's queue. */
     private static final long EDGE_SLACK_NS = 50_000_000;
 
     private final String boardId;
@@ -41,6 +41,7 @@ public final class BoardPower implements AutoCloseable {
     private final boolean simulated;
     private final Consumer<String> warnings;
     private volatile boolean disabled;
+    private volatile long markAtBegin;
 
     public BoardPower(String boardId, PowerSampler sampler, MarkerInput marker, EdgeSimulation simulation,
                       boolean simulated, Consumer<String> warnings) {
@@ -62,6 +63,7 @@ public final class BoardPower implements AutoCloseable {
         if (disabled) {
             return now;
         }
+        markAtBegin = marker.mark();
         if (simulation != null) {
             simulation.begin(now);
         }
@@ -85,8 +87,20 @@ public final class BoardPower implements AutoCloseable {
             disable();
             return null;
         }
-        List<Edge> edges = marker.edgesBetween(began, returned + EDGE_SLACK_NS);
+        // this repetition's edges are those that arrived after begin(): the previous repetition's
+        // falling edge arrives before its exec returns (microseconds vs the serial round trip)
+        waitForLateEdges(returned);
+        List<Edge> edges = marker.edgesSince(markAtBegin);
         return energy(edges, ticksNs);
+    }
+
+    private void waitForLateEdges(long returned) {
+        // on a Pi the falling edge's listener may run a little after the exec's output arrived
+        long until = returned + EDGE_SLACK_NS;
+        while (simulation == null && marker.edgesSince(markAtBegin).stream().noneMatch(e -> !e.rising())
+                && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /** The exec failed: stop sampling, measure nothing. */
@@ -152,7 +166,7 @@ public final class BoardPower implements AutoCloseable {
         disabled = true;
         String why = sampler.failure();
         warnOnce("power sensor of " + boardId + " stopped answering (" + (why == null ? "no answer" : why)
-                + "): the run goes on, later measurements of " + boardId + " carry no energy");
+                + "): the run goes on; measurements of " + boardId + " are stored without energy from now on");
     }
 
     private boolean warned;

@@ -21,6 +21,8 @@ public final class GpioMarkerInput implements MarkerInput {
     private final LongSupplier clock;
     private final String label;
     private final ConcurrentLinkedDeque<Edge> edges = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Long> arrivals = new ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
     private final DigitalStateChangeListener listener;
 
     public GpioMarkerInput(DigitalInput input, LongSupplier clock, String label) {
@@ -32,9 +34,13 @@ public final class GpioMarkerInput implements MarkerInput {
             if (event.state() == DigitalState.UNKNOWN) {
                 return;
             }
-            edges.add(new Edge(now, event.state() == DigitalState.HIGH));
-            while (edges.size() > MAX_EDGES) {
-                edges.pollFirst();
+            synchronized (edges) {
+                edges.add(new Edge(now, event.state() == DigitalState.HIGH));
+                arrivals.add(arrived.incrementAndGet());
+                while (edges.size() > MAX_EDGES) {
+                    edges.pollFirst();
+                    arrivals.pollFirst();
+                }
             }
         };
         input.addListener(listener);
@@ -46,6 +52,25 @@ public final class GpioMarkerInput implements MarkerInput {
         for (Edge e : edges) {
             if (e.nanos() >= fromNanos && e.nanos() <= toNanos) {
                 out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long mark() {
+        return arrived.get();
+    }
+
+    @Override
+    public List<Edge> edgesSince(long mark) {
+        List<Edge> out = new ArrayList<>();
+        synchronized (edges) {
+            var a = arrivals.iterator();
+            for (Edge e : edges) {
+                if (a.next() > mark) {
+                    out.add(e);
+                }
             }
         }
         return out;

@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * line and the raw REPL's end markers follow the benchmark), the rising edge the board's own
  * measured time (ticks_us) before it. Both are raised through Pi4J's mock digital input, so the
  * listener, pairing and integration code is the code that runs on a Pi. The edges' timestamps are
- * the derived instants (handed to the listener's clock), and everything measured this way is
+ * the derived instants (handed to the listener's clock). The rising edge can precede the exec's
+ * sending when QEMU's virtual clock ran ahead of the host's; the power before the first sample is
+ * then taken as the first sample's (the board is active). Everything measured this way is
  * labelled simulated. Consequence: on the simulated rig the GPIO width equals the ticks by
  * construction, so {@code tick-mismatch} cannot fire there.
  */
@@ -49,8 +51,10 @@ public final class SimulatedMarker implements EdgeSimulation {
     public void end(long sentNanos, long returnedNanos, Long ticksNs) {
         model.setActive(false);
         long span = returnedNanos - sentNanos;
-        long width = ticksNs == null ? span : Math.min(ticksNs, span);
-        long tail = Math.min(TAIL_NS, span - width);
+        // The emulated board's clock is QEMU's virtual time (icount), not the host's: its ticks can
+        // exceed the host's span of the exec. The edges follow the board's own time.
+        long width = ticksNs == null ? span : ticksNs;
+        long tail = Math.max(0, Math.min(TAIL_NS, span - width));
         long fall = returnedNanos - tail;
         raise(fall - width, DigitalState.HIGH);
         raise(fall, DigitalState.LOW);
