@@ -24,7 +24,7 @@ import org.benchrig.result.Energy;
  * A sensor that stops answering disables energy for this board: measurements go on without it and
  * one warning is given.
  */
-public final class BoardPower implements AutoCloseable {
+public class BoardPower implements AutoCloseable {
     /** Two edges, each stamped tens of us late by the GPIO listener, plus the harness's pin-write call around the ticks read. */
     public static final long EDGE_JITTER_NS = 200_000;
     /** Board crystal (+-100 ppm) and emulator icount drift (0.15%), with margin. */
@@ -42,6 +42,13 @@ public final class BoardPower implements AutoCloseable {
     private final Consumer<String> warnings;
     private volatile boolean disabled;
     private volatile long markAtBegin;
+    private SampleRing testRing;
+
+    /** Tests: integrate over these samples instead of the sampler's. */
+    BoardPower withRing(SampleRing ring) {
+        this.testRing = ring;
+        return this;
+    }
 
     public BoardPower(String boardId, PowerSampler sampler, MarkerInput marker, EdgeSimulation simulation,
                       boolean simulated, Consumer<String> warnings) {
@@ -139,7 +146,7 @@ public final class BoardPower implements AutoCloseable {
         if (ticksNs != null && !ticksAgree(w.widthNs(), ticksNs)) {
             flags.add("tick-mismatch");
         }
-        Samples s = sampler.around(w.startNs(), w.endNs());
+        Samples s = testRing != null ? testRing.around(w.startNs(), w.endNs()) : sampler.around(w.startNs(), w.endNs());
         if (s.size() < 2) {
             return null;
         }

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * on the same monotonic clock as the marker edges. A sensor that stops answering ends sampling;
  * {@link #failure()} then says why.
  */
-public final class PowerSampler implements AutoCloseable {
+public class PowerSampler implements AutoCloseable {
     /** 2^18 samples: about 4.6 minutes at the INA219's rate, 73 s at the INA226's. */
     public static final int DEFAULT_CAPACITY = 1 << 18;
 
