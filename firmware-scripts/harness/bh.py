@@ -10,6 +10,8 @@ except ImportError:
     D = int.__sub__
     F = lambda: -1
     M = 1
+# Marker pin hook: the controller sets K to the pin's write method when the board has a marker_pin.
+K = int
 
 
 def rep(mod, tier, n, mode):
@@ -18,14 +20,17 @@ def rep(mod, tier, n, mode):
     r = x = ''
     gc.collect()
     f0 = F()
+    K(1)
     t0 = T()
     try:
         r = mod.bench(*p)
         t1 = T()
+        K(0)
         f1 = F()
         o = 'ok' if r == e else 'wrong'
     except Exception as ex:
         t1 = T()
+        K(0)
         f1 = F()
         r = ''
         o = 'memory' if isinstance(ex, MemoryError) else 'error'

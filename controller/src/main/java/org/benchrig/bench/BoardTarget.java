@@ -16,6 +16,8 @@ import org.benchrig.board.ExecResult;
 import org.benchrig.board.LinkLost;
 import org.benchrig.board.ReplFailure;
 import org.benchrig.config.BoardConfig;
+import org.benchrig.instrument.BoardPower;
+import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HarnessFrame;
 import org.benchrig.result.Measurement;
@@ -43,6 +45,8 @@ public final class BoardTarget implements Target {
     private String lastModule;
     private boolean checkBeforeNext;
     private final HealthCheck healthCheck = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, java.util.Optional.empty());
+    private BoardPower power;
+    private Consumer<String> warnings = w -> { };
 
     public BoardTarget(Rig rig, BoardConfig config, Path harness) {
         this.rig = rig;
@@ -66,6 +70,11 @@ public final class BoardTarget implements Target {
     }
 
     @Override
+    public void warnings(Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    @Override
     public TargetInfo prepare() {
         rig.record(config.id()).filter(r -> r.state().equals(BoardState.QUARANTINED.name())).ifPresent(r -> {
             throw new IllegalStateException("quarantined since " + r.since() + ": " + r.reason()
@@ -76,12 +85,19 @@ public final class BoardTarget implements Target {
             throw new IllegalStateException("failed its health check twice, quarantined: " + health.reason());
         }
         board = rig.board(config.id());
+        try {
+            power = rig.instruments().power(config, w -> warnings.accept(w));
+        } catch (RuntimeException e) { // a sensor or GPIO that cannot be opened: measure without energy
+            power = null;
+            warnings.accept("no energy for " + config.id() + ": " + e.getMessage());
+        }
         BoardInfo info = health.info();
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
                 + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
                 + ";link=" + board.linkName() + ";instruments="
-                + rig.config().platform().name().toLowerCase();
+                + rig.config().platform().name().toLowerCase()
+                + (power == null ? "" : ";power=" + power.instrument());
         return new TargetInfo(config.id(), "board", info.implementation(), info.version(), board.linkName(), fwHash,
                 info.version(), info.machine(), details);
     }
@@ -115,6 +131,9 @@ public final class BoardTarget implements Target {
             board.ensureFile(module, read(b.file()), setup);
             lastModule = module;
             board.softReset(setup); // the upload helpers used heap; start the benchmark on a fresh one
+            if (config.markerPin() != null) {
+                board.execOwn(markerHook(config), setup).stdoutOrThrow();
+            }
         } catch (ReplFailure | LinkLost | BoardRaised e) {
             sink.accept(s.failure(id(), b, tier, Mode.COLD, 0,
                     Outcome.failed(FailureClass.INFRASTRUCTURE, "setting up " + b.name() + ": " + e.getMessage())));
@@ -138,17 +157,30 @@ public final class BoardTarget implements Target {
                 + mode.name().toLowerCase() + "')";
         ExecResult r;
         int attempt = 0;
+        long began = 0;
         do {
             attempt++;
             try {
+                began = power == null ? 0 : power.begin();
                 r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
             } catch (ReplFailure f) {
+                if (power != null) {
+                    power.abort();
+                }
                 return s.failure(id(), b, tier, mode, rep, Outcome.failed(f.failureClass(), f.getMessage()));
             } catch (LinkLost lost) {
+                if (power != null) {
+                    power.abort();
+                }
                 return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
             }
         } while (attempt < CALL_ATTEMPTS && callDamaged(r, b.name(), rep, mode));
         var frame = HarnessFrame.find(r.stdout());
+        Energy energy = null;
+        if (power != null) {
+            Long ticks = frame.isPresent() ? frame.get().number("t_ns") : null;
+            energy = power.end(began, ticks);
+        }
         if (frame.isEmpty()) {
             Outcome o = r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
                     .orElse(Outcome.failed(FailureClass.CONTROLLER, "no result line in: " + r.stdout()));
@@ -156,7 +188,20 @@ public final class BoardTarget implements Target {
         }
         HarnessFrame f = frame.get();
         return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep, mode,
-                f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), f.outcome(), Instant.now());
+                f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), f.outcome(), Instant.now(), energy);
+    }
+
+    /**
+     * The tiny exec that makes the harness raise the board's marker pin around each repetition
+     * (bh.K, called with 1 right before and 0 right after the timed call). A bound method, so the
+     * calls allocate nothing on a 10 KB heap. Soft resets forget it: sent after each one.
+     */
+    static String markerHook(BoardConfig c) {
+        int pin = c.markerPin();
+        if ("microbit".equals(c.model())) {
+            return "import bh,microbit\nbh.K=microbit.pin" + pin + ".write_digital\nbh.K(0)";
+        }
+        return "import bh,machine\nbh.K=machine.Pin(" + pin + ",machine.Pin.OUT).value\nbh.K(0)";
     }
 
     /**

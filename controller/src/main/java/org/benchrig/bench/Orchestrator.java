@@ -94,6 +94,7 @@ public final class Orchestrator {
 
     /** Returns null when the target ran, or why it could not. */
     private String runTarget(Target target, RunPlan plan, RunSettings settings, AtomicBoolean anyPrepared) {
+        target.warnings(message -> listener.warning(target.id(), message));
         try {
             TargetInfo info = target.prepare();
             store.recordTarget(settings.runId(), info);

@@ -23,6 +23,7 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.BoardRecords;
 import org.benchrig.time.Deadline;
+import org.benchrig.instrument.Instruments;
 
 /**
  * One bench as a running controller sees it: the config, and the boards this command opened.
@@ -47,13 +48,20 @@ public final class Rig implements AutoCloseable {
         return t;
     });
     private volatile String purpose = "benchrig (pid " + ProcessHandle.current().pid() + ")";
+    private final Instruments instruments;
 
     private Rig(RigConfig config, BoardRecords records, List<String> endedLeftovers) {
         this.config = config;
         this.records = records;
         this.endedLeftovers = endedLeftovers;
+        this.instruments = new Instruments(config);
         long every = LEASE_TTL.toMillis() / 3;
         renewer.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The rig's GPIO and I2C instruments (Pi4J), real or simulated by the config's platform. */
+    public Instruments instruments() {
+        return instruments;
     }
 
     /** Prepares the rig; first ends emulators that a killed controller left behind. */
@@ -173,7 +181,7 @@ public final class Rig implements AutoCloseable {
                 throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
             }
             try {
-                b = Boards.open(bc, runtimeDir(config));
+                b = Boards.open(bc, runtimeDir(config), instruments);
             } catch (RuntimeException e) {
                 records.release(id);
                 throw e;
@@ -198,6 +206,11 @@ public final class Rig implements AutoCloseable {
         open.clear();
         try {
             records.close();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
+        try {
+            instruments.close();
         } catch (RuntimeException e) {
             errors.add(e);
         }

@@ -17,6 +17,10 @@ public interface RunListener {
     default void targetFinished(String target, String problem) {
     }
 
+    /** Something the user should know that does not fail the run (e.g. a power sensor stopped answering). */
+    default void warning(String target, String message) {
+    }
+
     default void finished(long runId, String state) {
     }
 }

@@ -130,6 +130,11 @@ public final class RunService implements AutoCloseable {
             }
 
             @Override
+            public void warning(String target, String message) {
+                all.forEach(l -> l.warning(target, message));
+            }
+
+            @Override
             public void finished(long runId, String state) {
                 all.forEach(l -> l.finished(runId, state));
             }

@@ -21,6 +21,10 @@ public interface Target {
      */
     void run(Benchmark benchmark, RunSettings settings, Consumer<Measurement> sink);
 
+    /** Where the target sends warnings that do not fail the run; called before {@link #prepare()}. */
+    default void warnings(Consumer<String> sink) {
+    }
+
     /** The tier of parameters this target runs. */
     String tier();
 }

@@ -6,6 +6,7 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.BoardKind;
 import org.benchrig.instrument.EmulatorPowerSwitch;
 import org.benchrig.instrument.EmulatorResetLine;
+import org.benchrig.instrument.Instruments;
 import org.benchrig.instrument.PowerSwitch;
 import org.benchrig.instrument.ResetLine;
 import org.benchrig.time.Deadline;
@@ -20,6 +21,14 @@ public final class Boards {
 
     /** Opens (for emulated boards: starts) the board and leaves it in raw REPL, READY. */
     public static Board open(BoardConfig config, Path runtimeDir) {
+        return open(config, runtimeDir, null);
+    }
+
+    /**
+     * As {@link #open(BoardConfig, Path)}; a serial board whose config names {@code reset_pin} or
+     * {@code power_switch_pin} gets the GPIO reset line and relay from {@code instruments}.
+     */
+    public static Board open(BoardConfig config, Path runtimeDir, Instruments instruments) {
         Deadline deadline = Deadline.in(START_WAIT);
         Board board;
         if (config.kind() == BoardKind.EMULATED) {
@@ -27,7 +36,10 @@ public final class Boards {
             board = new Board(config, emulator::ptyPath, new EmulatorResetLine(emulator),
                     new EmulatorPowerSwitch(emulator), emulator);
         } else {
-            board = new Board(config, config::port, unwired("reset line"), unwiredPower(), null);
+            ResetLine reset = instruments == null ? null : instruments.resetLine(config);
+            PowerSwitch power = instruments == null ? null : instruments.powerSwitch(config);
+            board = new Board(config, config::port, reset != null ? reset : unwired("reset line"),
+                    power != null ? power : unwiredPower(), null);
         }
         try {
             board.connect(deadline);

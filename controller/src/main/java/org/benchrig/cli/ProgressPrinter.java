@@ -81,6 +81,11 @@ public final class ProgressPrinter implements RunListener {
         render(redraw ? (problem == null ? null : "[" + target + "] " + problem) : "[" + target + "] " + l.state);
     }
 
+    @Override
+    public synchronized void warning(String target, String message) {
+        render("[" + target + "] WARNING: " + message);
+    }
+
     private void render(String note) {
         if (!redraw) {
             if (note != null) {

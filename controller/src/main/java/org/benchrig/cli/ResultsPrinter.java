@@ -21,7 +21,8 @@ import org.benchrig.store.TargetInfo;
 public final class ResultsPrinter {
     static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
             "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at");
+            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
+            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
 
     private ResultsPrinter() {
     }
@@ -41,7 +42,12 @@ public final class ResultsPrinter {
         java.util.Set<String> hosts = new java.util.HashSet<>();
         targets.stream().filter(t -> t.kind().equals("host")).forEach(t -> hosts.add(t.targetId()));
         Table table = new Table("benchmark", "class", "target", "mode", "n", "median", "spread", "min", "spawn->result",
-                "heap used", "peak rss", "outcome");
+                "heap used", "peak rss", "energy", "avg/peak mA", "outcome");
+        Map<String, List<Measurement>> byRow = new LinkedHashMap<>();
+        for (Measurement m : ms) {
+            byRow.computeIfAbsent(m.benchmark() + "\u0000" + m.target() + "\u0000" + m.mode(), k -> new java.util.ArrayList<>())
+                    .add(m);
+        }
         for (ResultRow r : ResultRow.summarize(ms)) {
             table.row(r.benchmark(), classes.getOrDefault(r.benchmark(), ""), r.target(), r.mode().name().toLowerCase(),
                     r.time().n(), ResultRow.duration(r.time().median()), r.time().n() > 1 ? r.time().spreadPercent() : "",
@@ -49,12 +55,49 @@ public final class ResultsPrinter {
                     r.wall().n() > 0 && r.mode().name().equals("COLD") && hosts.contains(r.target())
                             ? ResultRow.duration(r.wall().median()) : "",
                     r.heapUsed() == null ? "" : r.heapUsed() + " B",
-                    r.peakRssKb() == null ? "" : (r.peakRssKb() / 1024) + " MB", r.outcomeLabel());
+                    r.peakRssKb() == null ? "" : (r.peakRssKb() / 1024) + " MB",
+                    energy(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
+                    current(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())), r.outcomeLabel());
         }
         table.print(out);
+        if (ms.stream().anyMatch(m -> m.energy() != null)) {
+            out.println("energy = median mJ between the marker edges; avg/peak mA = medians; 'sim' = simulated "
+                    + "sensor and edges; '~' = some windows flagged (short-window: too short for the sensor's rate, "
+                    + "tick-mismatch: GPIO width and board ticks disagree), see --format json");
+        }
         out.println("spread = median absolute deviation / median over successful repetitions; cold = first repetition"
                 + " (hosts: a fresh process each, spawn->result includes start-up and JIT warm-up)");
         out.flush();
+    }
+
+    private static List<org.benchrig.result.Energy> energies(List<Measurement> g) {
+        return g == null ? List.of() : g.stream().filter(m -> m.outcome().isOk() && m.energy() != null)
+                .map(Measurement::energy).toList();
+    }
+
+    private static String energy(List<Measurement> g) {
+        List<org.benchrig.result.Energy> es = energies(g);
+        if (es.isEmpty()) {
+            return "";
+        }
+        double mj = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::millijoules)
+                .toArray()).median();
+        boolean flagged = es.stream().anyMatch(e -> e.flags() != null && !e.flags().isEmpty());
+        boolean sim = es.stream().anyMatch(org.benchrig.result.Energy::simulated);
+        return (flagged ? "~" : "") + String.format(java.util.Locale.ROOT, mj < 10 ? "%.3f mJ" : "%.1f mJ", mj)
+                + (sim ? " sim" : "");
+    }
+
+    private static String current(List<Measurement> g) {
+        List<org.benchrig.result.Energy> es = energies(g);
+        if (es.isEmpty()) {
+            return "";
+        }
+        double avg = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::averageMilliamps)
+                .toArray()).median();
+        double peak = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::peakMilliamps)
+                .toArray()).median();
+        return String.format(java.util.Locale.ROOT, "%.1f / %.1f", avg, peak);
     }
 
     private static String instruments(TargetInfo t) {
@@ -91,6 +134,15 @@ public final class ResultsPrinter {
             r.put("outcome", m.outcome().label());
             r.put("failure_detail", m.outcome().detail());
             r.put("at", m.at().toString());
+            org.benchrig.result.Energy e = m.energy();
+            r.put("energy_mj", e == null ? null : e.millijoules());
+            r.put("avg_ma", e == null ? null : e.averageMilliamps());
+            r.put("peak_ma", e == null ? null : e.peakMilliamps());
+            r.put("energy_samples", e == null ? null : e.samples());
+            r.put("energy_window_ns", e == null ? null : e.windowNs());
+            r.put("instrument", e == null ? null : e.instrument());
+            r.put("energy_simulated", e == null ? null : e.simulated());
+            r.put("energy_flags", e == null ? null : e.flags());
             return r;
         }).toList();
     }

@@ -92,6 +92,71 @@ final class MappingReader {
         return i == null ? defaultValue : i;
     }
 
+    /** An optional integer in {@code min..max}; null when absent or invalid. */
+    Integer optionalInteger(String key, int min, int max) {
+        JsonNode v = value(key, false, "an integer");
+        return v == null ? null : checkInteger(v, min, max, pointer.appendProperty(key), childPath(key));
+    }
+
+    /** An integer written in decimal or as a hex string ("0x40"), in {@code min..max}. */
+    Integer hexInteger(String key, int min, int max, boolean required) {
+        JsonNode v = value(key, required, "an integer or a hex string like 0x40");
+        if (v == null) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return checkInteger(v, min, max, pointer.appendProperty(key), childPath(key));
+        }
+        String s = v.isTextual() ? v.asText().trim().toLowerCase(Locale.ROOT) : "";
+        try {
+            int n = s.startsWith("0x") ? Integer.parseInt(s.substring(2), 16) : Integer.parseInt(s);
+            if (n < min || n > max) {
+                problem(key, "expected a value in 0x" + Integer.toHexString(min) + "..0x" + Integer.toHexString(max)
+                        + ", got " + v.asText());
+                return null;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            typeProblem(key, "an integer or a hex string like 0x40", v);
+            return null;
+        }
+    }
+
+    /** A number in {@code min..max} (exclusive of nothing); {@code defaultValue} when absent. */
+    Double decimal(String key, double min, double max, Double defaultValue) {
+        JsonNode v = value(key, defaultValue == null, "a number");
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!v.isNumber()) {
+            typeProblem(key, "a number in " + min + ".." + max, v);
+            return defaultValue;
+        }
+        double d = v.asDouble();
+        if (!(d >= min && d <= max)) {
+            problem(key, "expected a number in " + min + ".." + max + ", got " + v.asText());
+            return defaultValue;
+        }
+        return d;
+    }
+
+    /** Whether {@code key} is present with a value (it is declared known either way). */
+    boolean has(String key) {
+        known.add(key);
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull() && !v.isMissingNode();
+    }
+
+    /** Reports {@code message} at {@code key}'s value (or the mapping, when the key is absent). */
+    void problemAt(String key, String message) {
+        problem(key, message);
+    }
+
+    /** A nested mapping read only when present; null when absent. */
+    <T> T optionalMapping(String key, Function<MappingReader, T> reader) {
+        return has(key) ? mapping(key, reader) : null;
+    }
+
     /** One of an enum's constants, written lower-case; {@code defaultValue == null} means required. */
     <E extends Enum<E>> E enumeration(String key, Class<E> type, E defaultValue) {
         List<String> names = Arrays.stream(type.getEnumConstants())

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
@@ -58,7 +59,8 @@ public final class Store implements AutoCloseable {
     private static final String MEASUREMENT_COLUMNS =
             "id, run_id, target, benchmark, tier, repetition, mode, time_ns, wall_ns, free_before, "
                     + "free_after, free_after_collect, peak_rss_kb, check_value, outcome, "
-                    + "failure_detail, at";
+                    + "failure_detail, at, energy_mj, avg_ma, peak_ma, energy_samples, energy_window_ns, "
+                    + "instrument, simulated, energy_flags";
 
     private static final String RUN_COLUMNS =
             "id, rig, suite, state, started_at, ended_at, repetitions, targets, config_hash, "
@@ -359,7 +361,7 @@ public final class Store implements AutoCloseable {
         HeapUse heap = m.heap() == null ? HeapUse.none() : m.heap();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO measurements (" + MEASUREMENT_COLUMNS + ") "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, m.id());
             ps.setLong(2, m.runId());
@@ -378,6 +380,21 @@ public final class Store implements AutoCloseable {
             ps.setString(15, m.outcome().label());
             ps.setString(16, m.outcome().detail());
             ps.setString(17, text(m.at()));
+            Energy e = m.energy();
+            if (e == null) {
+                for (int i = 18; i <= 25; i++) {
+                    ps.setNull(i, i == 23 || i == 25 ? Types.VARCHAR : i >= 21 ? Types.INTEGER : Types.REAL);
+                }
+            } else {
+                ps.setDouble(18, e.millijoules());
+                ps.setDouble(19, e.averageMilliamps());
+                ps.setDouble(20, e.peakMilliamps());
+                ps.setInt(21, e.samples());
+                ps.setLong(22, e.windowNs());
+                ps.setString(23, e.instrument());
+                ps.setInt(24, e.simulated() ? 1 : 0);
+                ps.setString(25, e.flags() == null ? "" : e.flags());
+            }
             return ps.executeUpdate() == 1;
         }
     }
@@ -421,7 +438,18 @@ public final class Store implements AutoCloseable {
                 rs.getString("check_value"),
                 "ok".equals(outcome) ? new Outcome(null, detail)
                         : new Outcome(FailureClass.valueOf(outcome), detail),
-                Instant.parse(rs.getString("at")));
+                Instant.parse(rs.getString("at")),
+                energy(rs));
+    }
+
+    private static Energy energy(ResultSet rs) throws SQLException {
+        double mj = rs.getDouble("energy_mj");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new Energy(mj, rs.getDouble("avg_ma"), rs.getDouble("peak_ma"), rs.getInt("energy_samples"),
+                rs.getLong("energy_window_ns"), rs.getString("instrument"), rs.getInt("simulated") == 1,
+                rs.getString("energy_flags") == null ? "" : rs.getString("energy_flags"));
     }
 
     /**

@@ -67,7 +67,8 @@ class StoreTest {
         assertThat(query(db(), "PRAGMA journal_mode")).containsExactly("wal");
         List<String> history = query(db(),
                 "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-        assertThat(history).containsExactly("1:1");
+        assertThat(history).contains("1:1", "3:1"); // V3: energy columns
+        assertThat(history).last().isEqualTo("3:1");
 
         long runId;
         try (Store store = Store.open(db())) {
@@ -76,7 +77,8 @@ class StoreTest {
         try (Store store = Store.open(db())) {
             assertThat(store.run(runId)).isPresent();
         }
-        assertThat(query(db(), "SELECT count(*) FROM flyway_schema_history")).containsExactly("1");
+        assertThat(query(db(), "SELECT count(*) FROM flyway_schema_history")).containsExactly(
+                Integer.toString(history.size()));
     }
 
     @Test
@@ -164,6 +166,25 @@ class StoreTest {
             assertThat(back.get(3).at()).isEqualTo(full.at());
             assertThat(store.measurements(runId + 1)).isEmpty();
         }
+    }
+
+    @Test
+    void energyRoundTripsAndIsNullWhenNotMeasured() throws Exception {
+        try (Store store = Store.open(db())) {
+            long runId = store.startRun("sim", "smoke", List.of("mb1", "cpython"), 1, null);
+            org.benchrig.result.Energy e = new org.benchrig.result.Energy(12.5, 23.9, 24.2, 470, 500_000_000L,
+                    "ina219@1:0x40 (simulated)", true, "short-window");
+            Measurement board = ok(runId, "e-1", "mb1", 0, Mode.COLD).withEnergy(e);
+            Measurement host = ok(runId, "e-2", "cpython", 0, Mode.COLD);
+            store.addMeasurement(board);
+            store.addMeasurement(host);
+            List<Measurement> back = store.measurements(runId);
+            assertThat(back).containsExactly(host, board);
+            assertThat(back.get(1).energy()).isEqualTo(e);
+            assertThat(back.get(0).energy()).isNull();
+        }
+        assertThat(query(db(), "SELECT energy_mj || '/' || simulated || '/' || instrument FROM measurements "
+                + "WHERE energy_mj IS NOT NULL")).containsExactly("12.5/1/ina219@1:0x40 (simulated)");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.benchrig.instrument;
+
+import com.pi4j.io.i2c.I2C;
+
+/**
+ * TI INA226 driver (datasheet SBOS547, section 7.5). Configured for no averaging, 140 us shunt and
+ * bus conversions, shunt and bus continuous: a new current value every 2 x 140 us.
+ *
+ * <p>Calibration: Current_LSB = max expected current / 2^15, rounded up to a round value;
+ * CAL = trunc(0.00512 / (Current_LSB x R_shunt)); Power_LSB = 25 x Current_LSB.
+ */
+public final class Ina226 implements PowerSensor {
+    public static final int REG_CONFIG = 0x00;
+    public static final int REG_SHUNT = 0x01;
+    public static final int REG_BUS = 0x02;
+    public static final int REG_POWER = 0x03;
+    public static final int REG_CURRENT = 0x04;
+    public static final int REG_CALIBRATION = 0x05;
+    public static final int REG_MASK_ENABLE = 0x06;
+    public static final int REG_MANUFACTURER = 0xFE;
+    public static final int MANUFACTURER_TI = 0x5449;
+
+    /** AVG=000 (1), VBUSCT=000 and VSHCT=000 (140 us), MODE=111 (both, continuous); bit 14 reads as 1. */
+    public static final int CONFIG_FASTEST_CONTINUOUS = 0x4007;
+    public static final long CONVERSION_NS_FASTEST = 140_000;
+    public static final double SHUNT_LSB_VOLTS = 2.5e-6;
+    public static final double BUS_LSB_VOLTS = 1.25e-3;
+    public static final double CAL_CONSTANT = 0.00512;
+    /** Mask/Enable register bit 2: math overflow. */
+    public static final int OVF_BIT = 0x4;
+
+    private final I2C i2c;
+    private final Ina219.Calibration cal;
+    private final String label;
+
+    public Ina226(I2C i2c, double shuntOhms, double maxAmps) {
+        this.i2c = i2c;
+        this.cal = calibrate(shuntOhms, maxAmps);
+        this.label = "ina226@" + i2c.bus() + ":" + Registers.hex(i2c.device());
+    }
+
+    public static Ina219.Calibration calibrate(double shuntOhms, double maxAmps) {
+        if (!(shuntOhms > 0) || !(maxAmps > 0)) {
+            throw new IllegalArgumentException("shunt_ohms and max_amps must be positive");
+        }
+        double lsb = Registers.niceCeil(maxAmps / 32768.0);
+        long value = (long) Math.floor(CAL_CONSTANT / (lsb * shuntOhms) + 1e-9);
+        if (value < 1 || value > 0x7FFF) {
+            throw new IllegalArgumentException("INA226 calibration " + value + " out of range 1..32767 for shunt "
+                    + shuntOhms + " ohm and current LSB " + lsb + " A; choose another shunt or max_amps");
+        }
+        return new Ina219.Calibration(lsb, (int) value, 25 * lsb);
+    }
+
+    public static double shuntVolts(int raw) {
+        return (short) raw * SHUNT_LSB_VOLTS;
+    }
+
+    public static double busVolts(int raw) {
+        return (raw & 0x7FFF) * BUS_LSB_VOLTS;
+    }
+
+    public static double amps(int raw, Ina219.Calibration c) {
+        return (short) raw * c.currentLsbAmps();
+    }
+
+    public static double watts(int raw, Ina219.Calibration c) {
+        return (raw & 0xFFFF) * c.powerLsbWatts();
+    }
+
+    @Override
+    public void configure() {
+        int id = Registers.read16(i2c, REG_MANUFACTURER);
+        if (id != MANUFACTURER_TI) {
+            throw new com.pi4j.io.exception.IOReadException(label + ": manufacturer id 0x" + Integer.toHexString(id)
+                    + ", expected 0x5449 (TI); is this an INA226?");
+        }
+        Registers.write16(i2c, REG_CONFIG, CONFIG_FASTEST_CONTINUOUS);
+        Registers.write16(i2c, REG_CALIBRATION, cal.register());
+    }
+
+    @Override
+    public PowerReading read() {
+        int shunt = Registers.read16(i2c, REG_SHUNT);
+        int bus = Registers.read16(i2c, REG_BUS);
+        int current = Registers.read16(i2c, REG_CURRENT);
+        int power = Registers.read16(i2c, REG_POWER);
+        int mask = Registers.read16(i2c, REG_MASK_ENABLE);
+        return new PowerReading(busVolts(bus), shuntVolts(shunt), amps(current, cal), watts(power, cal),
+                (mask & OVF_BIT) != 0);
+    }
+
+    @Override
+    public long samplePeriodNs() {
+        return 2 * CONVERSION_NS_FASTEST;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public void close() {
+        i2c.close();
+    }
+}
