@@ -14,7 +14,8 @@ import org.benchrig.result.Measurement;
  * Compares two runs per benchmark x target x mode. A verdict (faster or slower) needs all of:
  * the two-sided Mann-Whitney p below {@code level}; |change of median| above
  * max(threshold, noise floor of that target and mode); and the bootstrap interval of the change on
- * the same side of zero. Too few samples (or failures on either side) give "no verdict".
+ * the same side of zero. Failures, too few samples or any pyperf-style warning (spread above 10%,
+ * shortest value under 1 ms) on either side give "no verdict" instead.
  */
 public final class Comparison {
     public enum Verdict {
@@ -34,8 +35,8 @@ public final class Comparison {
 
         public String line() {
             return String.format(Locale.ROOT, "%-12s %-10s %-4s %12s -> %12s  %+7.2f%% [%+.2f%%, %+.2f%%]  p=%.4f  limit %.1f%%  %s%s",
-                    benchmark, target, mode, org.benchrig.bench.ResultRow.duration(a.median()),
-                    org.benchrig.bench.ResultRow.duration(b.median()), ci.change() * 100, ci.low() * 100,
+                    benchmark, target, mode, Units.duration(a.median()),
+                    Units.duration(b.median()), ci.change() * 100, ci.low() * 100,
                     ci.high() * 100, test.p(), limit * 100, verdict.label, reason.isEmpty() ? "" : " (" + reason + ")");
         }
     }
@@ -87,6 +88,11 @@ public final class Comparison {
         } else if (a.length < Warnings.MIN_SAMPLES || b.length < Warnings.MIN_SAMPLES) {
             verdict = Verdict.NO_VERDICT;
             reason = "too few samples (" + a.length + " vs " + b.length + "; need " + Warnings.MIN_SAMPLES + ")";
+        } else if (!warnings.isEmpty()) {
+            // pyperf's warnings mean the sample cannot carry a verdict: an unstable or sub-millisecond
+            // host sample moved by 40% to 116% between two A/A runs on a shared 2-core machine.
+            verdict = Verdict.NO_VERDICT;
+            reason = "unreliable sample: " + warnings.get(0);
         } else if (test.p() >= settings.level()) {
             verdict = Verdict.NO_CHANGE;
             reason = String.format(Locale.ROOT, "Mann-Whitney p %.3f >= %.3f", test.p(), settings.level());

@@ -93,8 +93,13 @@ public final class NoiseFloor {
         return "host".equals(kind) ? HOST_DEFAULT : 0.0;
     }
 
-    static String build(TargetInfo t) {
-        return t == null ? null : t.interpreter() + "|" + t.version() + "|" + t.executable() + "|" + t.firmwareHash();
+    public static String build(TargetInfo t) {
+        if (t == null) {
+            return null;
+        }
+        // a board's "executable" is its link (an emulator's pty changes every start): not part of its build
+        return t.interpreter() + "|" + t.version() + "|" + ("board".equals(t.kind()) ? "" : t.executable()) + "|"
+                + t.firmwareHash();
     }
 
     /** A run reduced to what the floor needs: medians of ok times by benchmark/target/mode. */
