@@ -49,7 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
                     cfg.stats(), floors, t -> NoiseFloor.defaultFor(kinds.get(t)));
             out.printf("compare run %d (%s, %s) -> run %d (%s, %s)%n", a.id(), a.suite(), a.startedAt(), b.id(), b.suite(), b.startedAt());
             out.printf("verdict rule: Mann-Whitney two-sided p < %s and |change of median| > max(threshold %.1f%%, noise floor of the target)"
-                    + " and the %d%% bootstrap interval (%d resamples, seeded) on the same side of zero%n",
+                    + " and the %d%% bootstrap interval (%d resamples, seeded) on the same side of zero; no verdict on failures, fewer than 4 samples or a pyperf warning%n",
                     cfg.stats().level(), cfg.stats().thresholdPercent(), Math.round((1 - cfg.stats().level()) * 100), Bootstrap.RESAMPLES);
             describeChanges(store, runA, runB, out);
             out.printf("%-12s %-10s %-4s %12s    %12s  %8s %-20s  %-8s  %-11s %s%n",

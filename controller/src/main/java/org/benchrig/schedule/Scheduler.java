@@ -114,6 +114,41 @@ public final class Scheduler implements AutoCloseable {
         return List.copyOf(fired);
     }
 
+    /**
+     * The daemon part {@code benchrig serve} starts: the config's schedules on the service's run
+     * queue, and regression detection after every finished run ({@code regressions} is where the
+     * MQTT publisher adds its alert listener).
+     */
+    public static Scheduler forService(org.benchrig.bench.RunService service, java.io.PrintWriter out) {
+        org.benchrig.stats.Regressions regressions = new org.benchrig.stats.Regressions(service.store(),
+                service.config().stats(), Clock.systemDefaultZone());
+        regressions.addListener(a -> out.printf("benchrig: regression alert: %s on %s (%s) %s by %.1f%% since run %d%n",
+                a.benchmark(), a.target(), a.mode(), a.direction(), a.change() * 100, a.stepRunId()));
+        service.addListener(new org.benchrig.bench.RunListener() {
+            @Override
+            public void finished(long runId, String state) {
+                try {
+                    regressions.afterRun(runId);
+                } catch (RuntimeException e) {
+                    out.println("benchrig: regression detection after run " + runId + " failed: " + e.getMessage());
+                }
+            }
+        });
+        Scheduler s = new Scheduler(service.config().schedule(), service.store(), Clock.systemDefaultZone(), service::submit);
+        s.regressions = regressions;
+        s.start();
+        service.config().schedule().forEach(c -> out.println("schedule " + c.cron() + " suite " + c.suite() + ": next run at "
+                + nextSlot(c, Instant.now(), Clock.systemDefaultZone()).map(Instant::toString).orElse("never")));
+        return s;
+    }
+
+    private org.benchrig.stats.Regressions regressions;
+
+    /** Regression detection run after each run, when started by {@link #forService}; else null. */
+    public org.benchrig.stats.Regressions regressions() {
+        return regressions;
+    }
+
     /** Catches up, then fires slots as they come, on a daemon thread. */
     public Scheduler start() {
         catchUp();

@@ -79,7 +79,7 @@ class CompareRunsTest {
     void tenPercentMoreWorkInOneBenchmarkIsFlaggedAndNothingElse() {
         CliHarness.Result r = CliHarness.run("compare", "--config", config.toString(), runB, runC);
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("note: benchmark fib changed: params 4, 25 -> 4, 28");
+        assertThat(r.out()).contains("note: benchmark fib changed: params s:4, 25 -> s:4, 28");
         List<String> lines = verdictLines(r.out());
         assertThat(lines).as(r.out()).anySatisfy(l -> assertThat(l).startsWith("fib").contains("mb1", "warm", " slower"));
         assertThat(lines).as(r.out()).filteredOn(l -> !l.startsWith("fib"))
