@@ -67,7 +67,7 @@ class StoreTest {
         assertThat(query(db(), "PRAGMA journal_mode")).containsExactly("wal");
         List<String> history = query(db(),
                 "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-        assertThat(history).containsExactly("1:1");
+        assertThat(history).startsWith("1:1").contains("4:1");   // V4__stats: schedules and alerts
 
         long runId;
         try (Store store = Store.open(db())) {
@@ -76,7 +76,7 @@ class StoreTest {
         try (Store store = Store.open(db())) {
             assertThat(store.run(runId)).isPresent();
         }
-        assertThat(query(db(), "SELECT count(*) FROM flyway_schema_history")).containsExactly("1");
+        assertThat(query(db(), "SELECT count(*) FROM flyway_schema_history")).containsExactly(String.valueOf(history.size()));
     }
 
     @Test
