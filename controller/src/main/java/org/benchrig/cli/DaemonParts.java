@@ -17,6 +17,7 @@ final class DaemonParts {
     static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
         // web UI, MQTT publisher and scheduler register here, one line each.
         started.add(org.benchrig.web.WebServer.start(service, System.getenv(), out));
+        started.add(org.benchrig.schedule.Scheduler.forService(service, out));
     }
 
     static void stopAll(List<AutoCloseable> parts, PrintWriter err) {

@@ -156,6 +156,25 @@ final class MappingReader {
     <T> T optionalMapping(String key, Function<MappingReader, T> reader) {
         return has(key) ? mapping(key, reader) : null;
     }
+    /** A required five-field Unix cron expression ("0 2 * * *"), checked by cron-utils. */
+    String cron(String key) {
+        String s = string(key, null, true);
+        if (s == null) {
+            return null;
+        }
+        try {
+            CRON.parse(s).validate();
+        } catch (IllegalArgumentException e) {
+            problem(key, "invalid cron expression '" + s + "': " + e.getMessage()
+                    + "; expected five fields: minute hour day-of-month month day-of-week, e.g. \"0 2 * * *\"");
+            return null;
+        }
+        return s;
+    }
+
+    /** Unix cron (minute hour day-of-month month day-of-week), as crontab(5) reads it. */
+    static final com.cronutils.parser.CronParser CRON = new com.cronutils.parser.CronParser(
+            com.cronutils.model.definition.CronDefinitionBuilder.instanceDefinitionFor(com.cronutils.model.CronType.UNIX));
 
     /** One of an enum's constants, written lower-case; {@code defaultValue == null} means required. */
     <E extends Enum<E>> E enumeration(String key, Class<E> type, E defaultValue) {

@@ -12,11 +12,13 @@ import java.util.stream.Stream;
  * @param source the absolute path of the YAML file it was read from
  */
 public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults run, List<BoardConfig> boards,
-                        List<HostConfig> hosts, WebConfig web, Path source) {
+                        List<HostConfig> hosts, WebConfig web, List<ScheduleConfig> schedule, StatsSettings stats,
+                        Path source) {
 
     public RigConfig {
         boards = List.copyOf(boards);
         hosts = List.copyOf(hosts);
+        schedule = List.copyOf(schedule);
     }
 
     /** Every target id: boards first, then hosts, each in file order. */
@@ -42,6 +44,8 @@ public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults
                 m.list("boards", BoardConfig::read),
                 m.list("hosts", HostConfig::read),
                 m.mapping("web", WebConfig::read),
+                m.list("schedule", ScheduleConfig::read),
+                m.mapping("stats", StatsSettings::read),
                 source);
     }
 }

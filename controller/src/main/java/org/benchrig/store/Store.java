@@ -593,6 +593,99 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    // ---------------------------------------------------------------- schedules and alerts (V4)
+
+    /** The last slot a schedule fired, if it ever did. */
+    public Optional<Instant> lastScheduleSlot(String scheduleKey) {
+        return read("read schedule state", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_slot FROM schedule_state WHERE schedule_key = ?")) {
+                ps.setString(1, scheduleKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Records that a schedule fired (or caught up with) {@code slot}. */
+    public void recordScheduleSlot(String scheduleKey, Instant slot, String note) {
+        write("record schedule state", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schedule_state (schedule_key, last_slot, run_note) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (schedule_key) DO UPDATE SET last_slot = excluded.last_slot, "
+                            + "run_note = excluded.run_note")) {
+                ps.setString(1, scheduleKey);
+                ps.setString(2, text(slot));
+                ps.setString(3, note);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A regression alert as stored; {@code id} is 0 before it is stored. */
+    public record AlertRow(long id, String rig, String benchmark, String target, String mode, long stepRunId,
+                           Instant stepAt, double beforeNs, double afterNs, double change, double pValue,
+                           String direction, Instant detectedAt, Long detectedBy) {
+    }
+
+    /** Stores an alert unless the same step was stored before; returns the stored row if new. */
+    public Optional<AlertRow> addAlert(AlertRow a) {
+        return write("add alert", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO alerts (rig, benchmark, target, mode, step_run_id, step_at, before_ns, after_ns, "
+                            + "change, p_value, direction, detected_at, detected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (benchmark, target, mode, step_run_id) DO NOTHING",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, a.rig());
+                ps.setString(2, a.benchmark());
+                ps.setString(3, a.target());
+                ps.setString(4, a.mode());
+                ps.setLong(5, a.stepRunId());
+                ps.setString(6, text(a.stepAt()));
+                ps.setDouble(7, a.beforeNs());
+                ps.setDouble(8, a.afterNs());
+                ps.setDouble(9, a.change());
+                ps.setDouble(10, a.pValue());
+                ps.setString(11, a.direction());
+                ps.setString(12, text(a.detectedAt()));
+                setLong(ps, 13, a.detectedBy());
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<AlertRow>empty();
+                }
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    long id = keys.next() ? keys.getLong(1) : 0;
+                    return Optional.of(new AlertRow(id, a.rig(), a.benchmark(), a.target(), a.mode(), a.stepRunId(),
+                            a.stepAt(), a.beforeNs(), a.afterNs(), a.change(), a.pValue(), a.direction(),
+                            a.detectedAt(), a.detectedBy()));
+                }
+            }
+        });
+    }
+
+    /** Alerts, newest first (the web UI's history marks these). */
+    public List<AlertRow> alerts(int limit) {
+        return read("read alerts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, rig, benchmark, target, mode, step_run_id, step_at, before_ns, after_ns, change, "
+                            + "p_value, direction, detected_at, detected_by FROM alerts ORDER BY id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<AlertRow> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long by = rs.getLong(14);
+                        Long detectedBy = rs.wasNull() ? null : by;
+                        out.add(new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), Instant.parse(rs.getString(7)), rs.getDouble(8),
+                                rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getString(12),
+                                Instant.parse(rs.getString(13)), detectedBy));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface

@@ -38,9 +38,14 @@ public final class CliHarness {
     }
 
     public static Result run(String... args) {
+        return runWithHome(REPO, args);
+    }
+
+    /** As {@link #run}, with BENCHRIG_HOME at {@code home} (e.g. a temp copy with changed firmware-scripts). */
+    public static Result runWithHome(Path home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, Map.of("BENCHRIG_HOME", REPO.toString()), new PrintWriter(out), new PrintWriter(err));
+        int code = Main.run(args, Map.of("BENCHRIG_HOME", home.toString()), new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
     }
 }

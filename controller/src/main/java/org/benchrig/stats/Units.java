@@ -1,0 +1,26 @@
+package org.benchrig.stats;
+
+import java.util.Locale;
+
+/** Human units for nanoseconds: 12.3 us, 4.56 ms, 1.23 s (as in the results table). */
+public final class Units {
+    private Units() {
+    }
+
+    public static String duration(double ns) {
+        if (Double.isNaN(ns)) {
+            return "-";
+        }
+        if (ns < 1e6) {
+            return String.format(Locale.ROOT, "%.1f us", ns / 1e3);
+        }
+        if (ns < 1e9) {
+            return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f s", ns / 1e9);
+    }
+
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%+.2f%%", fraction * 100);
+    }
+}
