@@ -41,7 +41,7 @@ public record FirmwareImage(Path path, Format format, long size, String sha256, 
     }
 
     private static final Pattern BANNER = Pattern.compile(
-            "MicroPython (v\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][0-9A-Za-z.+-]*)?) on (\\d{4}-\\d{2}-\\d{2}); ([ -~]{1,60}?) with ([ -~]{1,40}?)(?:\\x00|$)");
+            "MicroPython (v\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][0-9A-Za-z.+-]*)?) on (\\d{4}-\\d{2}-\\d{2}); ([ -~]{1,60}?) with ([ -~]{1,40})");
 
     public Optional<String> version() {
         return banner.map(Banner::tag);
