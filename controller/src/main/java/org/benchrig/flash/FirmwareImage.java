@@ -63,7 +63,7 @@ public record FirmwareImage(Path path, Format format, long size, String sha256, 
                 case HEX -> segments = IntelHex.parse(content).segments();
                 case UF2 -> {
                     Uf2 u = Uf2.parse(content);
-                    segments = u.segments();
+                    segments = contiguous(u.segments());
                     family = u.familyId().isPresent() ? Optional.of(u.familyId().getAsLong()) : Optional.empty();
                 }
                 default -> {
@@ -110,6 +110,30 @@ public record FirmwareImage(Path path, Format format, long size, String sha256, 
                         path, s.address(), s.end(), chip.model()));
             }
         }
+    }
+
+    /** Joins blocks that follow each other (UF2 blocks hold 256 bytes; a banner may span two). */
+    static List<IntelHex.Segment> contiguous(List<IntelHex.Segment> in) {
+        List<IntelHex.Segment> out = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream();
+        long start = -1;
+        long next = -1;
+        for (IntelHex.Segment s : in) {
+            if (s.address() != next && start >= 0) {
+                out.add(new IntelHex.Segment(start, cur.toByteArray()));
+                cur.reset();
+                start = -1;
+            }
+            if (start < 0) {
+                start = s.address();
+            }
+            cur.writeBytes(s.data());
+            next = s.end();
+        }
+        if (start >= 0) {
+            out.add(new IntelHex.Segment(start, cur.toByteArray()));
+        }
+        return List.copyOf(out);
     }
 
     static Optional<Banner> findBanner(List<IntelHex.Segment> segments) {
