@@ -64,7 +64,7 @@ public final class IntelHex {
             if ((sum & 0xFF) != 0) {
                 int stated = rec[rec.length - 1] & 0xFF;
                 int expected = (stated - sum) & 0xFF;
-                throw new InvalidImage(String.format("line %d: checksum %02X is wrong, the record sums to %02X (corrupted)",
+                throw new InvalidImage(String.format("line %d: checksum %02X is wrong, it should be %02X (corrupted)",
                         lineNo, stated, expected));
             }
             int offset = ((rec[1] & 0xFF) << 8) | (rec[2] & 0xFF);
