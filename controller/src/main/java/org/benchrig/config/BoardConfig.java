@@ -18,18 +18,20 @@ import java.util.List;
  */
 public record BoardConfig(String id, BoardKind kind, String model, Path firmware, String port, int baud,
                           Pacing pacing, String tier, PowerConfig power, Integer markerPin, Integer markerInput,
-                          Integer powerSwitchPin, Integer resetPin) {
+                          Integer powerSwitchPin, Integer resetPin, FlashConfig flash) {
 
-    /** A board without instruments (no power meter, marker, relay or reset line). */
+    /** A board without instruments (no power meter, marker, relay or reset line) and its kind's default flasher. */
     public BoardConfig(String id, BoardKind kind, String model, Path firmware, String port, int baud, Pacing pacing,
                        String tier) {
-        this(id, kind, model, firmware, port, baud, pacing, tier, null, null, null, null, null);
+        this(id, kind, model, firmware, port, baud, pacing, tier, null, null, null, null, null,
+                FlashConfig.defaultFor(kind));
     }
 
 
     public static final String DEFAULT_MODEL = "microbit";
     public static final int DEFAULT_BAUD = 115_200;
     public static final List<String> TIERS = List.of("s", "m", "l");
+
 
     static BoardConfig read(MappingReader m) {
         String id = m.targetId("id");
@@ -48,6 +50,7 @@ public record BoardConfig(String id, BoardKind kind, String model, Path firmware
         if (markerInput != null && markerPin == null) {
             m.problemAt("marker_input", "marker_input needs marker_pin (the board pin the harness raises)");
         }
+        FlashConfig flash = m.mapping("flash", f -> FlashConfig.read(f, kind));
         if (kind == BoardKind.EMULATED) {
             m.forbid("port", "not allowed for an emulated board (kind: emulated); remove it or use kind: serial");
             m.forbid("baud", "not allowed for an emulated board (kind: emulated); baud applies to serial boards only");
@@ -61,6 +64,6 @@ public record BoardConfig(String id, BoardKind kind, String model, Path firmware
             }
         }
         return new BoardConfig(id, kind, model, firmware, port, baud, pacing, tier, power, markerPin, markerInput,
-                powerSwitchPin, resetPin);
+                powerSwitchPin, resetPin, flash);
     }
 }

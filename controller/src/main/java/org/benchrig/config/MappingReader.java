@@ -419,7 +419,7 @@ final class MappingReader {
         return v.intValue();
     }
 
-    private void problem(String key, String message) {
+    void problem(String key, String message) {
         ctx.problem(ctx.valueLocation(pointer.appendProperty(key)), childPath(key), message);
     }
 
