@@ -74,6 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
                     store.measurements(runId), out);
             out.printf("run %d stored in %s%n", runId, store.path());
+            out.printf("web UI: http://%s:%d/run?id=%d%s%n", cfg.web().bind(), cfg.web().port(), runId,
+                    serve ? "" : "  (serving while ./benchrig serve runs)");
             return store.run(runId).orElseThrow().state() == RunState.DONE ? 0 : Main.EXIT_FAILED;
         }
     }

@@ -47,7 +47,7 @@ class RunCommandTest {
     @Test
     void smokeSuiteMeasuresEveryBenchmarkOnEveryTargetWithEqualSelfChecks() throws Exception {
         assertThat(smoke.exit()).as(smoke.err() + smoke.out()).isZero();
-        assertThat(smoke.out()).contains("stored in", "spread");
+        assertThat(smoke.out()).contains("stored in", "spread", "web UI: http://127.0.0.1:8080/run?id=" + smokeRun);
         List<JsonNode> ms = measurements(smokeRun);
         Set<String> benchmarks = new HashSet<>();
         Map<String, Set<String>> checks = new HashMap<>();
