@@ -45,18 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
-            RunInfo r;
-            if (run.equals("latest")) {
-                r = store.latestRun().orElseThrow(() -> new IllegalArgumentException("no runs stored in " + store.path() + " yet"));
-            } else {
-                long id;
-                try {
-                    id = Long.parseLong(run);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--run expects a run id or 'latest', got '" + run + "'");
-                }
-                r = store.run(id).orElseThrow(() -> new IllegalArgumentException("no run " + id + " in " + store.path()));
-            }
+            RunInfo r = RunSelection.resolve(store, run);
             Map<String, Object> model = Report.build(store, r.id(), cfg.source(), Hashes.sha256(cfg.source()), cfg.stats());
             String text = switch (format) {
                 case md -> Markdown.render(model);

@@ -35,19 +35,7 @@ public final class ResultsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             store.interruptOrphanedRuns();
-            RunInfo r;
-            if (run.equals("latest")) {
-                r = store.latestRun().orElseThrow(() -> new IllegalArgumentException(
-                        "no runs stored in " + store.path() + " yet; start one with: benchrig run"));
-            } else {
-                long id;
-                try {
-                    id = Long.parseLong(run);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--run expects a run id or 'latest', got '" + run + "'");
-                }
-                r = store.run(id).orElseThrow(() -> new IllegalArgumentException("no run " + id + " in " + store.path()));
-            }
+            RunInfo r = RunSelection.resolve(store, run);
             switch (format) {
                 case csv -> ResultsPrinter.csv(store.measurements(r.id()), store.benchmarks(r.id()), out);
                 case json -> ResultsPrinter.json(r, store.measurements(r.id()), store.benchmarks(r.id()), out);
