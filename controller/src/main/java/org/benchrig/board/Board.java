@@ -131,8 +131,9 @@ public final class Board implements AutoCloseable {
 
     /**
      * Runs a source whose every byte matters: a short one directly; a longer one (where a dropped
-     * byte could still be valid Python) goes to the flash by verified upload first and runs from
-     * there with {@code exec}, in the same globals as a direct exec.
+     * byte could still be valid Python) goes to the flash by verified upload first and is imported
+     * from there after a soft reset, like a script run in a fresh interpreter. Importing from the
+     * flash does not hold the source in RAM, so this also runs scripts too big for a plain exec.
      */
     public ExecResult execVerified(String source, Deadline deadline) {
         byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -140,7 +141,8 @@ public final class Board implements AutoCloseable {
             return exec(source, deadline);
         }
         upload(STAGED_SOURCE, bytes, deadline);
-        ExecResult r = exec("exec(open('" + STAGED_SOURCE + "').read())", deadline);
+        softReset(deadline); // frees the upload helpers' heap; 1.9.2 would also not import a module twice
+        ExecResult r = exec("import " + STAGED_SOURCE.replace(".py", ""), deadline);
         execOwn("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
         return r;
     }

@@ -87,7 +87,7 @@ public final class SelfbenchCommand implements Runnable {
                 "How it is measured (`org.benchrig.selfbench.LinkBench`): one emulated board, one open link, benchrig's",
                 "way and the stock way interleaved run by run. **benchrig** = `Board.exec` (raw REPL, the board's",
                 "`pacing:` chunks and gaps, default 32 B / 5 ms; for (c) `Board.execVerified`, which sends a source",
-                "over 256 B to the flash by verified upload and runs it from there) and `VerifiedUpload` (128-byte pieces each checked",
+                "over 256 B to the flash by verified upload and imports it after a soft reset) and `VerifiedUpload` (128-byte pieces each checked",
                 "with Adler-32 on the board, whole file re-checked). **stock** = `StockTransfer`, what pyboard.py and",
                 "mpremote do: the source in 256-byte chunks, a 10 ms pause after each chunk (the last one too), Ctrl-D,",
                 "no verification; uploads are `f=open(..,'wb')`, `w(<repr of 256 bytes>)` per chunk, `f.close()`, and",
