@@ -49,6 +49,11 @@ public final class Rig implements AutoCloseable {
         return config.dataDir().resolve("benchrig.db");
     }
 
+    /** The board if this rig has opened it already; never opens one (MQTT board states read this). */
+    public synchronized java.util.Optional<Board> openedBoard(String id) {
+        return java.util.Optional.ofNullable(open.get(id));
+    }
+
     /** The board, opened (and for emulated boards started) on first use. */
     public synchronized Board board(String id) {
         Board b = open.get(id);

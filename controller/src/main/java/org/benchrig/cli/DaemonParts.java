@@ -16,6 +16,7 @@ final class DaemonParts {
     /** Starts every part the config asks for; each started part is added to {@code started}. */
     static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
         // web UI, MQTT publisher and scheduler register here, one line each.
+        org.benchrig.mqtt.MqttPart.startDaemon(service, out, started, System::getenv);
     }
 
     static void stopAll(List<AutoCloseable> parts, PrintWriter err) {

@@ -9,6 +9,8 @@ import org.benchrig.bench.RunPlan;
 import org.benchrig.bench.RunRequest;
 import org.benchrig.bench.RunService;
 import org.benchrig.config.RigConfig;
+import org.benchrig.mqtt.MqttPart;
+import org.benchrig.mqtt.Publisher;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
@@ -37,6 +39,14 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** How long a finished CLI run waits for the broker to take the last messages. */
+    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(3);
+
+    /** The broker password comes from the environment the CLI was given, then the process's. */
+    private java.util.function.Function<String, String> mqttEnv() {
+        return name -> parent.env.variables().getOrDefault(name, System.getenv(name));
+    }
+
     @Override
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
@@ -58,10 +68,16 @@ public final class RunCommand implements Callable<Integer> {
             }, "run-interrupted");
             Runtime.getRuntime().addShutdownHook(onSignal);
             long runId;
+            Publisher mqtt = MqttPart.startForRun(service, spec.commandLine().getErr(), mqttEnv());
             try {
                 runId = service.runNow(plan, new ProgressPrinter(out, parent.env.interactive()));
             } finally {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
+                if (mqtt != null) {
+                    // a short grace for the last messages; what is left waits in the outbox for `serve`
+                    mqtt.drain(MQTT_DRAIN);
+                    mqtt.close();
+                }
             }
             out.println();
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
