@@ -67,7 +67,8 @@ public final class BoardTarget implements Target {
         BoardInfo info = board.info(Deadline.in(SETUP_WAIT));
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
-                + info.heapTotal() + ";link=" + board.linkName() + ";instruments="
+                + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
+                + ";link=" + board.linkName() + ";instruments="
                 + rig.config().platform().name().toLowerCase();
         return new TargetInfo(config.id(), "board", info.implementation(), info.version(), board.linkName(), fwHash,
                 info.version(), info.machine(), details);
@@ -117,7 +118,7 @@ public final class BoardTarget implements Target {
             } catch (LinkLost lost) {
                 return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
             }
-        } while (attempt < CALL_ATTEMPTS && callDamaged(r));
+        } while (attempt < CALL_ATTEMPTS && callDamaged(r, b.name(), rep, mode));
         var frame = HarnessFrame.find(r.stdout());
         if (frame.isEmpty()) {
             Outcome o = r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
@@ -129,10 +130,18 @@ public final class BoardTarget implements Target {
                 f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), f.outcome(), Instant.now());
     }
 
-    /** Our own call failed to compile or name its modules: the bytes were damaged on the way. */
-    private static boolean callDamaged(ExecResult r) {
-        return HarnessFrame.find(r.stdout()).isEmpty() && r.error()
-                .map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
+    /**
+     * Our own call arrived damaged: it failed to compile or to name its modules, or a dropped digit
+     * made it run another repetition than the one asked for.
+     */
+    private static boolean callDamaged(ExecResult r, String bench, int rep, Mode mode) {
+        var frame = HarnessFrame.find(r.stdout());
+        if (frame.isPresent()) {
+            HarnessFrame f = frame.get();
+            return !(f.get("bench").equals(bench) && f.get("rep").equals(Integer.toString(rep))
+                    && f.get("mode").equals(mode.name().toLowerCase()));
+        }
+        return r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
     }
 
     private static byte[] read(Path p) {

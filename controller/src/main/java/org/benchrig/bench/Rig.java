@@ -1,33 +1,138 @@
 package org.benchrig.bench;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.benchrig.board.Board;
+import org.benchrig.board.BoardBusy;
+import org.benchrig.board.BoardState;
 import org.benchrig.board.Boards;
+import org.benchrig.board.HealthCheck;
 import org.benchrig.board.Emulator;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
+import org.benchrig.store.BoardRecords;
+import org.benchrig.time.Deadline;
 
 /**
  * One bench as a running controller sees it: the config, and the boards this command opened.
  * Boards are opened (emulators started) on first use and all closed (emulators stopped) on close.
+ * A board serves one process at a time: opening it takes its lease in the rig's database, renewed
+ * while this process lives; another process gets "board X is busy: run 42 since 02:00".
  */
 public final class Rig implements AutoCloseable {
+    /** How long a lease outlives its last renewal: a hung holder loses the board after this. */
+    public static final Duration LEASE_TTL = Duration.ofSeconds(30);
+    /** Power cycle, boot and raw REPL on a loaded host. */
+    private static final Duration POWER_CYCLE_WAIT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
     private final RigConfig config;
+    private final BoardRecords records;
     private final Map<String, Board> open = new LinkedHashMap<>();
     private final List<String> endedLeftovers;
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lease-renewer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String purpose = "benchrig (pid " + ProcessHandle.current().pid() + ")";
 
-    private Rig(RigConfig config, List<String> endedLeftovers) {
+    private Rig(RigConfig config, BoardRecords records, List<String> endedLeftovers) {
         this.config = config;
+        this.records = records;
         this.endedLeftovers = endedLeftovers;
+        long every = LEASE_TTL.toMillis() / 3;
+        renewer.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Prepares the rig; first ends emulators that a killed controller left behind. */
     public static Rig open(RigConfig config) {
-        return new Rig(config, Emulator.endLeftovers(runtimeDir(config)));
+        BoardRecords records = BoardRecords.open(config.dataDir().resolve("benchrig.db"), Clock.systemUTC());
+        return new Rig(config, records, Emulator.endLeftovers(runtimeDir(config)));
+    }
+
+    /** What this process uses its boards for, as other processes are told: "run 42", "benchrig exec". */
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+        renewLeases();
+    }
+
+    private synchronized void renewLeases() {
+        for (String id : open.keySet()) {
+            records.renew(id, purpose, LEASE_TTL);
+        }
+    }
+
+    /** The board's lasting record (e.g. QUARANTINED and why), if any. */
+    public Optional<BoardRecords.BoardRecord> record(String id) {
+        return records.state(id);
+    }
+
+    /** Takes a board out of service until a person releases it; runs go on with the other targets. */
+    public void quarantine(String id, String reason) {
+        records.setState(id, BoardState.QUARANTINED.name(), reason);
+        Board b;
+        synchronized (this) {
+            b = open.get(id);
+        }
+        if (b != null) {
+            b.setState(BoardState.QUARANTINED, reason);
+        }
+    }
+
+    /**
+     * Checks a board; a failing board gets a power cycle and one more check, and a second failure
+     * quarantines it with the reason. A board that cannot even be opened counts as failing.
+     */
+    public HealthCheck.Report ensureHealthy(String id, HealthCheck check) {
+        HealthCheck.Report first = checkOnce(id, check);
+        if (first.healthy()) {
+            return first;
+        }
+        try {
+            board(id).powerCycle(Deadline.in(POWER_CYCLE_WAIT));
+        } catch (RuntimeException e) {
+            String reason = first.reason() + "; power cycle failed: " + e.getMessage();
+            quarantine(id, reason);
+            return new HealthCheck.Report(id, false, reason, null, java.time.Instant.now());
+        }
+        HealthCheck.Report second = checkOnce(id, check);
+        if (!second.healthy()) {
+            quarantine(id, second.reason() + " (also after a power cycle)");
+        } else {
+            board(id).setState(BoardState.READY, "");
+        }
+        return second;
+    }
+
+    private HealthCheck.Report checkOnce(String id, HealthCheck check) {
+        try {
+            return check.check(board(id));
+        } catch (BoardBusy busy) {
+            throw busy;
+        } catch (RuntimeException e) {
+            return new HealthCheck.Report(id, false, "cannot open the board: " + e.getMessage(), null,
+                    java.time.Instant.now());
+        }
+    }
+
+    public void releaseQuarantine(String id) {
+        records.clearState(id);
+    }
+
+    public boolean quarantined(String id) {
+        return records.state(id).map(r -> r.state().equals(BoardState.QUARANTINED.name())).orElse(false);
     }
 
     public RigConfig config() {
@@ -49,7 +154,7 @@ public final class Rig implements AutoCloseable {
         return config.dataDir().resolve("benchrig.db");
     }
 
-    /** The board if this rig has opened it already; never opens one (MQTT board states read this). */
+    /** The board if some command opened it already; never starts an emulator (web UI bench page, MQTT board states). */
     public synchronized java.util.Optional<Board> openedBoard(String id) {
         return java.util.Optional.ofNullable(open.get(id));
     }
@@ -61,7 +166,18 @@ public final class Rig implements AutoCloseable {
             BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException(
                     "no board '" + id + "' in " + config.source() + "; boards: "
                             + config.boards().stream().map(BoardConfig::id).toList()));
-            b = Boards.open(bc, runtimeDir(config));
+            try {
+                records.acquire(id, purpose, LEASE_TTL);
+            } catch (BoardRecords.LeaseHeld held) {
+                BoardRecords.Lease l = held.lease();
+                throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
+            }
+            try {
+                b = Boards.open(bc, runtimeDir(config));
+            } catch (RuntimeException e) {
+                records.release(id);
+                throw e;
+            }
             open.put(id, b);
         }
         return b;
@@ -69,15 +185,22 @@ public final class Rig implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        renewer.shutdownNow();
         List<RuntimeException> errors = new ArrayList<>();
         for (Board b : open.values()) {
             try {
                 b.close();
+                records.release(b.id());
             } catch (RuntimeException e) {
                 errors.add(e);
             }
         }
         open.clear();
+        try {
+            records.close();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }

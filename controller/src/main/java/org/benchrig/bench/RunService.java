@@ -87,10 +87,12 @@ public final class RunService implements AutoCloseable {
     public long runNow(RunPlan plan, RunListener extra) {
         long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
         current.set(runId);
+        rig.setPurpose("run " + runId);
         try {
             new Orchestrator(store, fanOut(extra)).runWithId(runId, plan);
         } finally {
             current.set(-1);
+            rig.setPurpose("benchrig (idle, pid " + ProcessHandle.current().pid() + ")");
         }
         return runId;
     }

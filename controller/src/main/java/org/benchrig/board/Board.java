@@ -20,6 +20,10 @@ public final class Board implements AutoCloseable {
     static final Duration POWER_OFF_TIME = Duration.ofMillis(500);
     /** Budget for a board to come back after a reset or power cycle and enter raw REPL. */
     static final Duration RECOVERY_WAIT = Duration.ofSeconds(20);
+    /** Longest source sent as a plain exec by {@link #execVerified}: a damaged short call fails to compile, a long one may not. */
+    static final int DIRECT_EXEC_MAX_BYTES = 256;
+    /** Where {@link #execVerified} stages a longer source on the board's flash. */
+    static final String STAGED_SOURCE = "_brx.py";
     /** After a hard reset the firmware prints its banner; this is how long it may stay quiet. */
     private static final Duration BOOT_QUIET = Duration.ofMillis(150);
 
@@ -105,6 +109,9 @@ public final class Board implements AutoCloseable {
      * that no longer answers is hard-reset (then power-cycled) and the classified failure thrown.
      */
     public ExecResult exec(String source, Deadline deadline) {
+        if (link == null) {
+            throw new LinkLost("board " + id() + " is not connected (its last recovery failed)");
+        }
         try {
             return repl.exec(source, deadline);
         } catch (ReplFailure f) {
@@ -120,18 +127,46 @@ public final class Board implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a source whose every byte matters: a short one directly; a longer one (where a dropped
+     * byte could still be valid Python) goes to the flash by verified upload first and runs from
+     * there with {@code exec}, in the same globals as a direct exec.
+     */
+    public ExecResult execVerified(String source, Deadline deadline) {
+        byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= DIRECT_EXEC_MAX_BYTES) {
+            return exec(source, deadline);
+        }
+        upload(STAGED_SOURCE, bytes, deadline);
+        ExecResult r = exec("exec(open('" + STAGED_SOURCE + "').read())", deadline);
+        exec("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
+        return r;
+    }
+
     public void softReset(Deadline deadline) {
         repl.softReset(deadline);
     }
 
     /** Verified upload of a file to the board's filesystem (see {@link VerifiedUpload}). */
     public VerifiedUpload.Report upload(String name, byte[] content, Deadline deadline) {
-        return new VerifiedUpload(repl).upload(name, content, deadline);
+        return recovering(() -> new VerifiedUpload(repl).upload(name, content, deadline));
     }
 
     /** Uploads only when the board does not hold this exact content already. */
     public VerifiedUpload.Report ensureFile(String name, byte[] content, Deadline deadline) {
-        return new VerifiedUpload(repl).ensure(name, content, deadline);
+        return recovering(() -> new VerifiedUpload(repl).ensure(name, content, deadline));
+    }
+
+    /** Runs a board action; a board that hung meanwhile is recovered before the failure is thrown. */
+    private <T> T recovering(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ReplFailure f) {
+            if (!f.boardHung()) {
+                throw f;
+            }
+            throw f.recovered(recover(Deadline.in(RECOVERY_WAIT)));
+        }
     }
 
     /** Version, machine, heap and filesystem use, as the board reports them. */
@@ -167,6 +202,14 @@ public final class Board implements AutoCloseable {
             setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
             return "board power-cycled (" + powerSwitch.label() + ") after the reset did not help";
         }
+    }
+
+    /** Power off, wait the minimum off time, power on, reconnect: the last resort before quarantine. */
+    public void powerCycle(Deadline deadline) {
+        closeLink();
+        powerSwitch.cycle(POWER_OFF_TIME);
+        openLink();
+        repl.enterRaw(deadline);
     }
 
     private void openLink() {

@@ -79,7 +79,7 @@ public abstract class BufferedLink implements Link {
         if (pending.length > 0) {
             return true;
         }
-        int n = readSome(scratch, timeoutMs);
+        int n = readSome(scratch, Math.max(1, timeoutMs)); // 0 means "block until a byte" to jSerialComm
         if (n < 0) {
             throw new LinkLost("link " + name() + " closed");
         }

@@ -31,8 +31,8 @@ public final class RawRepl implements Repl {
     static final int TRANSFER_ATTEMPTS = 3;
     /** After Ctrl-C, time a runaway program gets to unwind to the prompt before the board is called hung. */
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
-    /** Sources this long can exhaust a 10 KB heap while still being received (FACTS.md): such a hang is "does not fit". */
-    static final int LARGE_SOURCE_BYTES = 4096;
+    /** Sources this long exhaust a 10 KB heap while still being received and hang it (FACTS.md: about 10 KB): "does not fit". */
+    static final int LARGE_SOURCE_BYTES = 8192;
 
     private final Link link;
     private final Pacing pacing;

@@ -67,15 +67,23 @@ public final class VerifiedUpload {
         Check expected = new Check(content.length, adler32(content));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             defineHelpers(deadline);
-            expectOk(repl.exec("_f=open('" + name + "','wb')", step(deadline)), "open " + name);
-            for (int off = 0; off < content.length; off += PIECE_BYTES) {
+            if (!repl.exec("_f=open('" + name + "','wb')", step(deadline)).ok()) {
+                continue; // a lost byte gave a SyntaxError or NameError: redo the whole file
+            }
+            boolean piecesOk = true;
+            for (int off = 0; off < content.length && piecesOk; off += PIECE_BYTES) {
                 int n = Math.min(PIECE_BYTES, content.length - off);
                 byte[] piece = new byte[n];
                 System.arraycopy(content, off, piece, 0, n);
-                pieceRetries += writePiece(piece, deadline);
+                int resent = writePiece(piece, deadline);
+                piecesOk = resent >= 0;
+                pieceRetries += Math.max(0, resent);
             }
-            expectOk(repl.exec("_f.close()", step(deadline)), "close " + name);
-            if (boardChecksum(name, deadline).equals(Optional.of(expected))) {
+            if (!piecesOk) {
+                continue; // the helpers themselves may be damaged: define them again and redo the file
+            }
+            if (repl.exec("_f.close()", step(deadline)).ok()
+                    && boardChecksum(name, deadline).equals(Optional.of(expected))) {
                 return new Report(name, content.length, pieceRetries, attempt,
                         Duration.ofNanos(System.nanoTime() - start), true);
             }
@@ -83,7 +91,7 @@ public final class VerifiedUpload {
         throw new LinkLost("upload of " + name + " failed its whole-file verification " + ATTEMPTS + " times");
     }
 
-    /** Sends one piece until the board confirms it; returns how many resends it took. */
+    /** Sends one piece until the board confirms it; returns how many resends it took, or -1 if it never got through. */
     private int writePiece(byte[] piece, Deadline deadline) {
         String call = "_bw(" + pyBytes(piece) + "," + adler32(piece) + ")";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -93,7 +101,7 @@ public final class VerifiedUpload {
                 return attempt;
             }
         }
-        throw new LinkLost("a " + piece.length + "-byte piece was corrupted " + ATTEMPTS + " times in a row");
+        return -1;
     }
 
     private record Check(long length, long adler) {
@@ -101,7 +109,11 @@ public final class VerifiedUpload {
 
     private Optional<Check> boardChecksum(String name, Deadline deadline) {
         checkName(name);
-        String out = repl.exec("_ck('" + name + "')", step(deadline)).stdoutOrThrow();
+        ExecResult r = repl.exec("_ck('" + name + "')", step(deadline));
+        if (!r.ok()) {
+            return Optional.empty(); // the call or the helpers lost a byte: treat it as a mismatch
+        }
+        String out = r.stdout();
         int at = out.indexOf("@C|");
         if (at < 0) {
             return Optional.empty();
@@ -120,12 +132,6 @@ public final class VerifiedUpload {
             if (attempt + 1 >= ATTEMPTS) { // a corrupted definition raises SyntaxError: send again
                 throw new BoardRaised(r.error().orElseThrow());
             }
-        }
-    }
-
-    private static void expectOk(ExecResult r, String what) {
-        if (!r.ok()) {
-            throw new LinkLost(what + " failed on the board: " + r.error().orElseThrow().text());
         }
     }
 

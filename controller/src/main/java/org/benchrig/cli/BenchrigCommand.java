@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchrig", mixinStandardHelpOptions = true, version = "benchrig 0.1",
         description = "Hardware-in-the-loop benchmark rig: MicroPython boards vs CPython and PyPy.",
         subcommands = {RunCommand.class, RunsCommand.class, ResultsCommand.class, ServeCommand.class, BoardsCommand.class,
-                ExecCommand.class, UploadCommand.class, HubCommand.class})
+                ExecCommand.class, UploadCommand.class, SelfbenchCommand.class, HubCommand.class})
 public final class BenchrigCommand implements Runnable {
     final Env env;
 

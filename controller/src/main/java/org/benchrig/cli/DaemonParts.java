@@ -16,6 +16,7 @@ final class DaemonParts {
     /** Starts every part the config asks for; each started part is added to {@code started}. */
     static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
         // web UI, MQTT publisher and scheduler register here, one line each.
+        started.add(org.benchrig.web.WebServer.start(service, System.getenv(), out));
         org.benchrig.mqtt.MqttPart.startDaemon(service, out, started, System::getenv);
     }
 

@@ -45,7 +45,7 @@ public final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Rig rig = Rig.open(config.load(parent.env))) {
-            ExecResult r = rig.board(board).exec(source, Deadline.in(Duration.ofSeconds(timeoutSeconds)));
+            ExecResult r = rig.board(board).execVerified(source, Deadline.in(Duration.ofSeconds(timeoutSeconds)));
             out.print(r.stdout());
             out.flush();
             if (r.error().isPresent()) {

@@ -36,6 +36,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> targets;
     @Option(names = "--repeat", paramLabel = "N", description = "repetitions per benchmark and target (default: the config's run.repetitions)")
     Integer repeat;
+    @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
+    boolean serve;
     @Spec
     CommandSpec spec;
 
@@ -68,10 +70,16 @@ public final class RunCommand implements Callable<Integer> {
             }, "run-interrupted");
             Runtime.getRuntime().addShutdownHook(onSignal);
             long runId;
-            Publisher mqtt = MqttPart.startForRun(service, spec.commandLine().getErr(), mqttEnv());
+            java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
+            // with --serve the daemon parts publish; otherwise a configured broker gets the run's results as they come
+            Publisher mqtt = serve ? null : MqttPart.startForRun(service, spec.commandLine().getErr(), mqttEnv());
             try {
+                if (serve) {
+                    DaemonParts.start(service, out, parts);
+                }
                 runId = service.runNow(plan, new ProgressPrinter(out, parent.env.interactive()));
             } finally {
+                DaemonParts.stopAll(parts, spec.commandLine().getErr());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
                 if (mqtt != null) {
                     // a short grace for the last messages; what is left waits in the outbox for `serve`

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * @param source the absolute path of the YAML file it was read from
  */
 public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults run, List<BoardConfig> boards,
-                        List<HostConfig> hosts, MqttConfig mqtt, Path source) {
+                        List<HostConfig> hosts, WebConfig web, MqttConfig mqtt, Path source) {
 
     public RigConfig {
         boards = List.copyOf(boards);
@@ -41,6 +41,7 @@ public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults
                 m.mapping("run", RunDefaults::read),
                 m.list("boards", BoardConfig::read),
                 m.list("hosts", HostConfig::read),
+                m.mapping("web", WebConfig::read),
                 m.mapping("mqtt", MqttConfig::read),
                 source);
     }

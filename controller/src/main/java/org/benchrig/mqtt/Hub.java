@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.benchrig.config.HubConfig;
+import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
@@ -194,7 +195,17 @@ public final class Hub implements AutoCloseable {
                         longOrNull(j, "heap_free_after_collect"), longOrNull(j, "peak_rss_kb")),
                 text(j, "check"),
                 "ok".equals(outcome) ? new Outcome(null, detail) : new Outcome(FailureClass.valueOf(outcome), detail),
-                Instant.parse(j.path("at").asText()));
+                Instant.parse(j.path("at").asText()),
+                energy(j.get("energy")));
+    }
+
+    private static Energy energy(JsonNode e) {
+        if (e == null || e.isNull()) {
+            return null;
+        }
+        return new Energy(e.path("millijoules").asDouble(), e.path("average_milliamps").asDouble(),
+                e.path("peak_milliamps").asDouble(), e.path("samples").asInt(), e.path("window_ns").asLong(),
+                text(e, "instrument"), e.path("simulated").asBoolean(), text(e, "flags"));
     }
 
     private static String text(JsonNode j, String field) {

@@ -9,8 +9,21 @@ import java.time.Instant;
  * @param timeNs    time measured by the target itself (ticks_us on boards, perf_counter_ns on hosts)
  * @param wallNs    time seen by the controller (cold host samples: spawn to result), or null
  * @param check     the self-check value the benchmark returned, or null
+ * @param energy    energy in the repetition's window when a power meter measured it, else null
  */
 public record Measurement(String id, long runId, String target, String benchmark, String tier,
                           int repetition, Mode mode, Long timeNs, Long wallNs, HeapUse heap,
-                          String check, Outcome outcome, Instant at) {
+                          String check, Outcome outcome, Instant at, Energy energy) {
+
+    /** A measurement without energy (hosts, boards without a power meter). */
+    public Measurement(String id, long runId, String target, String benchmark, String tier, int repetition, Mode mode,
+                       Long timeNs, Long wallNs, HeapUse heap, String check, Outcome outcome, Instant at) {
+        this(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check, outcome, at, null);
+    }
+
+    /** The same measurement with energy attached. */
+    public Measurement withEnergy(Energy e) {
+        return new Measurement(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check,
+                outcome, at, e);
+    }
 }

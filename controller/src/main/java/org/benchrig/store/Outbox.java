@@ -187,6 +187,19 @@ public final class Outbox {
         o.put("outcome", m.outcome().label());
         o.put("failure_detail", m.outcome().detail());
         o.put("at", Store.text(m.at()));
+        if (m.energy() == null) {
+            o.putNull("energy");
+        } else {
+            ObjectNode e = o.putObject("energy");
+            e.put("millijoules", m.energy().millijoules());
+            e.put("average_milliamps", m.energy().averageMilliamps());
+            e.put("peak_milliamps", m.energy().peakMilliamps());
+            e.put("samples", m.energy().samples());
+            e.put("window_ns", m.energy().windowNs());
+            e.put("instrument", m.energy().instrument());
+            e.put("simulated", m.energy().simulated());
+            e.put("flags", m.energy().flags());
+        }
         return o;
     }
 

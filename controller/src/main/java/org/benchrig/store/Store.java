@@ -114,7 +114,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig connectionConfig() {
+    static SQLiteConfig connectionConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -124,7 +124,7 @@ public final class Store implements AutoCloseable {
         return config;
     }
 
-    private static void migrate(Path path, SQLiteDataSource dataSource) {
+    static void migrate(Path path, SQLiteDataSource dataSource) {
         try {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(dataSource)
@@ -454,6 +454,49 @@ public final class Store implements AutoCloseable {
                 "ok".equals(outcome) ? new Outcome(null, detail)
                         : new Outcome(FailureClass.valueOf(outcome), detail),
                 Instant.parse(rs.getString("at")));
+    }
+
+    /**
+     * The newest {@code limit} measurements of one benchmark on one target, across runs, oldest
+     * first (the history chart). Served by the (benchmark, target, at) index: cost grows with
+     * {@code limit}, not with the size of the store.
+     */
+    public List<Measurement> history(String benchmark, String target, int limit) {
+        return read("read history of " + benchmark + " on " + target, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + MEASUREMENT_COLUMNS + " FROM measurements INDEXED BY measurements_benchmark_target_at"
+                            + " WHERE benchmark = ? AND target = ? ORDER BY at DESC LIMIT ?")) {
+                ps.setString(1, benchmark);
+                ps.setString(2, target);
+                ps.setInt(3, limit);
+                List<Measurement> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(measurement(rs));
+                    }
+                }
+                java.util.Collections.reverse(out);
+                return out;
+            }
+        });
+    }
+
+    /** The distinct targets that ran {@code benchmark}, for the history page's choices. */
+    public List<String> historyTargets(String benchmark) {
+        return read("read targets of " + benchmark, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT target FROM measurements INDEXED BY measurements_benchmark_target_at"
+                            + " WHERE benchmark = ? ORDER BY target")) {
+                ps.setString(1, benchmark);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- run queries

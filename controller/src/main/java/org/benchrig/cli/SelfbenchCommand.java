@@ -1,0 +1,273 @@
+package org.benchrig.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.benchrig.bench.Rig;
+import org.benchrig.board.Board;
+import org.benchrig.board.BoardInfo;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.config.RigConfig;
+import org.benchrig.selfbench.DocSection;
+import org.benchrig.selfbench.LinkBench;
+import org.benchrig.selfbench.ParallelBench;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.RunService;
+import org.benchrig.store.Store;
+import org.benchrig.time.Deadline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
+@Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
+        subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class})
+public final class SelfbenchCommand implements Runnable {
+    @ParentCommand
+    BenchrigCommand parent;
+
+    /** The text docs/performance.md starts with when it does not exist yet. */
+    static final String PERFORMANCE_INTRO = String.join("\n",
+            "# benchrig performance",
+            "",
+            "Measurements of the controller itself (`./benchrig selfbench KIND`). The machine they run on is",
+            "noisy: two CPU cores shared with other work. So every figure is a median (with its N) and every",
+            "comparison is a ratio of two figures measured side by side in the same run, interleaved, never",
+            "against a number from another day. Each `selfbench` kind keeps its own section below and",
+            "replaces only that section when it is run with `--write-docs`.",
+            "");
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "a selfbench kind is required: link, parallel");
+    }
+
+    @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
+            + "(pyboard.py/mpremote): round trip, upload, corrupted transfers, repetition cost.")
+    static final class Link implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--board", paramLabel = "ID", description = "board to measure (default: the rig's first board)")
+        String boardId;
+        @Option(names = "--runs", defaultValue = "200",
+                description = "(c) transfers of the self-checking script, benchrig's way (default: ${DEFAULT-VALUE})")
+        int runs;
+        @Option(names = "--stock-runs", paramLabel = "N", description = "(c) the same the stock way (default: --runs)")
+        Integer stockRuns;
+        @Option(names = "--rtt-runs", defaultValue = "50", description = "(a) round trips per way (default: ${DEFAULT-VALUE})")
+        int rttRuns;
+        @Option(names = "--upload-runs", defaultValue = "5", description = "(b) uploads per way (default: ${DEFAULT-VALUE})")
+        int uploadRuns;
+        @Option(names = "--rep-runs", defaultValue = "20", description = "(d) repetitions per way (default: ${DEFAULT-VALUE})")
+        int repRuns;
+        @Option(names = "--verified-runs", defaultValue = "50", description = "(c) the same script by verified "
+                + "upload + soft reset + import; 0 skips it (default: ${DEFAULT-VALUE})")
+        int verifiedRuns;
+        @Option(names = "--benchmark", defaultValue = "sieve",
+                description = "(d) benchmark from firmware-scripts/benchmarks (default: ${DEFAULT-VALUE})")
+        String benchmark;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench link' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        /** What the rows mean; part of the generated section so it never drifts from the code. */
+        static final String HOW = String.join("\n",
+                "How it is measured (`org.benchrig.selfbench.LinkBench`): one emulated board, one open link, benchrig's",
+                "way and the stock way interleaved run by run. **benchrig** = `Board.exec` (raw REPL, the board's",
+                "`pacing:` chunks and gaps, default 32 B / 5 ms; for (c) `Board.execVerified`, which sends a source",
+                "over 256 B to the flash by verified upload and runs it from there) and `VerifiedUpload` (128-byte pieces each checked",
+                "with Adler-32 on the board, whole file re-checked). **stock** = `StockTransfer`, what pyboard.py and",
+                "mpremote do: the source in 256-byte chunks, a 10 ms pause after each chunk (the last one too), Ctrl-D,",
+                "no verification; uploads are `f=open(..,'wb')`, `w(<repr of 256 bytes>)` per chunk, `f.close()`, and",
+                "the file is then read back on the board (length + Adler-32) to count silently corrupted files. (c)",
+                "uses a self-checking script: a literal of pseudo-random bytes whose length and Adler-32 the board",
+                "prints; any other output, an exception or no answer counts as a corrupted transfer. Times are host",
+                "wall-clock times (the board's `ticks_us` run on QEMU's virtual `-icount` clock). A stock exec that",
+                "leaves the board without its prompt is followed by Ctrl-C/Ctrl-B/Ctrl-A, or a hard reset if that",
+                "fails; both are counted. Throughput includes opening, closing and (benchrig) the final check.",
+                "");
+
+        static final int MODULE_BYTES = 8192;
+        static final int SCRIPT_BYTES = 1200;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (runs < 1 || rttRuns < 1 || uploadRuns < 1 || repRuns < 1 || (stockRuns != null && stockRuns < 0)) {
+                throw new IllegalArgumentException("run counts must be at least 1");
+            }
+            if (!benchmark.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("--benchmark must be a module name: " + benchmark);
+            }
+            Path benchFile = env.scriptsDir().resolve("benchmarks").resolve(benchmark + ".py");
+            if (!Files.isRegularFile(benchFile)) {
+                throw new IllegalArgumentException("no benchmark " + benchFile);
+            }
+            String id = boardId != null ? boardId : cfg.boards().stream().map(BoardConfig::id).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the rig " + cfg.source() + " has no boards"));
+            int stock = stockRuns != null ? stockRuns : runs;
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Rig rig = Rig.open(cfg)) {
+                Board board = rig.board(id);
+                BoardInfo info = board.info(Deadline.in(Duration.ofSeconds(15)));
+                BoardConfig bc = board.config();
+                String loadBefore = loadAverage();
+                LinkBench.Report report = new LinkBench(board, err).run(
+                        new LinkBench.Settings(rttRuns, uploadRuns, MODULE_BYTES, runs, stock, SCRIPT_BYTES, repRuns, verifiedRuns),
+                        new LinkBench.Benchmark(benchmark, Files.readString(benchFile), bc.tier()));
+                String where = String.format("board %s (%s, %s, MicroPython %s on %s), pacing %d B / %d ms; "
+                                + "host load average (1 min) %s at the start, %s at the end, %d CPUs",
+                        id, bc.kind().name().toLowerCase(), bc.model(), info.version(), info.machine(),
+                        bc.pacing().chunkBytes(), bc.pacing().gapMs(), loadBefore, loadAverage(),
+                        Runtime.getRuntime().availableProcessors());
+                String command = "./benchrig selfbench link --board " + id + " --runs " + runs + " --stock-runs " + stock
+                        + " --verified-runs " + verifiedRuns + " --rtt-runs " + rttRuns + " --upload-runs " + uploadRuns + " --rep-runs " + repRuns
+                        + " --benchmark " + benchmark + (cfg.source() != null && !cfg.source().equals(env.defaultConfig())
+                        ? " --config " + cfg.source() : "");
+                out.println("selfbench link on " + where);
+                Table t = new Table("measurement", "N (benchrig + stock)", "benchrig", "stock (pyboard.py/mpremote way)",
+                        "ratio benchrig/stock");
+                report.rows().forEach(r -> t.row(r.measurement(), r.n(), r.benchrig(), r.stock(), r.ratio()));
+                t.print(out);
+                report.notes().forEach(n -> out.println("- " + n));
+                out.flush();
+                if (writeDocs) {
+                    Path doc = env.home().resolve("docs").resolve("performance.md");
+                    Files.createDirectories(doc.getParent());
+                    String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+                    Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench link",
+                            markdown(report, where, command)));
+                    err.println("selfbench link: wrote the '## selfbench link' section of " + doc);
+                    err.flush();
+                }
+            }
+            return 0;
+        }
+
+        /** The 1-minute load average from /proc/loadavg, or "?" where there is none. */
+        static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (Exception e) {
+                return "?";
+            }
+        }
+
+        static String markdown(LinkBench.Report report, String where, String command) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("Measured ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'"))).append(" on ").append(where).append(". Reproduce with:\n\n```\n")
+                    .append(command).append(" --write-docs\n```\n\n");
+            sb.append("| measurement | N (benchrig + stock) | benchrig | stock (pyboard.py/mpremote way) | ratio benchrig/stock |\n");
+            sb.append("|---|---|---|---|---|\n");
+            for (LinkBench.Row r : report.rows()) {
+                sb.append("| ").append(cell(r.measurement())).append(" | ").append(cell(r.n())).append(" | ")
+                        .append(cell(r.benchrig())).append(" | ").append(cell(r.stock())).append(" | ")
+                        .append(cell(r.ratio())).append(" |\n");
+            }
+            sb.append('\n');
+            report.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
+            sb.append('\n').append(HOW);
+            return sb.toString();
+        }
+
+        private static String cell(String s) {
+            return s.replace("|", "\\|");
+        }
+    }
+
+    @Command(name = "parallel", description = "Wall time of a suite on all targets together vs the slowest target alone.")
+    static final class Parallel implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--suite", defaultValue = "smoke", description = "suite (default: ${DEFAULT-VALUE})")
+        String suite;
+        @Option(names = "--repeat", defaultValue = "3", description = "repetitions per benchmark (default: ${DEFAULT-VALUE})")
+        int repeat;
+        @Option(names = "--rounds", defaultValue = "3", description = "timed rounds; medians are reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench parallel' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (rounds < 1 || repeat < 1) {
+                throw new IllegalArgumentException("--rounds and --repeat must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path scratch = Files.createTempDirectory("benchrig-selfbench");
+            ParallelBench.Report r;
+            try (Rig rig = Rig.open(cfg); Store store = Store.open(scratch.resolve("selfbench.db"));
+                 RunService service = new RunService(rig, store, Catalog.load(env.scriptsDir(), RunCommand.CATALOG_PYTHON))) {
+                r = new ParallelBench(service, err).run(suite, repeat, cfg.targetIds(), rounds);
+            } finally {
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            String where = String.format(java.util.Locale.ROOT, "suite %s, %d repetitions, %d rounds, targets %s, %d CPUs",
+                    suite, repeat, rounds, cfg.targetIds(), Runtime.getRuntime().availableProcessors());
+            StringBuilder md = new StringBuilder("| targets | median wall time | min | max |\n|---|---|---|---|\n");
+            Table t = new Table("targets", "median wall time", "min", "max");
+            r.alone().forEach((id, s) -> {
+                t.row(id + " alone", secs(s.median()), secs(s.min()), secs(s.max()));
+                md.append("| ").append(id).append(" alone | ").append(secs(s.median())).append(" | ")
+                        .append(secs(s.min())).append(" | ").append(secs(s.max())).append(" |\n");
+            });
+            t.row("all together", secs(r.together().median()), secs(r.together().min()), secs(r.together().max()));
+            md.append("| all together | ").append(secs(r.together().median())).append(" | ").append(secs(r.together().min()))
+                    .append(" | ").append(secs(r.together().max())).append(" |\n");
+            String verdict = String.format(java.util.Locale.ROOT,
+                    "ratio together / slowest alone (%s): %.2f (goal 1.15 where cores allow)", r.slowest(), r.ratio());
+            out.println("selfbench parallel: " + where);
+            t.print(out);
+            out.println(verdict);
+            out.flush();
+            if (writeDocs) {
+                Path doc = env.home().resolve("docs").resolve("performance.md");
+                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench parallel"
+                        + " --suite " + suite + " --repeat " + repeat + " --rounds " + rounds + " --write-docs\n```\n\n"
+                        + md + "\n" + verdict + ".\n\n" + PARALLEL_WHY;
+                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench parallel", body));
+                err.println("selfbench parallel: wrote the '## selfbench parallel' section of " + doc);
+            }
+            return 0;
+        }
+
+        static final String PARALLEL_WHY = String.join("\n",
+                "Each target has its own worker thread, so with enough cores the run takes as long as its slowest",
+                "target. Every emulated board is a QEMU process that keeps one host core busy while it computes, and",
+                "the host baselines are CPU-bound processes too: with two boards and two hosts on two cores the",
+                "targets take turns, and the ratio shows what that costs. The boards' own times do not suffer: QEMU's",
+                "`-icount` clock advances with emulated instructions, not host time. Host baselines do: pin them",
+                "(`cpus:` in the rig config) away from the emulators on a machine with more cores.",
+                "");
+
+        private static String secs(double s) {
+            return String.format(java.util.Locale.ROOT, "%.2f s", s);
+        }
+    }
+}

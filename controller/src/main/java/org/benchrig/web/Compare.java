@@ -1,0 +1,203 @@
+package org.benchrig.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
+import org.benchrig.stats.Summary;
+import org.benchrig.store.BenchmarkInfo;
+import org.benchrig.store.TargetInfo;
+
+/**
+ * The decision matrix of one run: workload class x interpreter (MicroPython on a board, CPython,
+ * PyPy), with the base numbers each verdict rests on. A class's time is the geometric mean of the
+ * per-benchmark medians of successful repetitions; an interpreter whose run of a benchmark in the
+ * class failed (e.g. it does not fit in RAM) cannot win that class, and the failure is a caveat.
+ */
+public final class Compare {
+    /** A host whose first repetition takes this many times its steady state is start-up dominated. */
+    static final double STARTUP_DOMINATED_RATIO = 2.0;
+
+    /** Known interpreters in column order; anything else follows in order of appearance. */
+    static final List<String> ORDER = List.of("micropython", "cpython", "pypy");
+
+    /**
+     * One interpreter on one workload class.
+     *
+     * @param coldNs     geometric mean over the class's benchmarks of the median cold time, or null
+     * @param warmNs     same for warm (boards: repetitions after the first), or null
+     * @param heapUsed   median bytes a repetition left on a board's heap (largest over the class), or null
+     * @param peakRssKb  highest peak RSS of a host process in the class, or null
+     * @param complete   every benchmark of the class succeeded on this interpreter
+     * @param failures   "benchmark on target: CLASS" for each failed one
+     */
+    public record Cell(String interpreter, String label, List<String> targets, int benchmarks, Double coldNs,
+                       Double warmNs, Long heapUsed, Long peakRssKb, boolean complete, List<String> failures) {
+    }
+
+    /** One workload class: a cell per interpreter, the winners cold and warm, and what to keep in mind. */
+    public record Row(String workloadClass, List<String> benchmarks, List<Cell> cells, String winnerWarm,
+                      String winnerCold, List<String> caveats) {
+    }
+
+    public record Matrix(long runId, List<String> interpreters, List<Row> rows, List<String> notes) {
+    }
+
+    private Compare() {
+    }
+
+    public static Matrix of(long runId, List<Measurement> ms, List<BenchmarkInfo> benchmarks, List<TargetInfo> targets) {
+        Map<String, String> interpreterOf = new LinkedHashMap<>();
+        Map<String, Boolean> isBoard = new LinkedHashMap<>();
+        boolean simulated = false;
+        for (TargetInfo t : targets) {
+            interpreterOf.put(t.targetId(), normalize(t.interpreter()));
+            isBoard.put(t.targetId(), "board".equals(t.kind()));
+            if (t.details() != null && t.details().contains("instruments=simulated")) {
+                simulated = true;
+            }
+        }
+        Set<String> interpreters = new LinkedHashSet<>();
+        ORDER.stream().filter(interpreterOf::containsValue).forEach(interpreters::add);
+        interpreters.addAll(interpreterOf.values());
+
+        Map<String, List<String>> byClass = new TreeMap<>();
+        for (BenchmarkInfo b : benchmarks) {
+            byClass.computeIfAbsent(b.workloadClass() == null ? "unknown" : b.workloadClass(), k -> new ArrayList<>())
+                    .add(b.name());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byClass.entrySet()) {
+            List<Cell> cells = new ArrayList<>();
+            for (String interp : interpreters) {
+                cells.add(cell(interp, e.getValue(), ms, interpreterOf, isBoard));
+            }
+            List<String> caveats = new ArrayList<>();
+            if (e.getKey().equals("startup")) {
+                caveats.add("start-up dominated: this class measures start-up itself");
+            }
+            for (Cell c : cells) {
+                if (c.coldNs() != null && c.warmNs() != null && c.warmNs() > 0 && !c.targets().isEmpty()
+                        && !isBoard.getOrDefault(c.targets().get(0), false)
+                        && c.coldNs() / c.warmNs() >= STARTUP_DOMINATED_RATIO) {
+                    caveats.add(String.format(Locale.ROOT,
+                            "start-up dominated on %s: cold %s vs warm %s (JIT/import warm-up); short-lived processes see the cold number",
+                            c.label(), Format.duration(c.coldNs()), Format.duration(c.warmNs())));
+                }
+                for (String f : c.failures()) {
+                    caveats.add(f.endsWith(FailureClass.DOES_NOT_FIT.name())
+                            ? "does not fit in RAM on " + c.label() + ": " + f
+                            : "failed on " + c.label() + ": " + f);
+                }
+            }
+            boolean hasBoard = cells.stream().anyMatch(c -> c.interpreter().equals("micropython") && c.benchmarks() > 0);
+            if (simulated && hasBoard) {
+                caveats.add("simulated instruments: board numbers come from an emulated board");
+            }
+            rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, winner(cells, true), winner(cells, false),
+                    caveats));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("time per class = geometric mean of the medians of its benchmarks (successful repetitions only)");
+        notes.add("cold = first repetition in a fresh process (hosts) or after a soft reset (boards); warm = steady state");
+        notes.add("energy: not measured in this run");
+        if (simulated) {
+            notes.add("simulated instruments: this rig's boards are emulated (QEMU)");
+        }
+        return new Matrix(runId, List.copyOf(interpreters), rows, notes);
+    }
+
+    private static Cell cell(String interp, List<String> classBenchmarks, List<Measurement> ms,
+                             Map<String, String> interpreterOf, Map<String, Boolean> isBoard) {
+        Set<String> targets = new LinkedHashSet<>();
+        List<Double> cold = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        Long heap = null;
+        Long rss = null;
+        List<String> failures = new ArrayList<>();
+        int ran = 0;
+        boolean complete = true;
+        for (String bench : classBenchmarks) {
+            List<Measurement> mine = ms.stream()
+                    .filter(m -> m.benchmark().equals(bench) && interp.equals(interpreterOf.get(m.target()))).toList();
+            if (mine.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            ran++;
+            mine.forEach(m -> targets.add(m.target()));
+            Set<String> failed = new LinkedHashSet<>();
+            mine.stream().filter(m -> !m.outcome().isOk())
+                    .forEach(m -> failed.add(bench + " on " + m.target() + ": " + m.outcome().label()));
+            if (!failed.isEmpty()) {
+                complete = false;
+                failures.addAll(failed);
+            }
+            List<Measurement> ok = mine.stream().filter(m -> m.outcome().isOk() && m.timeNs() != null).toList();
+            double c = median(ok.stream().filter(m -> m.mode() == Mode.COLD).map(Measurement::timeNs).toList());
+            double w = median(ok.stream().filter(m -> m.mode() == Mode.WARM).map(Measurement::timeNs).toList());
+            if (!Double.isNaN(c)) {
+                cold.add(c);
+            }
+            if (!Double.isNaN(w)) {
+                warm.add(w);
+            } else if (!Double.isNaN(c) && isBoard.getOrDefault(mine.get(0).target(), false)) {
+                warm.add(c); // a board run with one repetition: no JIT, the cold time is its steady state
+            }
+            double h = median(ok.stream().map(m -> m.heap().usedDuring()).filter(Objects::nonNull).toList());
+            if (!Double.isNaN(h)) {
+                heap = heap == null ? Math.round(h) : Math.max(heap, Math.round(h));
+            }
+            Long r = ok.stream().map(m -> m.heap().peakRssKb()).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                    .orElse(null);
+            if (r != null) {
+                rss = rss == null ? r : Math.max(rss, r);
+            }
+        }
+        int n = classBenchmarks.size();
+        return new Cell(interp, label(interp), List.copyOf(targets), ran,
+                cold.size() == n ? geomean(cold) : null, warm.size() == n ? geomean(warm) : null,
+                heap, rss, complete && ran == n, failures);
+    }
+
+    private static String winner(List<Cell> cells, boolean warm) {
+        return cells.stream().filter(Cell::complete)
+                .filter(c -> (warm ? c.warmNs() : c.coldNs()) != null)
+                .min(Comparator.comparingDouble(c -> warm ? c.warmNs() : c.coldNs()))
+                .map(Cell::interpreter).orElse(null);
+    }
+
+    static String normalize(String implementation) {
+        return implementation == null ? "unknown" : implementation.toLowerCase(Locale.ROOT).strip();
+    }
+
+    public static String label(String interp) {
+        return switch (interp) {
+            case "micropython" -> "MicroPython (board)";
+            case "cpython" -> "CPython";
+            case "pypy" -> "PyPy";
+            default -> interp;
+        };
+    }
+
+    private static double median(List<Long> values) {
+        return Summary.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
+    }
+
+    private static double geomean(List<Double> values) {
+        double logSum = 0;
+        for (double v : values) {
+            logSum += Math.log(Math.max(v, 1));
+        }
+        return Math.exp(logSum / values.size());
+    }
+}

@@ -1,0 +1,371 @@
+package org.benchrig.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.Rig;
+import org.benchrig.bench.RunService;
+import org.benchrig.cli.CliHarness;
+import org.benchrig.config.ConfigLoader;
+import org.benchrig.config.RigConfig;
+import org.benchrig.config.WebConfig;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.HeapUse;
+import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
+import org.benchrig.result.Outcome;
+import org.benchrig.stats.Summary;
+import org.benchrig.store.RunState;
+import org.benchrig.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web UI in headless Chromium against a real rig: two emulated boards and two hosts in the
+ * config, one run (fib and xss, 2 repetitions, on mb1 + python3 + pypy3) started from the browser.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiTest {
+    static final String TOKEN = "test-token-4f1c";
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path dir;
+    static Rig rig;
+    static Store store;
+    static RunService service;
+    static WebServer web;
+    static Playwright playwright;
+    static Browser browser;
+    static BrowserContext context;
+    static Page page;
+    static final List<String> dialogs = new CopyOnWriteArrayList<>();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+    static long runId = -1;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(SHOTS);
+        Path cfgFile = CliHarness.writeConfig(dir, "web-rig", new String[] {"mb1", "mb2"}, new String[] {"cpython", "pypy"});
+        RigConfig cfg = ConfigLoader.load(cfgFile);
+        Catalog catalog = Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3");
+        rig = Rig.open(cfg);
+        store = Store.open(rig.databasePath());
+        service = new RunService(rig, store, catalog);
+        web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), TOKEN);
+
+        Path home = Files.createDirectories(dir.resolve("browser-home"));
+        Map<String, String> browserEnv = new HashMap<>();
+        browserEnv.put("HOME", home.toString());
+        browserEnv.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        browserEnv.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        browserEnv.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        browserEnv.put("PATH", System.getenv("PATH"));
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setEnv(browserEnv)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(web.url() + path.substring(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.url() + path.substring(1)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the path bytes exactly as given (HttpClient and browsers normalize "/../"). */
+    static int rawStatus(String rawPath) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", web.port())) {
+            s.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (System.getenv("WEB_DEBUG") != null) {
+                System.out.println("RAW " + rawPath + " -> " + answer);
+            }
+            return Integer.parseInt(answer.substring(9, 12));
+        }
+    }
+
+    /** A POST announcing a body of {@code length} bytes, sending none: the answer must not wait for it. */
+    static int rawPostStatus(String path, int length) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", web.port())) {
+            s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    static void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    @Order(1)
+    void benchPageShowsBothEmulatedBoardsAndBothHosts() {
+        page.navigate(web.url());
+        page.locator("#card-mb2").waitFor();
+        assertThat(page.locator("#boards .card").count()).isEqualTo(2);
+        assertThat(page.locator("#hosts .card").count()).isEqualTo(2);
+        for (String id : List.of("mb1", "mb2", "cpython", "pypy")) {
+            assertThat(page.locator("#card-" + id).isVisible()).as(id).isTrue();
+        }
+        assertThat(page.locator("#card-mb1 [data-field=state]").textContent()).isEqualTo("OFFLINE");
+        assertThat(page.locator("#start-run").isVisible()).as("token configured: the start button shows").isTrue();
+        shot("bench-before-run");
+    }
+
+    @Test
+    @Order(2)
+    void actionsWithoutTheTokenGet401AndTraversalGets404() throws Exception {
+        assertThat(post("/api/runs", "{\"suite\":\"smoke\"}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/runs", "{\"suite\":\"smoke\"}", "wrong").statusCode()).isEqualTo(401);
+        assertThat(post("/api/boards/mb1/flash", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/boards/mb1/release", "{}", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> flash = post("/api/boards/mb1/flash", "{}", TOKEN);
+        assertThat(flash.statusCode()).isEqualTo(501);
+        assertThat(flash.body()).contains("not available yet");
+        assertThat(rawPostStatus("/api/runs", WebServer.MAX_BODY_BYTES + 10)).isEqualTo(413);
+        assertThat(post("/api/runs", "{\"suite\":\"no-such-suite\"}", TOKEN).statusCode()).isEqualTo(400);
+        for (String p : List.of("/../etc/passwd", "/assets/../../pom.xml", "/assets/%2e%2e/%2e%2e/pom.xml",
+                "/assets/..%2f..%2fpom.xml", "/%2e%2e/%2e%2e/etc/passwd", "/assets/%252e%252e%252fpom.xml",
+                "/vendor/..%5c..%5cpom.xml", "/api/../web/bench.html", "/nope", "/api/nope", "/assets/app.css/..",
+                "/web/bench.html", "/firmware-scripts/harness/bh.py", "/db/migration/V1__initial.sql")) {
+            assertThat(rawStatus(p)).as(p).isEqualTo(404);
+        }
+        assertThat(get("/assets/app.css").statusCode()).isEqualTo(200);
+        assertThat(get("/vendor/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+        JsonNode rig = json.readTree(get("/api/rig").body());
+        assertThat(rig.get("actionsEnabled").asBoolean()).isTrue();
+        assertThat(get("/api/rig").body()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    @Order(3)
+    void aRunStartedFromTheBrowserMovesLiveAndEndsOnTheRunPage() {
+        page.navigate(web.url());
+        page.locator("#start-run").waitFor();
+        page.evaluate("() => { window.__sameDocument = 'yes'; }");
+        page.fill("#suite", "fib,xss");
+        page.locator("#targets input[value=mb2]").uncheck();
+        page.fill("#repetitions", "2");
+        page.fill("#token", TOKEN);
+        page.click("#start-run");
+        // progress moves without a reload: the marker set on this document is still there
+        Locator progress = page.locator("#card-cpython [data-field=progress-text]");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String t = progress.textContent();
+            return t != null && t.matches("[1-9]\\d* / \\d+ measurements.*");
+        });
+        assertThat(page.evaluate("() => window.__sameDocument")).isEqualTo("yes");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                List.of("READY", "RUNNING").contains(page.locator("#card-mb1 [data-field=state]").textContent()));
+        shot("bench-during-run");
+        page.waitForURL("**/run?id=*", new Page.WaitForURLOptions().setTimeout(240_000));
+        runId = Long.parseLong(page.url().replaceAll(".*id=(\\d+).*", "$1"));
+        assertThat(store.run(runId).orElseThrow().state()).isEqualTo(RunState.DONE);
+    }
+
+    @Test
+    @Order(4)
+    void theRunPageDrawsChartsAndItsTableMatchesTheMeasurements() throws Exception {
+        assertThat(runId).isPositive();
+        page.navigate(web.url() + "run?id=" + runId);
+        page.locator("#charts canvas").first().waitFor();
+        page.waitForTimeout(300);
+        Object drawn = page.evaluate("() => [...document.querySelectorAll('#charts canvas')].map(c => {"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })");
+        @SuppressWarnings("unchecked")
+        List<Number> painted = (List<Number>) drawn;
+        assertThat(painted).hasSize(2).allSatisfy(n -> assertThat(n.intValue()).isGreaterThan(500));
+
+        JsonNode ms = json.readTree(get("/api/runs/" + runId + "/measurements").body()).get("measurements");
+        Map<String, List<Double>> times = new HashMap<>();
+        for (JsonNode m : ms) {
+            if (m.get("outcome").asText().equals("ok")) {
+                times.computeIfAbsent(m.get("benchmark").asText() + "|" + m.get("target").asText() + "|"
+                        + m.get("mode").asText(), k -> new ArrayList<>()).add(m.get("time_ns").asDouble());
+            }
+        }
+        Locator rows = page.locator("#results tbody tr");
+        assertThat(rows.count()).isEqualTo(times.size()).isEqualTo(2 * (2 + 2 + 2));
+        for (int i = 0; i < rows.count(); i++) {
+            Locator r = rows.nth(i);
+            String key = r.getAttribute("data-benchmark") + "|" + r.getAttribute("data-target") + "|" + r.getAttribute("data-mode");
+            List<Double> v = times.get(key);
+            assertThat(v).as(key).isNotNull();
+            Summary s = Summary.of(v.stream().mapToDouble(Double::doubleValue).toArray());
+            assertThat(Integer.parseInt(r.getAttribute("data-n"))).as(key).isEqualTo(s.n());
+            assertThat(Double.parseDouble(r.getAttribute("data-median-ns"))).as(key).isEqualTo(s.median());
+            assertThat(r.locator("td").nth(5).textContent()).as(key).isEqualTo(display(s.median()));
+        }
+        assertThat(get("/api/runs/" + runId + "/measurements.csv").body().lines().count()).isEqualTo(ms.size() + 1);
+        shot("run");
+    }
+
+    /** The UI's duration(): the same units and digits. */
+    static String display(double ns) {
+        if (ns < 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.1f us", ns / 1e3);
+        }
+        if (ns < 1e9) {
+            return String.format(java.util.Locale.ROOT, "%.2f ms", ns / 1e6);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3f s", ns / 1e9);
+    }
+
+    @Test
+    @Order(5)
+    void markupFromBenchmarksIsShownAsTextAndRunsNothing() throws Exception {
+        // the xss benchmark's self-check value is "<b>1</b>"; what it printed reaches the UI as failure text
+        long run = store.startRun("web-rig", "xss", List.of("cpython"), 1, "h");
+        store.addMeasurement(new Measurement("xss-printed", run, "cpython", "xss", "s", 0, Mode.COLD, null, null,
+                HeapUse.none(), "<b>1</b>", Outcome.failed(FailureClass.BENCHMARK_ERROR,
+                "<script>alert(1)</script><img src=x onerror=alert(2)>"), Instant.now()));
+        store.finishRun(run, RunState.DONE, "<script>alert(3)</script>");
+        for (long id : List.of(runId, run)) {
+            page.navigate(web.url() + "run?id=" + id);
+            page.locator("#results").waitFor();
+            page.waitForTimeout(300);
+            assertThat(page.locator("#results tr[data-benchmark=xss] td.check").first().textContent()).isEqualTo("<b>1</b>");
+            assertThat(page.locator("#results b").count()).isZero();
+        }
+        assertThat(page.locator("#results").textContent()).contains("<script>alert(1)</script><img src=x onerror=alert(2)>");
+        assertThat(page.locator("main").textContent()).contains("<script>alert(3)</script>");
+        assertThat(page.locator("main script, main img").count()).isZero();
+        page.navigate(web.url() + "runs");
+        page.locator("#runs").waitFor();
+        page.waitForTimeout(300);
+        assertThat(dialogs).as("no script from the data ran").isEmpty();
+        shot("runs");
+        page.navigate(web.url() + "run?id=" + run);
+        page.locator("#results").waitFor();
+        shot("run-markup-as-text");
+    }
+
+    @Test
+    @Order(6)
+    void theComparePageShowsAWinnerPerClassWithNumbers() {
+        page.navigate(web.url() + "compare?run=" + runId);
+        page.locator("#matrix").waitFor();
+        Locator rows = page.locator("#matrix tbody tr[data-class]");
+        assertThat(rows.count()).isEqualTo(2); // calls (fib) and output (xss)
+        for (int i = 0; i < rows.count(); i++) {
+            Locator r = rows.nth(i);
+            assertThat(r.locator("[data-winner=warm]").textContent()).isIn("MicroPython (board)", "CPython", "PyPy");
+            assertThat(r.locator("[data-winner=cold]").textContent()).isIn("MicroPython (board)", "CPython", "PyPy");
+            for (String interp : List.of("micropython", "cpython", "pypy")) {
+                String cell = r.locator("td[data-interpreter=" + interp + "]").textContent();
+                assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (us|ms|s)")
+                        .containsPattern("warm \\d+(\\.\\d+)? (us|ms|s)");
+            }
+            assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used");
+            assertThat(r.locator("td[data-interpreter=pypy]").textContent()).contains("peak RSS");
+        }
+        assertThat(page.locator("#matrix").textContent()).contains("simulated instruments").doesNotContain("%");
+        shot("compare");
+    }
+
+    @Test
+    @Order(7)
+    void historyAndPhoneLayout() {
+        page.navigate(web.url() + "history?benchmark=fib&target=cpython");
+        page.locator("#charts canvas").first().waitFor();
+        assertThat(page.locator("#history tbody tr").count()).isEqualTo(2);
+        shot("history");
+        Page phone = context.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)).newPage();
+        try {
+            for (String p : List.of("", "run?id=" + runId, "compare?run=" + runId)) {
+                phone.navigate(web.url() + p);
+                phone.locator("main table, main .cards").first().waitFor();
+                phone.waitForTimeout(300);
+                Object overflow = phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+                assertThat(overflow).as("no sideways scrolling of the page on a phone: " + p).isEqualTo(true);
+                phone.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-"
+                        + (p.isEmpty() ? "bench" : p.replaceAll("\\?.*", "")) + ".png")).setFullPage(true));
+            }
+            // keyboard: Tab reaches the skip link then the navigation, with a visible focus outline
+            phone.navigate(web.url());
+            phone.keyboard().press("Tab");
+            phone.keyboard().press("Tab");
+            Object outline = phone.evaluate("() => getComputedStyle(document.activeElement).outlineStyle");
+            assertThat(outline).isEqualTo("solid");
+        } finally {
+            phone.context().close();
+        }
+    }
+}

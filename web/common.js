@@ -1,0 +1,76 @@
+// Shared helpers. Everything from the server is inserted as text (textContent), never as markup.
+
+/** Creates an element; string/number children become text nodes, attrs are set as attributes. */
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = String(v);
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+export async function api(path, options = {}) {
+  const res = await fetch(path, options);
+  const type = res.headers.get('content-type') || '';
+  const body = type.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const msg = body && body.error ? body.error : res.status + ' ' + res.statusText;
+    const err = new Error(msg);
+    err.status = res.status;
+    throw err;
+  }
+  return body;
+}
+
+export function duration(ns) {
+  if (ns === null || ns === undefined || Number.isNaN(ns)) return '-';
+  if (ns < 1e6) return (ns / 1e3).toFixed(1) + ' us';
+  if (ns < 1e9) return (ns / 1e6).toFixed(2) + ' ms';
+  return (ns / 1e9).toFixed(3) + ' s';
+}
+
+export function bytes(b) {
+  if (b === null || b === undefined) return '-';
+  if (b < 10 * 1024) return b + ' B';
+  if (b < 10 * 1024 * 1024) return (b / 1024).toFixed(1) + ' KB';
+  return (b / 1048576).toFixed(1) + ' MB';
+}
+
+export function when(iso) {
+  if (!iso) return '-';
+  const d = new Date(iso);
+  return d.toLocaleString();
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/** Marks the current page in the navigation. */
+export function nav(current) {
+  for (const a of document.querySelectorAll('header nav a')) {
+    if (a.dataset.page === current) a.setAttribute('aria-current', 'page');
+  }
+}
+
+export function showError(where, err) {
+  where.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Error: ' + err.message));
+}
+
+/** The token the user typed (kept for this browser tab only). */
+export function token() {
+  return sessionStorage.getItem('benchrig-token') || '';
+}
+
+export function setToken(t) {
+  if (t) sessionStorage.setItem('benchrig-token', t);
+  else sessionStorage.removeItem('benchrig-token');
+}

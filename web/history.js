@@ -1,0 +1,92 @@
+import { el, api, nav, duration, when, showError, param } from '/assets/common.js';
+
+nav('history');
+const content = document.getElementById('content');
+
+function bandsPlugin(lo, hi, color) {
+  // Fills the band between the q1 and q3 series (spread) behind the medians.
+  return {
+    hooks: {
+      drawSeries: [(u, si) => {
+        if (si !== 1) return;
+        const ctx = u.ctx;
+        const xs = u.data[0];
+        ctx.save();
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        let started = false;
+        for (let i = 0; i < xs.length; i++) {
+          if (u.data[hi][i] == null) continue;
+          const x = u.valToPos(xs[i], 'x', true), y = u.valToPos(u.data[hi][i], 'y', true);
+          if (!started) { ctx.moveTo(x, y); started = true; } else ctx.lineTo(x, y);
+        }
+        for (let i = xs.length - 1; i >= 0; i--) {
+          if (u.data[lo][i] == null) continue;
+          ctx.lineTo(u.valToPos(xs[i], 'x', true), u.valToPos(u.data[lo][i], 'y', true));
+        }
+        ctx.closePath();
+        ctx.fill();
+        ctx.restore();
+      }],
+    },
+  };
+}
+
+function chart(points, mode, width) {
+  const pts = points.filter(p => p.mode === mode && p.medianNs != null);
+  const box = el('figure', { class: 'chart', 'data-mode': mode }, el('figcaption', {}, el('strong', {}, mode),
+    el('span', { class: 'muted' }, ' median per run (µs) with the interquartile band and min/max')));
+  if (pts.length === 0) { box.append(el('p', { class: 'muted' }, 'no successful ' + mode + ' measurements')); return box; }
+  const xs = pts.map(p => p.run);
+  const us = v => v == null ? null : v / 1000;
+  const data = [xs, pts.map(p => us(p.medianNs)), pts.map(p => us(p.q1Ns)), pts.map(p => us(p.q3Ns)),
+    pts.map(p => us(p.minNs)), pts.map(p => us(p.maxNs))];
+  const opts = {
+    width, height: 240, plugins: [bandsPlugin(2, 3, 'rgba(31,95,168,0.18)')],
+    scales: { x: { time: false } },
+    axes: [{ label: 'run' }, { label: 'µs', size: 60 }],
+    series: [{ label: 'run' },
+      { label: 'median', stroke: '#1f5fa8', width: 2, points: { show: true, size: 6 } },
+      { label: 'q1', stroke: 'transparent', points: { show: false } },
+      { label: 'q3', stroke: 'transparent', points: { show: false } },
+      { label: 'min', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },
+      { label: 'max', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } }],
+  };
+  requestAnimationFrame(() => { opts.width = Math.max(240, box.clientWidth - 20); new uPlot(opts, data, box); });
+  return box;
+}
+
+(async () => {
+  try {
+    const rig = await api('/api/rig');
+    document.getElementById('rig-name').textContent = 'benchrig · ' + rig.rig;
+    const benchmarks = await api('/api/benchmarks');
+    const name = param('benchmark') || (benchmarks[0] && benchmarks[0].name);
+    if (!name) { content.replaceChildren(el('p', {}, 'No benchmarks.')); return; }
+    const target = param('target') || '';
+    const h = await api('/api/benchmarks/' + encodeURIComponent(name) + '/history' + (target ? '?target=' + encodeURIComponent(target) : ''));
+    const form = el('form', { class: 'inline', method: 'get', action: '/history' },
+      el('label', {}, 'benchmark', el('select', { name: 'benchmark' },
+        benchmarks.map(b => el('option', { value: b.name, selected: b.name === name }, b.name + ' (' + b.class + ')')))),
+      el('label', {}, 'target', el('select', { name: 'target' },
+        h.targets.map(t => el('option', { value: t, selected: t === h.target }, t)))),
+      el('button', { type: 'submit' }, 'Show'));
+    const charts = el('div', { class: 'charts', id: 'charts' });
+    const rows = h.points.map(p => el('tr', {},
+      el('td', {}, el('a', { href: '/run?id=' + p.run }, 'run ' + p.run)), el('td', {}, when(p.at)), el('td', {}, p.mode),
+      el('td', { class: 'num' }, p.n), el('td', { class: 'num' }, duration(p.medianNs)),
+      el('td', { class: 'num' }, duration(p.q1Ns) + ' – ' + duration(p.q3Ns)),
+      el('td', { class: 'num' }, p.failures)));
+    content.replaceChildren(form,
+      el('p', {}, h.target ? name + ' on ' + h.target + ' across runs.' : 'No measurements of ' + name + ' yet.'),
+      charts,
+      el('p', { class: 'muted' }, 'Regression markers: ' + h.regressionMarkers),
+      el('div', { class: 'table-wrap' }, el('table', { id: 'history' },
+        el('thead', {}, el('tr', {}, ['run', 'at', 'mode', 'n', 'median', 'q1 – q3', 'failed'].map(x => el('th', { scope: 'col' }, x)))),
+        el('tbody', {}, rows))));
+    const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
+    charts.append(chart(h.points, 'cold', width), chart(h.points, 'warm', width));
+  } catch (e) {
+    showError(content, e);
+  }
+})();
