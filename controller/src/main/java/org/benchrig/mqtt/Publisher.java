@@ -47,6 +47,13 @@ public final class Publisher implements AutoCloseable, RunListener {
     static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
     /** A row older than this when sent is marked historical: it is being replayed, not streamed. */
     static final Duration HISTORICAL_AFTER = Duration.ofSeconds(10);
+    /** The window is refilled when at least this many slots are free: fewer, larger outbox reads. */
+    static final int REFILL_AT = WINDOW / 10;
+    /** Rows read from the outbox per query, ahead of the window. */
+    static final int READ_AHEAD = 500;
+    /** Acknowledged rows are deleted in batches of up to this many, every DELETE_EVERY_MS or sooner. */
+    static final int DELETE_BATCH = 500;
+    static final long DELETE_EVERY_MS = 200;
     /** How often an idle publisher looks for new rows and board state changes. */
     static final long IDLE_POLL_MS = 50;
 
@@ -61,9 +68,15 @@ public final class Publisher implements AutoCloseable, RunListener {
     private final String url;
     private final String clientId;
     private final Thread thread;
+    private final Thread deleter;
     private final Object signal = new Object();
+    /** Rows read from the outbox, not yet sent (only the loop thread touches it). */
+    private final java.util.ArrayDeque<Outbox.Row> buffer = new java.util.ArrayDeque<>();
+    private final Object deletions = new Object();
     private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inflight = new AtomicInteger();
+    /** Size of {@code acked} (a ConcurrentLinkedQueue's size() walks the whole queue). */
+    private final AtomicInteger ackedCount = new AtomicInteger();
     private final Map<String, Long> lastHeapFree = new ConcurrentHashMap<>();
     private final Map<String, String> publishedBoardState = new HashMap<>();
     private final Map<String, Instant> boardSince = new HashMap<>();
@@ -90,11 +103,34 @@ public final class Publisher implements AutoCloseable, RunListener {
                 + Integer.toHexString(System.identityHashCode(this));
         this.thread = new Thread(this::loop, "mqtt-publisher");
         this.thread.setDaemon(true);
+        this.deleter = new Thread(this::deleteLoop, "mqtt-outbox-deleter");
+        this.deleter.setDaemon(true);
     }
 
     public Publisher start() {
         thread.start();
+        deleter.start();
         return this;
+    }
+
+    /**
+     * Deletes acknowledged rows in batches, one transaction (one fsync) per batch, on its own
+     * thread so the sender never waits for the disk.
+     */
+    private void deleteLoop() {
+        while (!stopping) {
+            try {
+                synchronized (deletions) {
+                    deletions.wait(DELETE_EVERY_MS);
+                }
+                deleteAcked();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                problem("publisher: " + e.getMessage());   // the rows stay queued and are deleted next time
+            }
+        }
     }
 
     public String statusTopic() {
@@ -114,12 +150,12 @@ public final class Publisher implements AutoCloseable, RunListener {
     public boolean drain(Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
-            if (outbox.size() == 0 && inflight.get() == 0) {
+            if (inflight.get() == 0 && outbox.isEmpty()) {
                 return true;
             }
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
-        return outbox.size() == 0;
+        return outbox.isEmpty();
     }
 
     // ------------------------------------------------------------------ RunListener: board heap
@@ -135,7 +171,7 @@ public final class Publisher implements AutoCloseable, RunListener {
 
     private void loop() {
         Duration backoff = BACKOFF_FIRST;
-        long lastSent = 0;
+        long lastFetched = 0;
         long backlogMark = 0;
         while (!stopping) {
             try {
@@ -147,27 +183,33 @@ public final class Publisher implements AutoCloseable, RunListener {
                     }
                     backoff = BACKOFF_FIRST;
                     deleteAcked();
-                    lastSent = 0;                  // resend everything not acknowledged, in order
+                    buffer.clear();
+                    lastFetched = 0;               // resend everything not acknowledged, in order
                     backlogMark = outbox.maxSeq();  // rows written while we were away are replays
                     publishedBoardState.clear();
                 }
-                deleteAcked();
                 publishBoardStates();
-                int room = WINDOW - inflight.get();
-                boolean sent = false;
-                if (room > 0) {
-                    for (Outbox.Row row : outbox.next(lastSent, room)) {
-                        if (!send(row, row.seq() <= backlogMark)) {
-                            break;
-                        }
-                        lastSent = row.seq();
-                        sent = true;
+                boolean caughtUp = false;
+                if (buffer.isEmpty()) {
+                    // read ahead: the next rows wait in memory, so the window is refilled without a query
+                    List<Outbox.Row> rows = outbox.next(lastFetched, READ_AHEAD);
+                    buffer.addAll(rows);
+                    if (!rows.isEmpty()) {
+                        lastFetched = rows.get(rows.size() - 1).seq();
                     }
+                    caughtUp = rows.isEmpty();
+                }
+                boolean sent = false;
+                for (int room = WINDOW - inflight.get(); room > 0 && !buffer.isEmpty(); room--) {
+                    Outbox.Row row = buffer.peekFirst();
+                    if (!send(row, row.seq() <= backlogMark)) {
+                        break;
+                    }
+                    buffer.pollFirst();
+                    sent = true;
                 }
                 if (!sent) {
-                    synchronized (signal) {
-                        signal.wait(IDLE_POLL_MS);
-                    }
+                    awaitRoomOrPoll(caughtUp);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -183,7 +225,7 @@ public final class Publisher implements AutoCloseable, RunListener {
     private boolean send(Outbox.Row row, boolean replay) {
         String payload = row.payload();
         if (!"latest".equals(row.kind())) {
-            boolean historical = replay
+            boolean historical = replay   // only a live row needs its age
                     || Duration.between(row.createdAt(), Instant.now()).compareTo(HISTORICAL_AFTER) > 0;
             payload = payload.substring(0, payload.lastIndexOf('}')) + ",\"historical\":" + historical + "}";
         }
@@ -197,6 +239,7 @@ public final class Publisher implements AutoCloseable, RunListener {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     acked.add(row.seq());
+                    ackedCount.incrementAndGet();
                     delivered++;
                     released(gen);
                 }
@@ -215,23 +258,54 @@ public final class Publisher implements AutoCloseable, RunListener {
     }
 
     private void released(int gen) {
-        if (gen == generation) {
-            inflight.decrementAndGet();
+        int now = gen == generation ? inflight.decrementAndGet() : 0;
+        if (now <= WINDOW - REFILL_AT) {   // wake the loop only when there is room worth filling
+            synchronized (signal) {
+                signal.notifyAll();
+            }
         }
-        synchronized (signal) {
-            signal.notifyAll();
+        if (now == 0 || ackedCount.get() >= DELETE_BATCH) {
+            synchronized (deletions) {
+                deletions.notifyAll();
+            }
         }
     }
 
-    private void deleteAcked() {
+    /**
+     * Nothing was sent: with messages in flight, waits until the window has room worth filling (the
+     * condition is checked under the lock the acknowledgements notify on: no lost wake-up); idle,
+     * waits one poll interval for new rows.
+     */
+    private void awaitRoomOrPoll(boolean caughtUp) throws InterruptedException {
+        long until = System.nanoTime() + IDLE_POLL_MS * 1_000_000L;
+        synchronized (signal) {
+            if (!connected || (caughtUp && inflight.get() == 0)) {
+                signal.wait(IDLE_POLL_MS);   // idle: poll for new rows
+                return;
+            }
+            // caught up with the outbox: look for new rows once per poll interval or when the window empties
+            int target = caughtUp ? 0 : WINDOW - REFILL_AT;
+            while (!stopping && connected && inflight.get() > target) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                signal.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+    }
+
+    private synchronized void deleteAcked() {
         List<Long> done = new ArrayList<>();
         for (Long s; (s = acked.poll()) != null; ) {
             done.add(s);
+            ackedCount.decrementAndGet();
         }
         try {
             outbox.delete(done);
         } catch (RuntimeException e) {
             acked.addAll(done);   // try again next round; a row is never lost, at worst sent twice
+            ackedCount.addAndGet(done.size());
             throw e;
         }
     }
@@ -388,8 +462,12 @@ public final class Publisher implements AutoCloseable, RunListener {
         synchronized (signal) {
             signal.notifyAll();
         }
+        synchronized (deletions) {
+            deletions.notifyAll();
+        }
         try {
             thread.join(5000);
+            deleter.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -31,7 +31,11 @@ public final class Outbox {
 
     /** One message waiting for the broker. */
     public record Row(long seq, String topic, String kind, String payload, int qos, boolean retained,
-                      Instant createdAt) {
+                      String createdAtText) {
+        /** When the row was written (parsed on demand: a drained backlog never needs it). */
+        public Instant createdAt() {
+            return Instant.parse(createdAtText);
+        }
     }
 
     private final Store store;
@@ -69,7 +73,7 @@ public final class Outbox {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getInt(5), rs.getInt(6) == 1, Instant.parse(rs.getString(7))));
+                                rs.getInt(5), rs.getInt(6) == 1, rs.getString(7)));
                     }
                 }
                 return out;
@@ -98,6 +102,15 @@ public final class Outbox {
         return store.read("count the outbox", c -> scalar(c, "SELECT COUNT(*) FROM outbox"));
     }
 
+    /** Whether no row waits; cheap (one index probe), unlike {@link #size()}. */
+    public boolean isEmpty() {
+        return store.read("read the outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        });
+    }
+
     /** The highest seq written so far (0 for none). */
     public long maxSeq() {
         return store.read("read the outbox", c -> scalar(c, "SELECT COALESCE(MAX(seq), 0) FROM outbox"));
@@ -116,6 +129,16 @@ public final class Outbox {
     public void add(String topic, String kind, String payload, boolean retained) {
         store.write("add an outbox row", c -> {
             insert(c, topic, kind, payload, retained);
+            return null;
+        });
+    }
+
+    /** Adds many rows in one transaction (the selfbench fills a backlog this way). */
+    public void addAll(String topic, String kind, List<String> payloads) {
+        store.write("add outbox rows", c -> {
+            for (String p : payloads) {
+                insert(c, topic, kind, p, false);
+            }
             return null;
         });
     }
