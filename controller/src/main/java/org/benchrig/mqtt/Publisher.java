@@ -259,7 +259,9 @@ public final class Publisher implements AutoCloseable, RunListener {
 
     private void released(int gen) {
         int now = gen == generation ? inflight.decrementAndGet() : 0;
-        if (now <= WINDOW - REFILL_AT) {   // wake the loop only when there is room worth filling
+        // wake the loop only when the window crosses a level it waits for (room worth filling, or empty);
+        // the loop checks the level under the same lock before it waits, so no wake-up is lost
+        if (now == WINDOW - REFILL_AT || now == 0) {
             synchronized (signal) {
                 signal.notifyAll();
             }
