@@ -162,7 +162,7 @@ public final class Rig implements AutoCloseable {
         return config.dataDir().resolve("benchrig.db");
     }
 
-    /** The board if some command opened it already; never starts an emulator (the web UI's bench page). */
+    /** The board if some command opened it already; never starts an emulator (web UI bench page, MQTT board states). */
     public synchronized java.util.Optional<Board> openedBoard(String id) {
         return java.util.Optional.ofNullable(open.get(id));
     }

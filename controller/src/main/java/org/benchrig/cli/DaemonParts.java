@@ -18,6 +18,7 @@ final class DaemonParts {
         // web UI, MQTT publisher and scheduler register here, one line each.
         started.add(org.benchrig.web.WebServer.start(service, System.getenv(), out));
         started.add(org.benchrig.schedule.Scheduler.forService(service, out));
+        org.benchrig.mqtt.MqttPart.startDaemon(service, out, started, System::getenv);
     }
 
     static void stopAll(List<AutoCloseable> parts, PrintWriter err) {

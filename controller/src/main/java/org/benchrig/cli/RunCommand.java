@@ -9,6 +9,8 @@ import org.benchrig.bench.RunPlan;
 import org.benchrig.bench.RunRequest;
 import org.benchrig.bench.RunService;
 import org.benchrig.config.RigConfig;
+import org.benchrig.mqtt.MqttPart;
+import org.benchrig.mqtt.Publisher;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
@@ -39,6 +41,14 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** How long a finished CLI run waits for the broker to take the last messages. */
+    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(3);
+
+    /** The broker password comes from the environment the CLI was given, then the process's. */
+    private java.util.function.Function<String, String> mqttEnv() {
+        return name -> parent.env.variables().getOrDefault(name, System.getenv(name));
+    }
+
     @Override
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
@@ -61,6 +71,8 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onSignal);
             long runId;
             java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
+            // with --serve the daemon parts publish; otherwise a configured broker gets the run's results as they come
+            Publisher mqtt = serve ? null : MqttPart.startForRun(service, spec.commandLine().getErr(), mqttEnv());
             try {
                 if (serve) {
                     DaemonParts.start(service, out, parts);
@@ -69,6 +81,11 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 DaemonParts.stopAll(parts, spec.commandLine().getErr());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
+                if (mqtt != null) {
+                    // a short grace for the last messages; what is left waits in the outbox for `serve`
+                    mqtt.drain(MQTT_DRAIN);
+                    mqtt.close();
+                }
             }
             out.println();
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),

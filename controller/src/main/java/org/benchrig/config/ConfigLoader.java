@@ -56,6 +56,24 @@ public final class ConfigLoader {
 
     /** As {@link #load(String, Path)}, looking interpreters up on {@code pathEnv} instead of $PATH. */
     static RigConfig load(String yamlText, Path file, String pathEnv) throws ConfigException {
+        return load(yamlText, file, pathEnv, RigConfig::read);
+    }
+
+    /** Reads and checks a hub config ({@code benchrig hub --config hub.yaml}). */
+    public static HubConfig loadHub(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file, 1, 1, "(file)",
+                    "cannot read the config file: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()))));
+        }
+        return load(text, file, System.getenv("PATH"), HubConfig::read);
+    }
+
+    private static <T> T load(String yamlText, Path file, String pathEnv,
+                              java.util.function.BiFunction<MappingReader, Path, T> read) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<JsonPointer, JsonLocation> keys = new HashMap<>();
         Map<JsonPointer, JsonLocation> values = new HashMap<>();
@@ -85,8 +103,8 @@ public final class ConfigLoader {
         ReadContext ctx = new ReadContext(file, pathEnv, keys, values);
         ctx.problems().addAll(problems);
         Path source = file.toAbsolutePath().normalize();
-        RigConfig config = MappingReader.read(ctx, rootMapping, JsonPointer.empty(), "",
-                m -> RigConfig.read(m, source));
+        T config = MappingReader.read(ctx, rootMapping, JsonPointer.empty(), "",
+                m -> read.apply(m, source));
         ctx.checkUniqueIds();
         if (!ctx.problems().isEmpty()) {
             throw new ConfigException(ctx.problems());

@@ -66,6 +66,24 @@ final class MappingReader {
         return v.asText();
     }
 
+    /** An optional boolean (true/false). */
+    boolean bool(String key, boolean defaultValue) {
+        JsonNode v = value(key, false, "true or false");
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!v.isBoolean()) {
+            typeProblem(key, "true or false", v);
+            return defaultValue;
+        }
+        return v.booleanValue();
+    }
+
+    /** Records a problem about {@code key}'s value (a check a record's reader makes itself). */
+    void invalid(String key, String message) {
+        problem(key, message);
+    }
+
     /** A required id matching {@code [a-z0-9][a-z0-9_-]*}. */
     String id(String key) {
         String id = string(key, null, true);

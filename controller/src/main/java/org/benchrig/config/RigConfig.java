@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * @param source the absolute path of the YAML file it was read from
  */
 public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults run, List<BoardConfig> boards,
-                        List<HostConfig> hosts, WebConfig web, List<ScheduleConfig> schedule, StatsSettings stats,
-                        Path source) {
+                        List<HostConfig> hosts, WebConfig web, MqttConfig mqtt, List<ScheduleConfig> schedule,
+                        StatsSettings stats, Path source) {
 
     public RigConfig {
         boards = List.copyOf(boards);
@@ -44,6 +44,7 @@ public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults
                 m.list("boards", BoardConfig::read),
                 m.list("hosts", HostConfig::read),
                 m.mapping("web", WebConfig::read),
+                m.mapping("mqtt", MqttConfig::read),
                 m.list("schedule", ScheduleConfig::read),
                 m.mapping("stats", StatsSettings::read),
                 source);

@@ -73,6 +73,7 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock readLock = new ReentrantLock();
     private volatile boolean closed;
     private volatile MeasurementHook measurementHook = MeasurementHook.NONE;
+    private volatile RunHook runHook = RunHook.NONE;
 
     private Store(Path path, Connection writer, Connection reader) {
         this.path = path;
@@ -80,8 +81,18 @@ public final class Store implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** Opens (creating it and its parent folders if needed) and migrates the database file. */
+    /**
+     * Opens (creating it and its parent folders if needed) and migrates the database file. Every
+     * new measurement and every run start and end also writes its MQTT outbox rows (see {@link Outbox}).
+     */
     public static Store open(Path dbFile) {
+        Store store = openWithoutOutbox(dbFile);
+        Outbox.install(store);
+        return store;
+    }
+
+    /** As {@link #open}, writing no outbox rows: a hub's store, which publishes nothing. */
+    public static Store openWithoutOutbox(Path dbFile) {
         Path path = dbFile.toAbsolutePath().normalize();
         try {
             Path parent = path.getParent();
@@ -169,7 +180,9 @@ public final class Store implements AutoCloseable {
                     if (!keys.next()) {
                         throw new SQLException("no id returned for the new run");
                     }
-                    return keys.getLong(1);
+                    long id = keys.getLong(1);
+                    runHook.afterStart(c, id);
+                    return id;
                 }
             }
         });
@@ -187,7 +200,11 @@ public final class Store implements AutoCloseable {
                 ps.setString(2, text(Instant.now()));
                 ps.setString(3, reason);
                 ps.setLong(4, runId);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    runHook.afterFinish(c, runId, state, reason);
+                }
+                return n;
             }
         });
         if (rows == 0) {
@@ -211,7 +228,11 @@ public final class Store implements AutoCloseable {
                 ps.setString(2, text(Instant.now()));
                 ps.setString(3, reason);
                 ps.setLong(4, runId);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    runHook.afterFinish(c, runId, state, reason);
+                }
+                return n;
             }
         }) > 0;
     }
@@ -256,7 +277,13 @@ public final class Store implements AutoCloseable {
                     ps.setString(5, RunState.RUNNING.dbValue());
                     ps.addBatch();
                 }
-                return Arrays.stream(ps.executeBatch()).sum();
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        runHook.afterFinish(c, orphans.get(i), RunState.INTERRUPTED, "controller died");
+                    }
+                }
+                return Arrays.stream(counts).sum();
             }
         });
     }
@@ -355,6 +382,11 @@ public final class Store implements AutoCloseable {
     /** Installs the hook that runs inside each new measurement's transaction (the outbox). */
     void setMeasurementHook(MeasurementHook hook) {
         this.measurementHook = Objects.requireNonNull(hook);
+    }
+
+    /** Installs the hook that runs inside each run start and end transaction (the outbox's run events). */
+    void setRunHook(RunHook hook) {
+        this.runHook = Objects.requireNonNull(hook);
     }
 
     private static boolean insertMeasurement(Connection c, Measurement m) throws SQLException {

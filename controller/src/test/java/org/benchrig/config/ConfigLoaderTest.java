@@ -145,7 +145,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyWithNothingCloseListsTheKnownKeys() throws Exception {
         assertThat(problems(VALID + "colour: red\n")).containsExactly(
-                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, schedule, stats"));
+                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, mqtt, schedule, stats"));
     }
 
     @Test

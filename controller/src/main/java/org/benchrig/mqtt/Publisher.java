@@ -1,0 +1,505 @@
+package org.benchrig.mqtt;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.benchrig.bench.Rig;
+import org.benchrig.bench.RunListener;
+import org.benchrig.board.Board;
+import org.benchrig.board.BoardState;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.config.MqttConfig;
+import org.benchrig.result.Measurement;
+import org.benchrig.store.Outbox;
+import org.benchrig.store.Store;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Drains the store's outbox to the broker, in seq order, QoS 1, a row deleted only after its PUBACK;
+ * keeps {@code benchrig/<rig>/status} (retained online, last will offline) and the retained board
+ * states. Runs on its own thread: a slow, absent or refusing broker never slows a run. Connect
+ * failures are printed once per distinct problem, then retried with backoff.
+ */
+public final class Publisher implements AutoCloseable, RunListener {
+    /** Messages in flight (sent, PUBACK pending); Paho's own limit is set to the same. */
+    static final int WINDOW = 200;
+    /** Backoff between connect attempts: doubles from the first to the last. */
+    static final Duration BACKOFF_FIRST = Duration.ofMillis(250);
+    static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
+    /** A row older than this when sent is marked historical: it is being replayed, not streamed. */
+    static final Duration HISTORICAL_AFTER = Duration.ofSeconds(10);
+    /** The window is refilled when at least this many slots are free: fewer, larger outbox reads. */
+    static final int REFILL_AT = WINDOW / 10;
+    /** Rows read from the outbox per query, ahead of the window. */
+    static final int READ_AHEAD = 500;
+    /** Acknowledged rows are deleted in batches of up to this many, every DELETE_EVERY_MS or sooner. */
+    static final int DELETE_BATCH = 500;
+    static final long DELETE_EVERY_MS = 200;
+    /** How often an idle publisher looks for new rows and board state changes. */
+    static final long IDLE_POLL_MS = 50;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String rig;
+    private final MqttConfig cfg;
+    private final Outbox outbox;
+    private final Rig boards;
+    private final PrintWriter log;
+    private final Function<String, String> env;
+    private final String url;
+    private final String clientId;
+    private final Thread thread;
+    private final Thread deleter;
+    private final Object signal = new Object();
+    /** Rows read from the outbox, not yet sent (only the loop thread touches it). */
+    private final java.util.ArrayDeque<Outbox.Row> buffer = new java.util.ArrayDeque<>();
+    private final Object deletions = new Object();
+    private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inflight = new AtomicInteger();
+    /** Size of {@code acked} (a ConcurrentLinkedQueue's size() walks the whole queue). */
+    private final AtomicInteger ackedCount = new AtomicInteger();
+    private final Map<String, Long> lastHeapFree = new ConcurrentHashMap<>();
+    private final Map<String, String> publishedBoardState = new HashMap<>();
+    private final Map<String, Instant> boardSince = new HashMap<>();
+    private volatile boolean stopping;
+    private volatile boolean connected;
+    private volatile long delivered;
+    private volatile int generation;
+    private MqttAsyncClient client;
+    private String lastProblem;
+
+    /**
+     * @param boards the rig whose open boards' states are published, or null (hub tests, selfbench)
+     */
+    public Publisher(String rig, MqttConfig cfg, Store store, Rig boards, PrintWriter log,
+                     Function<String, String> env) {
+        this.rig = rig;
+        this.cfg = cfg;
+        this.outbox = new Outbox(store);
+        this.boards = boards;
+        this.log = log;
+        this.env = env;
+        this.url = cfg.effectiveUrl();
+        this.clientId = "benchrig-" + rig + "-" + ProcessHandle.current().pid() + "-"
+                + Integer.toHexString(System.identityHashCode(this));
+        this.thread = new Thread(this::loop, "mqtt-publisher");
+        this.thread.setDaemon(true);
+        this.deleter = new Thread(this::deleteLoop, "mqtt-outbox-deleter");
+        this.deleter.setDaemon(true);
+    }
+
+    public Publisher start() {
+        thread.start();
+        deleter.start();
+        return this;
+    }
+
+    /**
+     * Deletes acknowledged rows in batches, one transaction (one fsync) per batch, on its own
+     * thread so the sender never waits for the disk.
+     */
+    private void deleteLoop() {
+        while (!stopping) {
+            try {
+                synchronized (deletions) {
+                    deletions.wait(DELETE_EVERY_MS);
+                }
+                deleteAcked();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                problem("publisher: " + e.getMessage());   // the rows stay queued and are deleted next time
+            }
+        }
+    }
+
+    public String statusTopic() {
+        return Outbox.PREFIX + Outbox.level(rig) + "/status";
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    /** Messages acknowledged by the broker since start. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Waits until the outbox is empty (and acknowledged) or {@code timeout} passed; true when empty. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+            if (inflight.get() == 0 && outbox.isEmpty()) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return outbox.isEmpty();
+    }
+
+    // ------------------------------------------------------------------ RunListener: board heap
+
+    @Override
+    public void measured(Measurement m) {
+        if (m.heap() != null && m.heap().freeBefore() != null) {
+            lastHeapFree.put(m.target(), m.heap().freeBefore());
+        }
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    private void loop() {
+        Duration backoff = BACKOFF_FIRST;
+        long lastFetched = 0;
+        long backlogMark = 0;
+        while (!stopping) {
+            try {
+                if (!connected) {
+                    if (!connect()) {
+                        sleep(backoff.toMillis());
+                        backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
+                        continue;
+                    }
+                    backoff = BACKOFF_FIRST;
+                    deleteAcked();
+                    buffer.clear();
+                    lastFetched = 0;               // resend everything not acknowledged, in order
+                    backlogMark = outbox.maxSeq();  // rows written while we were away are replays
+                    publishedBoardState.clear();
+                }
+                publishBoardStates();
+                boolean caughtUp = false;
+                if (buffer.isEmpty()) {
+                    // read ahead: the next rows wait in memory, so the window is refilled without a query
+                    List<Outbox.Row> rows = outbox.next(lastFetched, READ_AHEAD);
+                    buffer.addAll(rows);
+                    if (!rows.isEmpty()) {
+                        lastFetched = rows.get(rows.size() - 1).seq();
+                    }
+                    caughtUp = rows.isEmpty();
+                }
+                boolean sent = false;
+                for (int room = WINDOW - inflight.get(); room > 0 && !buffer.isEmpty(); room--) {
+                    Outbox.Row row = buffer.peekFirst();
+                    if (!send(row, row.seq() <= backlogMark)) {
+                        break;
+                    }
+                    buffer.pollFirst();
+                    sent = true;
+                }
+                if (!sent) {
+                    awaitRoomOrPoll(caughtUp);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // a store error (locked, closing): say it once, try again; never kill the thread
+                problem("publisher: " + e.getMessage());
+                sleep(backoff.toMillis());
+            }
+        }
+    }
+
+    private boolean send(Outbox.Row row, boolean replay) {
+        String payload = row.payload();
+        if (!"latest".equals(row.kind())) {
+            boolean historical = replay   // only a live row needs its age
+                    || Duration.between(row.createdAt(), Instant.now()).compareTo(HISTORICAL_AFTER) > 0;
+            payload = payload.substring(0, payload.lastIndexOf('}')) + ",\"historical\":" + historical + "}";
+        }
+        MqttMessage msg = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        msg.setQos(row.qos());
+        msg.setRetained(row.retained());
+        int gen = generation;
+        inflight.incrementAndGet();
+        try {
+            client.publish(row.topic(), msg, row.seq(), new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    acked.add(row.seq());
+                    ackedCount.incrementAndGet();
+                    delivered++;
+                    released(gen);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    released(gen);
+                }
+            });
+            return true;
+        } catch (MqttException e) {
+            released(gen);
+            lost(e);
+            return false;
+        }
+    }
+
+    private void released(int gen) {
+        int now = gen == generation ? inflight.decrementAndGet() : 0;
+        // wake the loop only when the window crosses a level it waits for (room worth filling, or empty);
+        // the loop checks the level under the same lock before it waits, so no wake-up is lost
+        if (now == WINDOW - REFILL_AT || now == 0) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+        if (now == 0 || ackedCount.get() >= DELETE_BATCH) {
+            synchronized (deletions) {
+                deletions.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Nothing was sent: with messages in flight, waits until the window has room worth filling (the
+     * condition is checked under the lock the acknowledgements notify on: no lost wake-up); idle,
+     * waits one poll interval for new rows.
+     */
+    private void awaitRoomOrPoll(boolean caughtUp) throws InterruptedException {
+        long until = System.nanoTime() + IDLE_POLL_MS * 1_000_000L;
+        synchronized (signal) {
+            if (!connected || (caughtUp && inflight.get() == 0)) {
+                signal.wait(IDLE_POLL_MS);   // idle: poll for new rows
+                return;
+            }
+            // caught up with the outbox: look for new rows once per poll interval or when the window empties
+            int target = caughtUp ? 0 : WINDOW - REFILL_AT;
+            while (!stopping && connected && inflight.get() > target) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                signal.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+    }
+
+    private synchronized void deleteAcked() {
+        List<Long> done = new ArrayList<>();
+        for (Long s; (s = acked.poll()) != null; ) {
+            done.add(s);
+            ackedCount.decrementAndGet();
+        }
+        try {
+            outbox.delete(done);
+        } catch (RuntimeException e) {
+            acked.addAll(done);   // try again next round; a row is never lost, at worst sent twice
+            ackedCount.addAndGet(done.size());
+            throw e;
+        }
+    }
+
+    private boolean connect() {
+        closeClient();
+        try {
+            MqttConnectOptions o = Connections.options(cfg, env);
+            o.setCleanSession(true);   // the outbox, not the broker session, holds what is unsent
+            o.setMaxInflight(WINDOW);
+            o.setWill(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
+            MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            c.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                    lost(cause);
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                }
+            });
+            client = c;
+            c.connect(o).waitForCompletion(Connections.CONNECT_TIMEOUT_S * 2000L);
+            generation++;
+            inflight.set(0);
+            MqttMessage online = new MqttMessage("online".getBytes(StandardCharsets.UTF_8));
+            online.setQos(1);
+            online.setRetained(true);
+            c.publish(statusTopic(), online);
+            if (cfg.homeassistant().enabled()) {
+                HomeAssistant.announce(c, cfg.homeassistant().prefix(), rig, boardIds(), statusTopic());
+            }
+            connected = true;
+            if (lastProblem != null) {
+                say("mqtt: connected to " + url + " again; publishing the " + outbox.size() + " waiting message(s)");
+                lastProblem = null;
+            }
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            problem(Connections.describe(url, e));
+            closeClient();
+            return false;
+        }
+    }
+
+    private void lost(Throwable cause) {
+        if (connected) {
+            connected = false;
+            problem("lost the connection to broker " + url + (cause == null ? "" : " (" + cause.getMessage() + ")"));
+        }
+    }
+
+    private void problem(String what) {
+        if (!what.equals(lastProblem)) {
+            lastProblem = what;
+            say("mqtt: " + what + "; results stay in the outbox, retrying with backoff up to "
+                    + BACKOFF_MAX.toSeconds() + " s");
+        }
+    }
+
+    private void say(String line) {
+        log.println("benchrig: " + line);
+        log.flush();
+    }
+
+    // ------------------------------------------------------------------ board states
+
+    private List<String> boardIds() {
+        return boards == null ? List.of() : boards.config().boards().stream().map(BoardConfig::id).toList();
+    }
+
+    private void publishBoardStates() {
+        if (boards == null) {
+            return;
+        }
+        for (BoardConfig bc : boards.config().boards()) {
+            Board b = boards.openedBoard(bc.id()).orElse(null);
+            BoardState state = b == null ? BoardState.OFFLINE : b.state();
+            String reason = b == null ? "" : b.reason();
+            Long heap = lastHeapFree.get(bc.id());
+            String key = state + "|" + reason + "|" + heap;
+            if (key.equals(publishedBoardState.get(bc.id()))) {
+                continue;
+            }
+            String prevState = publishedBoardState.get(bc.id());
+            if (prevState == null || !prevState.startsWith(state + "|")) {
+                boardSince.putIfAbsent(bc.id(), Instant.now());
+                if (prevState != null) {
+                    boardSince.put(bc.id(), Instant.now());
+                }
+            }
+            ObjectNode o = JSON.createObjectNode();
+            o.put("board", bc.id());
+            o.put("state", state.name().toLowerCase());
+            ObjectNode fw = o.putObject("firmware");
+            fw.put("model", bc.model());
+            fw.put("image", bc.firmware() == null ? null : bc.firmware().getFileName().toString());
+            ObjectNode h = o.putObject("heap");
+            h.put("free_before_last", heap);
+            o.put("reason", reason);
+            o.put("since", boardSince.get(bc.id()).toString());
+            MqttMessage msg = new MqttMessage(o.toString().getBytes(StandardCharsets.UTF_8));
+            msg.setQos(1);
+            msg.setRetained(true);
+            try {
+                client.publish(Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(bc.id()) + "/state", msg);
+                publishedBoardState.put(bc.id(), key);
+            } catch (MqttException e) {
+                lost(e);
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ stopping
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeClient() {
+        MqttAsyncClient c = client;
+        client = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.isConnected()) {
+                c.disconnectForcibly(0, 1000);
+            }
+        } catch (MqttException ignored) {
+            // going away anyway
+        }
+        try {
+            c.close(true);
+        } catch (MqttException ignored) {
+            // going away anyway
+        }
+    }
+
+    /** Stops: waits briefly for acknowledgements, says offline (retained), disconnects. */
+    @Override
+    public void close() {
+        stopping = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        synchronized (deletions) {
+            deletions.notifyAll();
+        }
+        try {
+            thread.join(5000);
+            deleter.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long until = System.currentTimeMillis() + 2000;
+        while (connected && inflight.get() > 0 && System.currentTimeMillis() < until) {
+            sleep(10);
+        }
+        try {
+            deleteAcked();
+        } catch (RuntimeException ignored) {
+            // the rows stay and are sent again next time
+        }
+        MqttAsyncClient c = client;
+        if (c != null && c.isConnected()) {
+            try {
+                MqttMessage offline = new MqttMessage("offline".getBytes(StandardCharsets.UTF_8));
+                offline.setQos(1);
+                offline.setRetained(true);
+                c.publish(statusTopic(), offline).waitForCompletion(2000);
+                c.disconnect().waitForCompletion(2000);
+            } catch (MqttException ignored) {
+                // the broker sends the will instead
+            }
+        }
+        connected = false;
+        closeClient();
+    }
+
+    @Override
+    public String toString() {
+        return "MQTT publisher to " + url;
+    }
+}

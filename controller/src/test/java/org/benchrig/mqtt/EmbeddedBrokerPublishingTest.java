@@ -1,0 +1,11 @@
+package org.benchrig.mqtt;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** The MQTT scenarios against the embedded broker (HiveMQ CE), in the test's JVM. */
+class EmbeddedBrokerPublishingTest extends PublishingScenarios {
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = TestBroker.embedded(dir.resolve("hivemq"));
+    }
+}
