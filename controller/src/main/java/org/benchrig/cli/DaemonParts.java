@@ -15,9 +15,10 @@ final class DaemonParts {
 
     /** Starts every part the config asks for; each started part is added to {@code started}. */
     static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
-        // web UI, MQTT publisher and scheduler register here, one line each.
         started.add(org.benchrig.web.WebServer.start(service, System.getenv(), out));
-        started.add(org.benchrig.schedule.Scheduler.forService(service, out));
+        org.benchrig.schedule.Scheduler scheduler = org.benchrig.schedule.Scheduler.forService(service, out);
+        started.add(scheduler);
+        scheduler.regressions().addListener(new org.benchrig.mqtt.AlertPublishing(service.store(), service.config().rig()));
         org.benchrig.mqtt.MqttPart.startDaemon(service, out, started, System::getenv);
     }
 
