@@ -36,6 +36,7 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.HostConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
+import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
@@ -524,7 +525,12 @@ public final class WebServer implements AutoCloseable {
         Map<String, String> classes = new LinkedHashMap<>();
         benches.forEach(b -> classes.put(b.name(), b.workloadClass()));
         Map<String, List<Measurement>> failuresByGroup = new TreeMap<>();
+        Map<String, List<Energy>> energyByGroup = new TreeMap<>();
         for (Measurement m : ms) {
+            if (m.outcome().isOk() && m.energy() != null) {
+                energyByGroup.computeIfAbsent(m.benchmark() + "/" + m.target() + "/" + m.mode(), k -> new ArrayList<>())
+                        .add(m.energy());
+            }
             if (!m.outcome().isOk()) {
                 failuresByGroup.computeIfAbsent(m.benchmark() + "/" + m.target() + "/" + m.mode(), k -> new ArrayList<>()).add(m);
             }
@@ -546,7 +552,7 @@ public final class WebServer implements AutoCloseable {
             o.put("wallMedianNs", finite(row.wall().median()));
             o.put("heapUsed", row.heapUsed());
             o.put("peakRssKb", row.peakRssKb());
-            o.put("energy", null);
+            o.put("energy", energySummary(energyByGroup.get(row.benchmark() + "/" + row.target() + "/" + row.mode())));
             o.put("outcomes", row.outcomes());
             o.put("outcome", row.outcomeLabel());
             List<Measurement> f = failuresByGroup.getOrDefault(row.benchmark() + "/" + row.target() + "/" + row.mode(), List.of());
@@ -562,13 +568,50 @@ public final class WebServer implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * Energy of one benchmark x target x mode over its successful repetitions: medians of mJ and of
+     * average and peak mA, whether any value was simulated, and the union of the windows' flags.
+     */
+    static Map<String, Object> energySummary(List<Energy> es) {
+        if (es == null || es.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("n", es.size());
+        e.put("millijoules", finite(Summary.of(es.stream().mapToDouble(Energy::millijoules).toArray()).median()));
+        e.put("averageMilliamps", finite(Summary.of(es.stream().mapToDouble(Energy::averageMilliamps).toArray()).median()));
+        e.put("peakMilliamps", finite(Summary.of(es.stream().mapToDouble(Energy::peakMilliamps).toArray()).median()));
+        e.put("samples", finite(Summary.of(es.stream().mapToDouble(Energy::samples).toArray()).median()));
+        e.put("instrument", es.get(0).instrument());
+        e.put("simulated", es.stream().anyMatch(Energy::simulated));
+        e.put("flags", flags(es));
+        e.put("flagged", es.stream().filter(x -> x.flags() != null && !x.flags().isBlank()).count());
+        return e;
+    }
+
+    /** Distinct flags of the windows, in order of first appearance. */
+    static List<String> flags(List<Energy> es) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>();
+        for (Energy x : es) {
+            if (x.flags() != null) {
+                for (String part : x.flags().split(",")) {
+                    if (!part.isBlank()) {
+                        f.add(part.strip());
+                    }
+                }
+            }
+        }
+        return List.copyOf(f);
+    }
+
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
     }
 
     static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
             "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at");
+            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
+            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
 
     private List<Map<String, Object>> rows(long runId) {
         Map<String, String> classes = new LinkedHashMap<>();
@@ -596,6 +639,15 @@ public final class WebServer implements AutoCloseable {
         r.put("outcome", m.outcome().label());
         r.put("failure_detail", m.outcome().detail());
         r.put("at", m.at().toString());
+        Energy e = m.energy();
+        r.put("energy_mj", e == null ? null : e.millijoules());
+        r.put("avg_ma", e == null ? null : e.averageMilliamps());
+        r.put("peak_ma", e == null ? null : e.peakMilliamps());
+        r.put("energy_samples", e == null ? null : e.samples());
+        r.put("energy_window_ns", e == null ? null : e.windowNs());
+        r.put("instrument", e == null ? null : e.instrument());
+        r.put("energy_simulated", e == null ? null : e.simulated());
+        r.put("energy_flags", e == null ? null : e.flags());
         return r;
     }
 

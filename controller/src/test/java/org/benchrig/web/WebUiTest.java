@@ -77,6 +77,16 @@ class WebUiTest {
     static void start() throws Exception {
         Files.createDirectories(SHOTS);
         Path cfgFile = CliHarness.writeConfig(dir, "web-rig", new String[] {"mb1", "mb2"}, new String[] {"cpython", "pypy"});
+        // as the default rig: each board has a marker pin and a simulated INA219
+        String yaml = Files.readString(cfgFile);
+        int address = 0x40;
+        for (String b : List.of("mb1", "mb2")) {
+            String firmwareLine = "firmware: " + CliHarness.FIRMWARE + "\n";
+            int at = yaml.indexOf(firmwareLine, yaml.indexOf("id: " + b));
+            yaml = yaml.substring(0, at + firmwareLine.length()) + "    marker_pin: 0\n    power: {sensor: ina219, bus: 1, address: 0x"
+                    + Integer.toHexString(address++) + ", shunt_ohms: 0.1, max_amps: 1.0}\n" + yaml.substring(at + firmwareLine.length());
+        }
+        Files.writeString(cfgFile, yaml);
         RigConfig cfg = ConfigLoader.load(cfgFile);
         Catalog catalog = Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3");
         rig = Rig.open(cfg);
@@ -272,7 +282,41 @@ class WebUiTest {
             assertThat(Double.parseDouble(r.getAttribute("data-median-ns"))).as(key).isEqualTo(s.median());
             assertThat(r.locator("td").nth(5).textContent()).as(key).isEqualTo(display(s.median()));
         }
-        assertThat(get("/api/runs/" + runId + "/measurements.csv").body().lines().count()).isEqualTo(ms.size() + 1);
+        String csv = get("/api/runs/" + runId + "/measurements.csv").body();
+        assertThat(csv.lines().count()).isEqualTo(ms.size() + 1);
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("energy_mj", "avg_ma", "peak_ma", "energy_simulated", "energy_flags");
+        assertThat(get("/api/runs/" + runId + "/measurements.json").body()).contains("\"energy_mj\"");
+
+        // energy: every board measurement has simulated energy, no host measurement has any
+        for (JsonNode m : ms) {
+            if (m.get("target").asText().equals("mb1") && m.get("outcome").asText().equals("ok")) {
+                assertThat(m.get("energy_mj").asDouble()).as(m.toString()).isPositive();
+                assertThat(m.get("energy_simulated").asBoolean()).isTrue();
+            } else if (!m.get("target").asText().equals("mb1")) {
+                assertThat(m.get("energy_mj").isNull()).as(m.toString()).isTrue();
+            }
+        }
+        for (int i = 0; i < rows.count(); i++) {
+            Locator r = rows.nth(i);
+            Locator energy = r.locator("td.energy-cell");
+            if ("mb1".equals(r.getAttribute("data-target")) && !"failed".equals(r.getAttribute("class"))) {
+                assertThat(energy.textContent()).containsPattern("\\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA")
+                        .contains("simulated");
+                assertThat(energy.locator(".badge.sim").textContent()).isEqualTo("simulated");
+                JsonNode flagged = null;
+                for (JsonNode m : ms) {
+                    if (m.get("target").asText().equals("mb1") && m.get("benchmark").asText().equals(r.getAttribute("data-benchmark"))
+                            && m.get("mode").asText().equals(r.getAttribute("data-mode")) && !m.get("energy_flags").asText().isEmpty()) {
+                        flagged = m;
+                    }
+                }
+                if (flagged != null) {
+                    assertThat(energy.locator(".badge.flag").allTextContents()).contains(flagged.get("energy_flags").asText().split(",")[0]);
+                }
+            } else if (!"mb1".equals(r.getAttribute("data-target"))) {
+                assertThat(energy.textContent()).isEqualTo("not measured");
+            }
+        }
         shot("run");
     }
 
@@ -332,7 +376,8 @@ class WebUiTest {
                 assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (us|ms|s)")
                         .containsPattern("warm \\d+(\\.\\d+)? (us|ms|s)");
             }
-            assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used");
+            assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used")
+                    .containsPattern("energy \\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA").contains("simulated");
             assertThat(r.locator("td[data-interpreter=pypy]").textContent()).contains("peak RSS");
         }
         assertThat(page.locator("#matrix").textContent()).contains("simulated instruments").doesNotContain("%");
