@@ -41,6 +41,7 @@ import org.benchrig.result.Measurement;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
 /**
@@ -57,6 +58,8 @@ public final class WebServer implements AutoCloseable {
     static final int MAX_PAGE = 500;
     /** Measurements per history chart: the newest ones; the index makes this cost independent of store size. */
     static final int HISTORY_LIMIT = 5_000;
+    /** Newest alerts read for a history page (one row per detected step: a rig has few). */
+    static final int ALERT_SCAN = 10_000;
     private static final Duration STATE_POLL = Duration.ofMillis(500);
     private static final Duration SSE_PING = Duration.ofSeconds(15);
 
@@ -670,6 +673,17 @@ public final class WebServer implements AutoCloseable {
             target = targets.isEmpty() ? null : targets.get(0);
         }
         int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, HISTORY_LIMIT);
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        Map<String, Map<String, Object>> alertAt = new LinkedHashMap<>();
+        if (target != null) {
+            for (Store.AlertRow a : service.store().alerts(ALERT_SCAN)) {
+                if (a.benchmark().equals(name) && a.target().equals(target)) {
+                    Map<String, Object> j = alertJson(a);
+                    alerts.add(0, j); // oldest first, as the points
+                    alertAt.put(a.stepRunId() + "/" + a.mode(), j);
+                }
+            }
+        }
         List<Map<String, Object>> points = new ArrayList<>();
         if (target != null) {
             Map<String, List<Measurement>> groups = new LinkedHashMap<>();
@@ -694,12 +708,32 @@ public final class WebServer implements AutoCloseable {
                 p.put("q1Ns", finite(Summary.quantileSorted(sorted, 0.25)));
                 p.put("q3Ns", finite(Summary.quantileSorted(sorted, 0.75)));
                 p.put("failures", g.size() - ok.size());
-                p.put("regression", null);
+                Map<String, Object> a = alertAt.get(first.runId() + "/" + p.get("mode"));
+                p.put("regression", a == null ? null : Events.map("id", a.get("id"), "direction", a.get("direction"),
+                        "change", a.get("change")));
                 points.add(p);
             }
         }
         send(ctx, Events.map("benchmark", name, "target", target, "targets", targets, "points", points,
-                "regressionMarkers", "not available yet (comes with the statistics issue)"));
+                "alerts", alerts));
+    }
+
+    static Map<String, Object> alertJson(Store.AlertRow a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("benchmark", a.benchmark());
+        m.put("target", a.target());
+        m.put("mode", a.mode());
+        m.put("run", a.stepRunId());
+        m.put("at", a.stepAt().toString());
+        m.put("direction", a.direction());
+        m.put("beforeNs", finite(a.beforeNs()));
+        m.put("afterNs", finite(a.afterNs()));
+        m.put("change", finite(a.change()));
+        m.put("pValue", finite(a.pValue()));
+        m.put("detectedAt", a.detectedAt().toString());
+        m.put("detectedBy", a.detectedBy());
+        return m;
     }
 
     // ------------------------------------------------------------------ actions

@@ -413,4 +413,68 @@ class WebUiTest {
             phone.context().close();
         }
     }
+
+    @Test
+    @Order(8)
+    void historyMarksADetectedRegressionOnTheChartAndInTheList() throws Exception {
+        // ten synthetic nights of fib on one board: a 20% step at the sixth night, one noisy night before it
+        java.util.Random noise = new java.util.Random(7);
+        long stepRun = -1;
+        long last = -1;
+        for (int night = 0; night < 10; night++) {
+            long run = store.startRun("web-rig", "nightly-synthetic", List.of("nightly-mb"), 5, "h");
+            double level = night >= 6 ? 1.2e7 : 1.0e7;
+            if (night == 3) {
+                level *= 1.08; // a single noisy night raises nothing
+            }
+            for (int rep = 0; rep < 5; rep++) {
+                long t = Math.round(level * (1 + 0.002 * noise.nextGaussian()));
+                store.addMeasurement(new Measurement("syn-" + run + "-" + rep, run, "nightly-mb", "fib", "s", rep,
+                        Mode.WARM, t, null, HeapUse.none(), "ok", Outcome.ok(), Instant.now()));
+            }
+            store.finishRun(run, RunState.DONE, null);
+            if (night == 6) {
+                stepRun = run;
+            }
+            last = run;
+        }
+        List<Store.AlertRow> found = new org.benchrig.stats.Regressions(store,
+                org.benchrig.config.StatsSettings.DEFAULT, java.time.Clock.systemUTC()).afterRun(last);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).stepRunId()).isEqualTo(stepRun);
+
+        JsonNode h = json.readTree(get("/api/benchmarks/fib/history?target=nightly-mb").body());
+        assertThat(h.get("alerts")).hasSize(1);
+        assertThat(h.get("alerts").get(0).get("run").asLong()).isEqualTo(stepRun);
+        assertThat(h.get("alerts").get(0).get("direction").asText()).isEqualTo("slower");
+        int marked = 0;
+        for (JsonNode p : h.get("points")) {
+            if (!p.get("regression").isNull()) {
+                marked++;
+                assertThat(p.get("run").asLong()).isEqualTo(stepRun);
+            }
+        }
+        assertThat(marked).isEqualTo(1);
+        assertThat(json.readTree(get("/api/benchmarks/fib/history?target=cpython").body()).get("alerts")).isEmpty();
+
+        page.navigate(web.url() + "history?benchmark=fib&target=nightly-mb");
+        page.locator("#charts canvas").first().waitFor();
+        Locator item = page.locator("#alerts li");
+        assertThat(item.count()).isEqualTo(1);
+        assertThat(item.first().getAttribute("data-run")).isEqualTo(String.valueOf(stepRun));
+        assertThat(item.first().textContent()).containsPattern("slower \\+(19|20)\\.\\d%").contains("run " + stepRun, "warm");
+        assertThat(page.locator("#charts figure[data-mode=warm]").getAttribute("data-markers")).isEqualTo("1");
+        assertThat(page.locator("#history tbody tr.regression").count()).isEqualTo(1);
+        assertThat(page.locator("#history tbody tr.regression").textContent()).contains("run " + stepRun, "slower");
+        page.waitForTimeout(300);
+        // the marker is drawn: red pixels (the dashed line) in the warm chart's canvas
+        Object red = page.evaluate("() => { const c = document.querySelector('#charts figure[data-mode=warm] canvas');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 80 && d[i + 2] < 80 && d[i + 3] > 200) n++; return n; }");
+        assertThat(((Number) red).intValue()).isGreaterThan(50);
+        shot("history-regression");
+        page.navigate(web.url() + "history?benchmark=fib&target=cpython");
+        page.locator("#charts canvas").first().waitFor();
+        assertThat(page.locator("#alerts").textContent()).contains("No regression detected");
+    }
 }
