@@ -125,8 +125,8 @@ public final class WebServer implements AutoCloseable {
                 client.sendEvent("hello", "{\"rig\":" + quote(service.config().rig()) + "}");
             });
             c.routes.post("/api/runs", this::startRun);
-            c.routes.post("/api/boards/{id}/flash", ctx -> notYet(ctx, "flashing"));
-            c.routes.post("/api/boards/{id}/release", ctx -> notYet(ctx, "releasing a quarantined board"));
+            c.routes.post("/api/boards/{id}/flash", this::flash);
+            c.routes.post("/api/boards/{id}/release", this::release);
             c.routes.get("/", ctx -> page(ctx, "bench"));
             c.routes.get("/{page}", ctx -> {
                 if (!PAGES.contains(ctx.pathParam("page"))) {
@@ -277,12 +277,12 @@ public final class WebServer implements AutoCloseable {
         send(ctx, Map.of("error", message == null ? "error" : message));
     }
 
-    private void notYet(Context ctx, String what) {
+    private String boardOf(Context ctx) {
         String id = ctx.pathParam("id");
         if (service.config().board(id).isEmpty()) {
             throw new NotFound();
         }
-        error(ctx, 501, what + " from the web UI is not available yet (it comes with the flashing issue)");
+        return id;
     }
 
     // ------------------------------------------------------------------ static
@@ -377,7 +377,9 @@ public final class WebServer implements AutoCloseable {
             m.put("model", b.model());
             m.put("connection", b.kind().name().toLowerCase());
             m.put("state", shownState(b.id(), open));
-            m.put("reason", open.map(Board::reason).orElse(""));
+            m.put("reason", reasonOf(b.id(), open));
+            var rec = service.rig().record(b.id()).filter(r -> r.state().equals("QUARANTINED"));
+            m.put("quarantinedSince", rec.map(r -> r.since().toString()).orElse(null));
             m.put("firmware", b.firmware() == null ? null : b.firmware().toString());
             TargetInfo t = known.get(b.id());
             Map<String, String> d = details(t);
@@ -412,6 +414,9 @@ public final class WebServer implements AutoCloseable {
 
     /** The board's own state; a READY board working for the current run shows as RUNNING. */
     private String shownState(String id, Optional<Board> open) {
+        if (service.rig().quarantined(id)) {
+            return "QUARANTINED"; // also when another process (benchrig quarantine, a run) quarantined it
+        }
         String state = open.map(o -> o.state().name()).orElse("OFFLINE");
         Events.Progress p = events.progress().get(id);
         Optional<Long> current = service.currentRun();
@@ -419,6 +424,13 @@ public final class WebServer implements AutoCloseable {
             return "RUNNING";
         }
         return state;
+    }
+
+    /** Why a board is in its state: the quarantine record's reason first, else the open board's. */
+    private String reasonOf(String id, Optional<Board> open) {
+        return service.rig().record(id).filter(r -> r.state().equals("QUARANTINED"))
+                .map(r -> r.reason() == null ? "quarantined" : r.reason())
+                .orElseGet(() -> open.map(Board::reason).orElse(""));
     }
 
     private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
@@ -457,7 +469,7 @@ public final class WebServer implements AutoCloseable {
             for (BoardConfig b : service.config().boards()) {
                 Optional<Board> open = service.rig().openedBoard(b.id());
                 String state = shownState(b.id(), open);
-                String reason = open.map(Board::reason).orElse("");
+                String reason = reasonOf(b.id(), open);
                 String key = state + "\u0000" + reason;
                 String before = lastStates.put(b.id(), key);
                 if (before != null && !before.equals(key)) {
@@ -737,6 +749,99 @@ public final class WebServer implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ actions
+
+    /** Firmware files the flash action accepts (as {@code benchrig flash}). */
+    private static final Pattern FIRMWARE_FILE = Pattern.compile("(?i).+\\.(hex|uf2|bin)");
+
+    private void release(Context ctx) {
+        String id = boardOf(ctx);
+        boolean was = service.rig().quarantined(id);
+        String reason = service.rig().record(id).map(r -> r.reason()).orElse(null);
+        service.rig().releaseQuarantine(id);
+        if (was) {
+            events.send("board-state", Events.map("board", id, "state", shownState(id, service.rig().openedBoard(id)),
+                    "reason", ""));
+        }
+        send(ctx, Events.map("board", id, "released", was, "wasQuarantined", was, "reason", was ? reason : null,
+                "message", was ? "board " + id + " released; the next run checks its health first"
+                        : "board " + id + " was not quarantined"));
+    }
+
+    /** The run of this controller that uses {@code board} now, if any. */
+    private Optional<RunInfo> runUsing(String board) {
+        return service.currentRun().flatMap(r -> service.store().run(r)).filter(r -> r.targets().contains(board));
+    }
+
+    private void flash(Context ctx) throws IOException {
+        String id = boardOf(ctx);
+        String body = ctx.body();
+        JsonNode req = body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        if (!req.isObject() || !req.hasNonNull("firmware") || !req.get("firmware").isTextual()
+                || req.get("firmware").asText().isBlank()) {
+            throw new IllegalArgumentException("expected {\"firmware\": \"<path of a .hex, .uf2 or .bin file on the controller>\"}");
+        }
+        String given = req.get("firmware").asText();
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(given).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: " + given);
+        }
+        if (!FIRMWARE_FILE.matcher(path.getFileName() == null ? "" : path.getFileName().toString()).matches()) {
+            throw new IllegalArgumentException(given + ": not a firmware image; expected a .hex, .uf2 or .bin file");
+        }
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(given + ": no such file on the controller");
+        }
+        Optional<RunInfo> using = runUsing(id);
+        if (using.isPresent()) {
+            RunInfo r = using.get();
+            error(ctx, 409, "board " + id + " is busy: run " + r.id() + " since "
+                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                    .format(r.startedAt() == null ? Instant.now() : r.startedAt()));
+            return;
+        }
+        org.benchrig.flash.FirmwareImage image;
+        try {
+            image = org.benchrig.flash.FirmwareImage.load(path);
+        } catch (org.benchrig.flash.InvalidImage e) {
+            throw new IllegalArgumentException("refused: " + e.getMessage());
+        }
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
+        org.benchrig.bench.Rig.Flashed f;
+        try {
+            f = service.rig().flash(id, image, progress::add);
+        } catch (org.benchrig.board.BoardBusy e) {
+            error(ctx, 409, e.getMessage());
+            return;
+        } catch (org.benchrig.flash.InvalidImage e) {
+            error(ctx, 400, "refused: " + e.getMessage());
+            return;
+        } catch (org.benchrig.flash.FlashFailed e) {
+            error(ctx, 502, "flash failed: " + e.getMessage());
+            return;
+        }
+        var v = f.verification();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", id);
+        m.put("verified", v.passed());
+        m.put("flasher", f.report().flasher());
+        m.put("elapsedS", f.report().elapsed().toMillis() / 1000.0);
+        m.put("steps", f.report().steps());
+        m.put("progress", progress);
+        m.put("image", Events.map("path", image.path().toString(), "format", image.format().name().toLowerCase(),
+                "size", image.size(), "flashBytes", image.flashBytes(), "sha256", image.sha256(),
+                "version", image.version().orElse(null)));
+        m.put("release", v.release());
+        m.put("version", v.version());
+        m.put("machine", v.machine());
+        m.put("flashUse", Events.map("firmwareBytes", v.use().firmwareBytes(), "chipFlash", v.use().chipFlash(),
+                "fsUsed", v.use().fsUsed(), "fsFree", v.use().fsFree()));
+        m.put("notes", v.notes());
+        m.put("problems", v.problems());
+        send(ctx, m);
+    }
 
     private void startRun(Context ctx) throws IOException {
         String body = ctx.body();

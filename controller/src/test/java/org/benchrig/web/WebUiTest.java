@@ -205,8 +205,10 @@ class WebUiTest {
         assertThat(post("/api/boards/mb1/flash", "{}", null).statusCode()).isEqualTo(401);
         assertThat(post("/api/boards/mb1/release", "{}", null).statusCode()).isEqualTo(401);
         HttpResponse<String> flash = post("/api/boards/mb1/flash", "{}", TOKEN);
-        assertThat(flash.statusCode()).isEqualTo(501);
-        assertThat(flash.body()).contains("not available yet");
+        assertThat(flash.statusCode()).isEqualTo(400);
+        assertThat(flash.body()).contains("firmware");
+        assertThat(post("/api/boards/nope/flash", "{}", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(post("/api/boards/nope/release", "{}", TOKEN).statusCode()).isEqualTo(404);
         assertThat(rawPostStatus("/api/runs", WebServer.MAX_BODY_BYTES + 10)).isEqualTo(413);
         assertThat(post("/api/runs", "{\"suite\":\"no-such-suite\"}", TOKEN).statusCode()).isEqualTo(400);
         for (String p : List.of("/../etc/passwd", "/assets/../../pom.xml", "/assets/%2e%2e/%2e%2e/pom.xml",
@@ -476,5 +478,86 @@ class WebUiTest {
         page.navigate(web.url() + "history?benchmark=fib&target=cpython");
         page.locator("#charts canvas").first().waitFor();
         assertThat(page.locator("#alerts").textContent()).contains("No regression detected");
+    }
+
+    @Test
+    @Order(9)
+    void aQuarantinedBoardShowsItsReasonAndIsReleasedFromTheBenchPage() throws Exception {
+        rig.quarantine("mb2", "health check failed twice: <b>no answer</b>");
+        JsonNode mb2 = null;
+        for (JsonNode b : json.readTree(get("/api/boards").body())) {
+            if (b.get("id").asText().equals("mb2")) {
+                mb2 = b;
+            }
+        }
+        assertThat(mb2.get("state").asText()).isEqualTo("QUARANTINED");
+        assertThat(mb2.get("reason").asText()).isEqualTo("health check failed twice: <b>no answer</b>");
+        assertThat(mb2.get("quarantinedSince").isNull()).isFalse();
+
+        page.navigate(web.url());
+        page.locator("#card-mb2 button.release").waitFor();
+        assertThat(page.locator("#card-mb2 [data-field=state]").textContent()).isEqualTo("QUARANTINED");
+        assertThat(page.locator("#card-mb2 [data-field=reason]").textContent()).isEqualTo("health check failed twice: <b>no answer</b>");
+        assertThat(page.locator("#card-mb1 button.release").count()).isZero();
+        shot("bench-quarantined");
+
+        // without the token: 401 and still quarantined
+        assertThat(post("/api/boards/mb2/release", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/boards/mb2/release", "{}", "wrong").statusCode()).isEqualTo(401);
+        assertThat(rig.quarantined("mb2")).isTrue();
+
+        page.fill("#token", TOKEN);
+        page.click("#card-mb2 button.release");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rig.quarantined("mb2"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !"QUARANTINED".equals(page.locator("#card-mb2 [data-field=state]").textContent()));
+        assertThat(page.locator("#card-mb2 button.release").count()).isZero();
+
+        // through the API: released once, then "was not quarantined"
+        rig.quarantine("mb2", "by hand");
+        HttpResponse<String> r = post("/api/boards/mb2/release", "", TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json.readTree(r.body()).get("released").asBoolean()).isTrue();
+        assertThat(rig.quarantined("mb2")).isFalse();
+        assertThat(json.readTree(post("/api/boards/mb2/release", "", TOKEN).body()).get("released").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void flashingFromTheWebRefusesBadPathsAndBusyBoardsThenFlashesAndVerifies() throws Exception {
+        Path notFirmware = Files.writeString(dir.resolve("notes.txt"), "hello");
+        Path badHex = Files.writeString(dir.resolve("broken.hex"), ":10000000FFFF\n");
+        for (String body : List.of("{}", "[]", "{\"firmware\": 3}", "{\"firmware\": \"\"}",
+                "{\"firmware\": \"" + dir.resolve("missing.hex") + "\"}",
+                "{\"firmware\": \"" + notFirmware + "\"}",
+                "{\"firmware\": \"" + dir + "\"}",
+                "{\"firmware\": \"" + badHex + "\"}")) {
+            HttpResponse<String> r = post("/api/boards/mb2/flash", body, TOKEN);
+            assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(400);
+        }
+        String good = "{\"firmware\": \"" + CliHarness.FIRMWARE + "\"}";
+        assertThat(post("/api/boards/mb2/flash", good, null).statusCode()).isEqualTo(401);
+
+        // another controller process holds mb2: 409 with the busy message
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + rig.databasePath())) {
+            try (var ps = c.prepareStatement("INSERT OR REPLACE INTO board_leases (board, holder, host, pid, purpose, since, expires_at)"
+                    + " VALUES ('mb2', 'other-host:1:x', 'other-host', 1, 'run 42', ?, ?)")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setString(2, Instant.now().plusSeconds(3600).toString());
+                ps.executeUpdate();
+            }
+            HttpResponse<String> busy = post("/api/boards/mb2/flash", good, TOKEN);
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(409);
+            assertThat(json.readTree(busy.body()).get("error").asText()).startsWith("board mb2 is busy: run 42 since ");
+            c.createStatement().executeUpdate("DELETE FROM board_leases WHERE board = 'mb2' AND holder = 'other-host:1:x'");
+        }
+
+        HttpResponse<String> ok = post("/api/boards/mb2/flash", good, TOKEN);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode f = json.readTree(ok.body());
+        assertThat(f.get("verified").asBoolean()).as(ok.body()).isTrue();
+        assertThat(f.get("image").get("sha256").asText()).hasSize(64);
+        assertThat(f.get("release").asText()).isEqualTo("1.9.2");
+        assertThat(rig.openedBoard("mb2")).isPresent();
     }
 }
