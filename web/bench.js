@@ -27,9 +27,11 @@ function renderCard(b) {
   const prog = el('progress', { max: 1, value: 0, 'aria-label': 'progress of ' + b.id, 'data-field': 'progress' });
   const progText = el('span', { class: 'muted', 'data-field': 'progress-text' }, '');
   const reason = el('p', { class: 'reason', 'data-field': 'reason' }, b.reason || '');
+  const actions = el('div', { class: 'card-actions', 'data-field': 'actions' });
   const card = el('section', { class: 'card', id: 'card-' + b.id, 'data-kind': b.kind, 'aria-label': b.kind + ' ' + b.id },
-    el('div', {}, title, ' ', state), dl, prog, progText, reason);
+    el('div', {}, title, ' ', state), dl, prog, progText, reason, actions);
   cards.set(b.id, card);
+  setActions(b.id, b.state);
   setProgress(b.id, b.progress);
   return card;
 }
@@ -53,6 +55,35 @@ function setState(id, state, reason) {
   s.className = 'state state-' + state;
   s.textContent = state;
   card.querySelector('[data-field=reason]').textContent = reason || '';
+  setActions(id, state);
+}
+
+/** A quarantined board gets a Release button, when actions are enabled (the token is configured). */
+function setActions(id, state) {
+  const card = cards.get(id);
+  if (!card || card.dataset.kind !== 'board') return;
+  const box = card.querySelector('[data-field=actions]');
+  if (state !== 'QUARANTINED' || !rig || !rig.actionsEnabled) { box.replaceChildren(); return; }
+  const status = el('span', { class: 'muted', role: 'status', 'aria-live': 'polite' });
+  const button = el('button', { type: 'button', class: 'release', 'data-board': id, onclick: async () => {
+    const tokField = document.getElementById('token');
+    const t = (tokField && tokField.value.trim()) || token();
+    if (tokField && tokField.value.trim()) setToken(tokField.value.trim());
+    button.disabled = true;
+    status.textContent = ' Releasing…';
+    try {
+      const r = await api('/api/boards/' + encodeURIComponent(id) + '/release', { method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + t }, body: '{}' });
+      status.textContent = ' ' + r.message;
+      const boards = await api('/api/boards');
+      const b = boards.find(x => x.id === id);
+      if (b) setState(id, b.state, b.reason);
+    } catch (e) {
+      button.disabled = false;
+      status.textContent = ' Could not release: ' + e.message + (e.status === 401 ? ' (enter the token above)' : '');
+    }
+  } }, 'Release ' + id);
+  box.replaceChildren(button, status);
 }
 
 function actionsPanel() {

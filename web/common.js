@@ -74,3 +74,32 @@ export function setToken(t) {
   if (t) sessionStorage.setItem('benchrig-token', t);
   else sessionStorage.removeItem('benchrig-token');
 }
+
+export function millijoules(mj) {
+  if (mj === null || mj === undefined || Number.isNaN(mj)) return '-';
+  if (mj < 10) return mj.toFixed(3) + ' mJ';
+  if (mj < 10000) return mj.toFixed(1) + ' mJ';
+  return (mj / 1000).toFixed(2) + ' J';
+}
+
+/**
+ * Energy as "1.234 mJ · 24.1 / 25.0 mA" followed by a "simulated" label when it came from a
+ * simulated sensor, and a label per flag ("short-window") when some windows were flagged.
+ * e: {millijoules, averageMilliamps, peakMilliamps, simulated, flags: [...]}
+ */
+export function energyNode(e) {
+  if (!e) return el('span', { class: 'muted' }, 'not measured');
+  return el('span', { class: 'energy', 'data-energy-mj': e.millijoules },
+    el('span', { class: 'num' }, millijoules(e.millijoules)), ' · ',
+    el('span', { class: 'num', title: 'average / peak current' },
+      e.averageMilliamps.toFixed(1) + ' / ' + e.peakMilliamps.toFixed(1) + ' mA'),
+    e.simulated ? el('span', { class: 'badge sim', title: 'from a simulated sensor (power model), not measured' }, 'simulated') : null,
+    (e.flags || []).map(f => el('span', { class: 'badge flag', title: flagHelp(f) }, f)));
+}
+
+function flagHelp(f) {
+  return {
+    'short-window': 'window too short for the sensor\'s sampling rate: not precise',
+    'tick-mismatch': 'GPIO-measured width and the board\'s ticks disagree beyond the documented jitter',
+  }[f] || f;
+}

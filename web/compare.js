@@ -1,4 +1,4 @@
-import { el, api, nav, duration, bytes, showError, param } from '/assets/common.js';
+import { el, api, nav, duration, bytes, showError, param, energyNode } from '/assets/common.js';
 
 nav('compare');
 const content = document.getElementById('content');
@@ -18,6 +18,7 @@ function cell(c, row) {
     el('div', { class: 'num' }, el('span', { class: coldWin ? 'winner' : '' }, 'cold ' + duration(c.coldNs)), ' · ',
       el('span', { class: warmWin ? 'winner' : '' }, 'warm ' + duration(c.warmNs))),
     el('div', { class: 'muted' }, memory(c)),
+    c.energy ? el('div', { class: 'cell-energy' }, 'energy ', energyNode(c.energy)) : null,
     el('div', { class: 'muted' }, c.targets.join(', ')),
     c.complete ? null : el('div', { class: 'outcome-bad' }, c.failures.length ? c.failures.join('; ') : 'incomplete'));
 }

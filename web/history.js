@@ -32,17 +32,53 @@ function bandsPlugin(lo, hi, color) {
   };
 }
 
-function chart(points, mode, width) {
+function percent(change) {
+  return (change >= 0 ? '+' : '') + (change * 100).toFixed(1) + '%';
+}
+
+function markersPlugin(alerts) {
+  // A vertical line at each run where a step was detected, labelled with its direction and size.
+  return {
+    hooks: {
+      draw: [u => {
+        const ctx = u.ctx;
+        const top = u.bbox.top, bottom = u.bbox.top + u.bbox.height;
+        for (const a of alerts) {
+          const x = u.valToPos(a.run, 'x', true);
+          if (!Number.isFinite(x) || x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) continue;
+          const color = a.direction === 'slower' ? '#b3261e' : '#1e7a3a';
+          ctx.save();
+          ctx.strokeStyle = color;
+          ctx.fillStyle = color;
+          ctx.lineWidth = 2 * devicePixelRatio;
+          ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+          ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, bottom); ctx.stroke();
+          ctx.setLineDash([]);
+          const s = 7 * devicePixelRatio;
+          ctx.beginPath(); ctx.moveTo(x - s, top); ctx.lineTo(x + s, top); ctx.lineTo(x, top + s * 1.4); ctx.closePath(); ctx.fill();
+          ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
+          ctx.textAlign = x > u.bbox.left + u.bbox.width / 2 ? 'right' : 'left';
+          ctx.fillText(' ' + a.direction + ' ' + percent(a.change) + ' ', x, top + s * 2.8);
+          ctx.restore();
+        }
+      }],
+    },
+  };
+}
+
+function chart(points, mode, width, alerts) {
   const pts = points.filter(p => p.mode === mode && p.medianNs != null);
-  const box = el('figure', { class: 'chart', 'data-mode': mode }, el('figcaption', {}, el('strong', {}, mode),
-    el('span', { class: 'muted' }, ' median per run (µs) with the interquartile band and min/max')));
+  const mine = alerts.filter(a => a.mode === mode);
+  const box = el('figure', { class: 'chart', 'data-mode': mode, 'data-markers': mine.length }, el('figcaption', {}, el('strong', {}, mode),
+    el('span', { class: 'muted' }, ' median per run (µs) with the interquartile band and min/max'),
+    mine.length ? el('span', { class: 'marker-legend' }, ' · dashed line = regression detected') : null));
   if (pts.length === 0) { box.append(el('p', { class: 'muted' }, 'no successful ' + mode + ' measurements')); return box; }
   const xs = pts.map(p => p.run);
   const us = v => v == null ? null : v / 1000;
   const data = [xs, pts.map(p => us(p.medianNs)), pts.map(p => us(p.q1Ns)), pts.map(p => us(p.q3Ns)),
     pts.map(p => us(p.minNs)), pts.map(p => us(p.maxNs))];
   const opts = {
-    width, height: 240, plugins: [bandsPlugin(2, 3, 'rgba(31,95,168,0.18)')],
+    width, height: 240, plugins: [bandsPlugin(2, 3, 'rgba(31,95,168,0.18)'), markersPlugin(mine)],
     scales: { x: { time: false } },
     axes: [{ label: 'run' }, { label: 'µs', size: 60 }],
     series: [{ label: 'run' },
@@ -72,20 +108,31 @@ function chart(points, mode, width) {
         h.targets.map(t => el('option', { value: t, selected: t === h.target }, t)))),
       el('button', { type: 'submit' }, 'Show'));
     const charts = el('div', { class: 'charts', id: 'charts' });
-    const rows = h.points.map(p => el('tr', {},
+    const rows = h.points.map(p => el('tr', { class: p.regression ? 'regression ' + p.regression.direction : '' },
       el('td', {}, el('a', { href: '/run?id=' + p.run }, 'run ' + p.run)), el('td', {}, when(p.at)), el('td', {}, p.mode),
       el('td', { class: 'num' }, p.n), el('td', { class: 'num' }, duration(p.medianNs)),
       el('td', { class: 'num' }, duration(p.q1Ns) + ' – ' + duration(p.q3Ns)),
-      el('td', { class: 'num' }, p.failures)));
+      el('td', { class: 'num' }, p.failures),
+      el('td', {}, p.regression ? el('span', { class: 'badge flag' }, 'step: ' + p.regression.direction + ' ' + percent(p.regression.change)) : '')));
+    const alertList = h.alerts.length === 0
+      ? el('p', { class: 'muted', id: 'alerts' }, 'No regression detected for ' + name + ' on ' + (h.target || '-') + '.')
+      : el('ol', { id: 'alerts', class: 'alerts' }, h.alerts.map(a => el('li', { 'data-run': a.run, 'data-mode': a.mode, class: a.direction },
+        el('strong', {}, a.direction + ' ' + percent(a.change)), ' · ', a.mode, ' · from ',
+        el('a', { href: '/run?id=' + a.run }, 'run ' + a.run), ' (', when(a.at), '): median ',
+        duration(a.beforeNs), ' → ', duration(a.afterNs), ', p = ', a.pValue.toPrecision(2),
+        a.detectedBy ? el('span', { class: 'muted' }, ' · found after run ' + a.detectedBy) : null)));
     content.replaceChildren(form,
       el('p', {}, h.target ? name + ' on ' + h.target + ' across runs.' : 'No measurements of ' + name + ' yet.'),
       charts,
-      el('p', { class: 'muted' }, 'Regression markers: ' + h.regressionMarkers),
+      el('h2', {}, 'Detected regressions'),
+      el('p', { class: 'muted' }, 'Steps found by change-point detection over the nightly medians (a single noisy night raises nothing).'),
+      alertList,
+      el('h2', {}, 'Runs'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'history' },
-        el('thead', {}, el('tr', {}, ['run', 'at', 'mode', 'n', 'median', 'q1 – q3', 'failed'].map(x => el('th', { scope: 'col' }, x)))),
+        el('thead', {}, el('tr', {}, ['run', 'at', 'mode', 'n', 'median', 'q1 – q3', 'failed', 'regression'].map(x => el('th', { scope: 'col' }, x)))),
         el('tbody', {}, rows))));
     const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
-    charts.append(chart(h.points, 'cold', width), chart(h.points, 'warm', width));
+    charts.append(chart(h.points, 'cold', width, h.alerts), chart(h.points, 'warm', width, h.alerts));
   } catch (e) {
     showError(content, e);
   }

@@ -1,4 +1,4 @@
-import { el, api, nav, when, duration, bytes, showError, param } from '/assets/common.js';
+import { el, api, nav, when, duration, bytes, showError, param, energyNode } from '/assets/common.js';
 
 nav('runs');
 const content = document.getElementById('content');
@@ -6,7 +6,7 @@ const id = param('id');
 const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285', '#c2255c', '#495057'];
 
 function table(rows, checks) {
-  const head = ['benchmark', 'class', 'target', 'mode', 'n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS', 'energy', 'self-check', 'outcome'];
+  const head = ['benchmark', 'class', 'target', 'mode', 'n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS', 'energy (avg / peak mA)', 'self-check', 'outcome'];
   return el('div', { class: 'table-wrap' }, el('table', { id: 'results' },
     el('caption', { class: 'muted' }, 'spread = median absolute deviation / median; times are the target\'s own; failures are counted, never averaged'),
     el('thead', {}, el('tr', {}, head.map(h => el('th', { scope: 'col', class: ['n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS'].includes(h) ? 'num' : '' }, h)))),
@@ -19,7 +19,7 @@ function table(rows, checks) {
       el('td', { class: 'num' }, duration(r.minNs)), el('td', { class: 'num' }, duration(r.maxNs)),
       el('td', { class: 'num' }, r.heapUsed == null ? '' : bytes(r.heapUsed)),
       el('td', { class: 'num' }, r.peakRssKb == null ? '' : bytes(r.peakRssKb * 1024)),
-      el('td', {}, r.energy == null ? 'not measured' : r.energy),
+      el('td', { class: 'energy-cell' }, energyNode(r.energy)),
       el('td', { class: 'check' }, (checks.get(r.benchmark + '|' + r.target + '|' + r.mode) || []).join(', ')),
       el('td', { class: r.outcome === 'ok' ? 'outcome-ok' : 'outcome-bad' }, r.outcome,
         r.failureDetail ? el('pre', { class: 'output' }, r.failureDetail) : null))))));

@@ -137,6 +137,92 @@ public final class Rig implements AutoCloseable {
 
     public void releaseQuarantine(String id) {
         records.clearState(id);
+        Board b;
+        synchronized (this) {
+            b = open.get(id);
+        }
+        if (b != null && b.state() == BoardState.QUARANTINED) {
+            b.setState(BoardState.READY, ""); // the next run checks its health first
+        }
+    }
+
+    /** Programming plus reboot; esptool at 460800 baud writes 1.5 MB in about 40 s. */
+    private static final Duration FLASH_WAIT = Duration.ofMinutes(3);
+    private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
+
+    /** What {@link #flash} did: the flasher's report and the verification of the board afterwards. */
+    public record Flashed(org.benchrig.flash.FlashReport report, org.benchrig.flash.FlashVerifier.Verification verification) {
+    }
+
+    /**
+     * Flashes {@code image} on a board as {@code benchrig flash} does (the board's flasher, then
+     * {@link org.benchrig.flash.FlashVerifier}), holding the board's lease throughout; the board stays
+     * open in this rig afterwards. Another process holding the board: {@link BoardBusy}. Runs of this
+     * process wait for the board meanwhile.
+     *
+     * @throws org.benchrig.flash.InvalidImage when the board's flasher refuses the image
+     * @throws org.benchrig.flash.FlashFailed  when programming failed
+     */
+    public synchronized Flashed flash(String id, org.benchrig.flash.FirmwareImage image,
+                                      java.util.function.Consumer<String> progress) {
+        BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException("no board '" + id + "'"));
+        Board old = open.remove(id);
+        if (old == null) {
+            try {
+                records.acquire(id, purpose, LEASE_TTL);
+            } catch (BoardRecords.LeaseHeld held) {
+                BoardRecords.Lease l = held.lease();
+                throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
+            }
+        } else {
+            old.close();
+        }
+        boolean kept = false;
+        com.pi4j.context.Context pi4j = null;
+        Board board = null;
+        try {
+            org.benchrig.flash.FlashReport report;
+            if (bc.kind() == org.benchrig.config.BoardKind.EMULATED) {
+                Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), Deadline.in(VERIFY_WAIT));
+                board = new Board(bc, emulator::ptyPath, new org.benchrig.instrument.EmulatorResetLine(emulator),
+                        new org.benchrig.instrument.EmulatorPowerSwitch(emulator), emulator);
+                board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
+                report = org.benchrig.flash.Flashers.forBoard(bc, emulator, null, progress).flash(image, Deadline.in(FLASH_WAIT));
+                board.connect(Deadline.in(VERIFY_WAIT));
+            } else {
+                org.benchrig.flash.Flashers.Lines lines = null;
+                if (org.benchrig.flash.Flashers.needsLines(bc)) {
+                    // as benchrig flash: the flasher's own Pi4J context for its lines
+                    pi4j = com.pi4j.Pi4J.newAutoContext();
+                    com.pi4j.context.Context ctx = pi4j;
+                    lines = (name, pin) -> ctx.create(com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(ctx).id(name)
+                            .name(name).address(pin).initial(com.pi4j.io.gpio.digital.DigitalState.HIGH)
+                            .shutdown(com.pi4j.io.gpio.digital.DigitalState.HIGH));
+                }
+                report = org.benchrig.flash.Flashers.forBoard(bc, null, lines, progress).flash(image, Deadline.in(FLASH_WAIT));
+                board = Boards.open(bc, runtimeDir(config), instruments);
+            }
+            org.benchrig.flash.FlashVerifier.Verification v =
+                    org.benchrig.flash.FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
+            board.setState(BoardState.READY, v.passed() ? "" : "flashed image not verified: " + String.join("; ", v.problems()));
+            open.put(id, board);
+            kept = true;
+            return new Flashed(report, v);
+        } finally {
+            if (pi4j != null) {
+                pi4j.shutdown();
+            }
+            if (!kept) {
+                if (board != null) {
+                    try {
+                        board.close();
+                    } catch (RuntimeException ignored) {
+                        // the flash failure is what matters
+                    }
+                }
+                records.release(id);
+            }
+        }
     }
 
     public boolean quarantined(String id) {

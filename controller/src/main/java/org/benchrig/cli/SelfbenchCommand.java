@@ -1,5 +1,11 @@
 package org.benchrig.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.benchrig.config.WebConfig;
+import org.benchrig.selfbench.WebBench;
+import org.benchrig.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
-        subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class})
+        subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
+                SelfbenchCommand.Web.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -48,7 +55,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt");
+                "a selfbench kind is required: link, parallel, mqtt, web");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -360,5 +367,119 @@ public final class SelfbenchCommand implements Runnable {
                 "what the broker and Paho allow; the ratio is what durability costs. Against Mosquitto, run it with",
                 "set_tcp_nodelay true (docs/mqtt.md).",
                 "");
+    }
+
+    @Command(name = "web", description = "Time of GET /api/benchmarks/{name}/history on a store of 10 thousand and "
+            + "of 1 million generated measurements (the same history in both).")
+    static final class Web implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--requests", defaultValue = "21", description = "timed requests per store; medians are reported (default: ${DEFAULT-VALUE})")
+        int requests;
+        @Option(names = "--small", defaultValue = "10000", description = "measurements in the small store (default: ${DEFAULT-VALUE})")
+        long small;
+        @Option(names = "--large", defaultValue = "1000000", description = "measurements in the large store (default: ${DEFAULT-VALUE})")
+        long large;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench web' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (requests < 1 || small < 1 || large < small) {
+                throw new IllegalArgumentException("--requests must be at least 1 and --large at least --small");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path scratch = Files.createTempDirectory("benchrig-selfbench-web");
+            WebBench.Report r;
+            List<AutoCloseable> open = new java.util.ArrayList<>();
+            try {
+                Map<Long, Double> generated = new LinkedHashMap<>();
+                Map<Long, Map.Entry<Path, String>> servers = new LinkedHashMap<>();
+                Rig rig = Rig.open(cfg);
+                open.add(rig);
+                Catalog catalog = Catalog.load(env.scriptsDir(), RunCommand.CATALOG_PYTHON);
+                for (long n : List.of(small, large)) {
+                    Path db = scratch.resolve("web-" + n + ".db");
+                    long t0 = System.nanoTime();
+                    long rows = WebBench.generate(db, n);
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    err.printf(java.util.Locale.ROOT, "generated %,d measurements in %.1f s%n", rows, secs);
+                    err.flush();
+                    generated.put(rows, secs);
+                    Store store = Store.open(db);
+                    open.add(0, store);
+                    RunService service = new RunService(rig, store, catalog);
+                    open.add(0, service);
+                    WebServer web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_SELFBENCH_NO_TOKEN"), null);
+                    open.add(0, web);
+                    servers.put(rows, Map.entry(db, web.url()));
+                }
+                r = WebBench.measure(servers, generated, 5, requests, err);
+            } finally {
+                for (AutoCloseable c : open) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        err.println("selfbench web: closing: " + e);
+                    }
+                }
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            String where = String.format(java.util.Locale.ROOT, "%s on %s, target %s, %d timed requests per store "
+                            + "(interleaved, after 5 untimed), %d CPUs", WebBench.BENCHMARK, "/api/benchmarks/" + WebBench.BENCHMARK
+                            + "/history", WebBench.TARGET, r.requests(), Runtime.getRuntime().availableProcessors());
+            Table t = new Table("measurements in store", "generated in", "median request", "min", "max", "points / measurements answered",
+                    "same filter as a full scan");
+            StringBuilder md = new StringBuilder("| measurements in store | generated in | median request | min | max "
+                    + "| points / measurements answered | same filter as a full scan |\n|---|---|---|---|---|---|---|\n");
+            for (WebBench.Size s : r.sizes()) {
+                String[] cells = {String.format(java.util.Locale.ROOT, "%,d", s.measurements()),
+                        String.format(java.util.Locale.ROOT, "%.1f s", s.generateSeconds()), ms(s.requestMs().median()),
+                        ms(s.requestMs().min()), ms(s.requestMs().max()), s.points() + " / " + s.historyMeasurements(),
+                        ms(s.scanMs().median())};
+                t.row((Object[]) cells);
+                md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+            }
+            String verdict = String.format(java.util.Locale.ROOT, "ratio %,d / %,d: %.2f (goal 3 or less)",
+                    r.sizes().get(r.sizes().size() - 1).measurements(), r.sizes().get(0).measurements(), r.ratio());
+            out.println("selfbench web: " + where);
+            t.print(out);
+            out.println(verdict);
+            out.flush();
+            if (writeDocs) {
+                Path doc = env.home().resolve("docs").resolve("performance.md");
+                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench web"
+                        + (requests != 21 ? " --requests " + requests : "") + " --write-docs\n```\n\n"
+                        + md + "\n" + verdict + ".\n\n" + WEB_WHY;
+                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench web", body));
+                err.println("selfbench web: wrote the '## selfbench web' section of " + doc);
+            }
+            return 0;
+        }
+
+        static final String WEB_WHY = String.join("\n",
+                "Both stores are scratch SQLite files made with the real migrations and filled in one transaction",
+                "(batched inserts). They hold the same history of fib: the newest 50 nightly runs of 5 benchmarks on",
+                "4 targets, 5 cold and 5 warm repetitions each (10,000 measurements; 500 of fib on mb1); the large store",
+                "adds older runs of 100 other benchmarks. The request reads the newest measurements of one",
+                "benchmark on one target through the `(benchmark, target, at)` index (at most 5,000, the history",
+                "limit), the targets that ran it, and the alerts; so its cost follows the history asked for, not the",
+                "store's size. The last column runs the same filter with `NOT INDEXED`: what a scan would cost.",
+                "");
+
+        private static String ms(double v) {
+            return String.format(java.util.Locale.ROOT, "%.2f ms", v);
+        }
     }
 }

@@ -39,9 +39,22 @@ public final class Compare {
      * @param peakRssKb  highest peak RSS of a host process in the class, or null
      * @param complete   every benchmark of the class succeeded on this interpreter
      * @param failures   "benchmark on target: CLASS" for each failed one
+     * @param energy     energy per repetition (geometric mean over the class's benchmarks of the median mJ,
+     *                   median average and highest peak mA), or null when no power meter measured every benchmark
      */
     public record Cell(String interpreter, String label, List<String> targets, int benchmarks, Double coldNs,
-                       Double warmNs, Long heapUsed, Long peakRssKb, boolean complete, List<String> failures) {
+                       Double warmNs, Long heapUsed, Long peakRssKb, boolean complete, List<String> failures,
+                       CellEnergy energy) {
+    }
+
+    /**
+     * Energy of one interpreter on one class.
+     *
+     * @param simulated true when any of the values came from a simulated sensor or simulated edges
+     * @param flags     distinct window flags ("short-window", "tick-mismatch"), empty when none
+     */
+    public record CellEnergy(double millijoules, double averageMilliamps, double peakMilliamps, boolean simulated,
+                             List<String> flags, String instrument) {
     }
 
     /** One workload class: a cell per interpreter, the winners cold and warm, and what to keep in mind. */
@@ -99,6 +112,13 @@ public final class Compare {
                             : "failed on " + c.label() + ": " + f);
                 }
             }
+            for (Cell c : cells) {
+                if (c.energy() != null && !c.energy().flags().isEmpty()) {
+                    caveats.add("energy on " + c.label() + " flagged " + String.join(", ", c.energy().flags())
+                            + (c.energy().flags().contains("short-window")
+                                    ? " (windows too short for the sensor's rate: not precise)" : ""));
+                }
+            }
             boolean hasBoard = cells.stream().anyMatch(c -> c.interpreter().equals("micropython") && c.benchmarks() > 0);
             if (simulated && hasBoard) {
                 caveats.add("simulated instruments: board numbers come from an emulated board");
@@ -109,7 +129,12 @@ public final class Compare {
         List<String> notes = new ArrayList<>();
         notes.add("time per class = geometric mean of the medians of its benchmarks (successful repetitions only)");
         notes.add("cold = first repetition in a fresh process (hosts) or after a soft reset (boards); warm = steady state");
-        notes.add("energy: not measured in this run");
+        boolean anyEnergy = ms.stream().anyMatch(m -> m.energy() != null);
+        boolean simulatedEnergy = ms.stream().anyMatch(m -> m.energy() != null && m.energy().simulated());
+        notes.add(!anyEnergy ? "energy: not measured in this run"
+                : "energy per repetition = geometric mean of the benchmarks' median mJ between the marker edges; "
+                        + "avg/peak mA = median average and highest peak current"
+                        + (simulatedEnergy ? "; energy marked simulated comes from a simulated sensor (a power model)" : ""));
         if (simulated) {
             notes.add("simulated instruments: this rig's boards are emulated (QEMU)");
         }
@@ -124,6 +149,12 @@ public final class Compare {
         Long heap = null;
         Long rss = null;
         List<String> failures = new ArrayList<>();
+        List<Double> mj = new ArrayList<>();
+        List<Double> avgMa = new ArrayList<>();
+        double peakMa = 0;
+        boolean energySimulated = false;
+        Set<String> energyFlags = new LinkedHashSet<>();
+        String instrument = null;
         int ran = 0;
         boolean complete = true;
         for (String bench : classBenchmarks) {
@@ -162,11 +193,22 @@ public final class Compare {
             if (r != null) {
                 rss = rss == null ? r : Math.max(rss, r);
             }
+            List<org.benchrig.result.Energy> es = ok.stream().map(Measurement::energy).filter(Objects::nonNull).toList();
+            if (!es.isEmpty()) {
+                mj.add(Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::millijoules).toArray()).median());
+                avgMa.add(Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::averageMilliamps).toArray()).median());
+                peakMa = Math.max(peakMa, es.stream().mapToDouble(org.benchrig.result.Energy::peakMilliamps).max().orElse(0));
+                energySimulated |= es.stream().anyMatch(org.benchrig.result.Energy::simulated);
+                energyFlags.addAll(WebServer.flags(es));
+                instrument = instrument == null ? es.get(0).instrument() : instrument;
+            }
         }
         int n = classBenchmarks.size();
         return new Cell(interp, label(interp), List.copyOf(targets), ran,
                 cold.size() == n ? geomean(cold) : null, warm.size() == n ? geomean(warm) : null,
-                heap, rss, complete && ran == n, failures);
+                heap, rss, complete && ran == n, failures,
+                mj.size() == n ? new CellEnergy(geomeanOf(mj), Summary.of(avgMa.stream().mapToDouble(Double::doubleValue)
+                        .toArray()).median(), peakMa, energySimulated, List.copyOf(energyFlags), instrument) : null);
     }
 
     private static String winner(List<Cell> cells, boolean warm) {
@@ -191,6 +233,15 @@ public final class Compare {
 
     private static double median(List<Long> values) {
         return Summary.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
+    }
+
+    /** Geometric mean of small positive values (millijoules may be below 1). */
+    private static double geomeanOf(List<Double> values) {
+        double logSum = 0;
+        for (double v : values) {
+            logSum += Math.log(Math.max(v, 1e-12));
+        }
+        return Math.exp(logSum / values.size());
     }
 
     private static double geomean(List<Double> values) {

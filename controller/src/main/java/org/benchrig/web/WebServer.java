@@ -36,10 +36,12 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.HostConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
+import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
 /**
@@ -56,6 +58,8 @@ public final class WebServer implements AutoCloseable {
     static final int MAX_PAGE = 500;
     /** Measurements per history chart: the newest ones; the index makes this cost independent of store size. */
     static final int HISTORY_LIMIT = 5_000;
+    /** Newest alerts read for a history page (one row per detected step: a rig has few). */
+    static final int ALERT_SCAN = 10_000;
     private static final Duration STATE_POLL = Duration.ofMillis(500);
     private static final Duration SSE_PING = Duration.ofSeconds(15);
 
@@ -121,8 +125,8 @@ public final class WebServer implements AutoCloseable {
                 client.sendEvent("hello", "{\"rig\":" + quote(service.config().rig()) + "}");
             });
             c.routes.post("/api/runs", this::startRun);
-            c.routes.post("/api/boards/{id}/flash", ctx -> notYet(ctx, "flashing"));
-            c.routes.post("/api/boards/{id}/release", ctx -> notYet(ctx, "releasing a quarantined board"));
+            c.routes.post("/api/boards/{id}/flash", this::flash);
+            c.routes.post("/api/boards/{id}/release", this::release);
             c.routes.get("/", ctx -> page(ctx, "bench"));
             c.routes.get("/{page}", ctx -> {
                 if (!PAGES.contains(ctx.pathParam("page"))) {
@@ -273,12 +277,12 @@ public final class WebServer implements AutoCloseable {
         send(ctx, Map.of("error", message == null ? "error" : message));
     }
 
-    private void notYet(Context ctx, String what) {
+    private String boardOf(Context ctx) {
         String id = ctx.pathParam("id");
         if (service.config().board(id).isEmpty()) {
             throw new NotFound();
         }
-        error(ctx, 501, what + " from the web UI is not available yet (it comes with the flashing issue)");
+        return id;
     }
 
     // ------------------------------------------------------------------ static
@@ -373,7 +377,9 @@ public final class WebServer implements AutoCloseable {
             m.put("model", b.model());
             m.put("connection", b.kind().name().toLowerCase());
             m.put("state", shownState(b.id(), open));
-            m.put("reason", open.map(Board::reason).orElse(""));
+            m.put("reason", reasonOf(b.id(), open));
+            var rec = service.rig().record(b.id()).filter(r -> r.state().equals("QUARANTINED"));
+            m.put("quarantinedSince", rec.map(r -> r.since().toString()).orElse(null));
             m.put("firmware", b.firmware() == null ? null : b.firmware().toString());
             TargetInfo t = known.get(b.id());
             Map<String, String> d = details(t);
@@ -408,6 +414,9 @@ public final class WebServer implements AutoCloseable {
 
     /** The board's own state; a READY board working for the current run shows as RUNNING. */
     private String shownState(String id, Optional<Board> open) {
+        if (service.rig().quarantined(id)) {
+            return "QUARANTINED"; // also when another process (benchrig quarantine, a run) quarantined it
+        }
         String state = open.map(o -> o.state().name()).orElse("OFFLINE");
         Events.Progress p = events.progress().get(id);
         Optional<Long> current = service.currentRun();
@@ -415,6 +424,13 @@ public final class WebServer implements AutoCloseable {
             return "RUNNING";
         }
         return state;
+    }
+
+    /** Why a board is in its state: the quarantine record's reason first, else the open board's. */
+    private String reasonOf(String id, Optional<Board> open) {
+        return service.rig().record(id).filter(r -> r.state().equals("QUARANTINED"))
+                .map(r -> r.reason() == null ? "quarantined" : r.reason())
+                .orElseGet(() -> open.map(Board::reason).orElse(""));
     }
 
     private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
@@ -453,7 +469,7 @@ public final class WebServer implements AutoCloseable {
             for (BoardConfig b : service.config().boards()) {
                 Optional<Board> open = service.rig().openedBoard(b.id());
                 String state = shownState(b.id(), open);
-                String reason = open.map(Board::reason).orElse("");
+                String reason = reasonOf(b.id(), open);
                 String key = state + "\u0000" + reason;
                 String before = lastStates.put(b.id(), key);
                 if (before != null && !before.equals(key)) {
@@ -524,7 +540,12 @@ public final class WebServer implements AutoCloseable {
         Map<String, String> classes = new LinkedHashMap<>();
         benches.forEach(b -> classes.put(b.name(), b.workloadClass()));
         Map<String, List<Measurement>> failuresByGroup = new TreeMap<>();
+        Map<String, List<Energy>> energyByGroup = new TreeMap<>();
         for (Measurement m : ms) {
+            if (m.outcome().isOk() && m.energy() != null) {
+                energyByGroup.computeIfAbsent(m.benchmark() + "/" + m.target() + "/" + m.mode(), k -> new ArrayList<>())
+                        .add(m.energy());
+            }
             if (!m.outcome().isOk()) {
                 failuresByGroup.computeIfAbsent(m.benchmark() + "/" + m.target() + "/" + m.mode(), k -> new ArrayList<>()).add(m);
             }
@@ -546,7 +567,7 @@ public final class WebServer implements AutoCloseable {
             o.put("wallMedianNs", finite(row.wall().median()));
             o.put("heapUsed", row.heapUsed());
             o.put("peakRssKb", row.peakRssKb());
-            o.put("energy", null);
+            o.put("energy", energySummary(energyByGroup.get(row.benchmark() + "/" + row.target() + "/" + row.mode())));
             o.put("outcomes", row.outcomes());
             o.put("outcome", row.outcomeLabel());
             List<Measurement> f = failuresByGroup.getOrDefault(row.benchmark() + "/" + row.target() + "/" + row.mode(), List.of());
@@ -562,13 +583,50 @@ public final class WebServer implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * Energy of one benchmark x target x mode over its successful repetitions: medians of mJ and of
+     * average and peak mA, whether any value was simulated, and the union of the windows' flags.
+     */
+    static Map<String, Object> energySummary(List<Energy> es) {
+        if (es == null || es.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("n", es.size());
+        e.put("millijoules", finite(Summary.of(es.stream().mapToDouble(Energy::millijoules).toArray()).median()));
+        e.put("averageMilliamps", finite(Summary.of(es.stream().mapToDouble(Energy::averageMilliamps).toArray()).median()));
+        e.put("peakMilliamps", finite(Summary.of(es.stream().mapToDouble(Energy::peakMilliamps).toArray()).median()));
+        e.put("samples", finite(Summary.of(es.stream().mapToDouble(Energy::samples).toArray()).median()));
+        e.put("instrument", es.get(0).instrument());
+        e.put("simulated", es.stream().anyMatch(Energy::simulated));
+        e.put("flags", flags(es));
+        e.put("flagged", es.stream().filter(x -> x.flags() != null && !x.flags().isBlank()).count());
+        return e;
+    }
+
+    /** Distinct flags of the windows, in order of first appearance. */
+    static List<String> flags(List<Energy> es) {
+        java.util.LinkedHashSet<String> f = new java.util.LinkedHashSet<>();
+        for (Energy x : es) {
+            if (x.flags() != null) {
+                for (String part : x.flags().split(",")) {
+                    if (!part.isBlank()) {
+                        f.add(part.strip());
+                    }
+                }
+            }
+        }
+        return List.copyOf(f);
+    }
+
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
     }
 
     static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
             "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at");
+            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
+            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
 
     private List<Map<String, Object>> rows(long runId) {
         Map<String, String> classes = new LinkedHashMap<>();
@@ -596,6 +654,15 @@ public final class WebServer implements AutoCloseable {
         r.put("outcome", m.outcome().label());
         r.put("failure_detail", m.outcome().detail());
         r.put("at", m.at().toString());
+        Energy e = m.energy();
+        r.put("energy_mj", e == null ? null : e.millijoules());
+        r.put("avg_ma", e == null ? null : e.averageMilliamps());
+        r.put("peak_ma", e == null ? null : e.peakMilliamps());
+        r.put("energy_samples", e == null ? null : e.samples());
+        r.put("energy_window_ns", e == null ? null : e.windowNs());
+        r.put("instrument", e == null ? null : e.instrument());
+        r.put("energy_simulated", e == null ? null : e.simulated());
+        r.put("energy_flags", e == null ? null : e.flags());
         return r;
     }
 
@@ -618,6 +685,17 @@ public final class WebServer implements AutoCloseable {
             target = targets.isEmpty() ? null : targets.get(0);
         }
         int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, HISTORY_LIMIT);
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        Map<String, Map<String, Object>> alertAt = new LinkedHashMap<>();
+        if (target != null) {
+            for (Store.AlertRow a : service.store().alerts(ALERT_SCAN)) {
+                if (a.benchmark().equals(name) && a.target().equals(target)) {
+                    Map<String, Object> j = alertJson(a);
+                    alerts.add(0, j); // oldest first, as the points
+                    alertAt.put(a.stepRunId() + "/" + a.mode(), j);
+                }
+            }
+        }
         List<Map<String, Object>> points = new ArrayList<>();
         if (target != null) {
             Map<String, List<Measurement>> groups = new LinkedHashMap<>();
@@ -642,15 +720,128 @@ public final class WebServer implements AutoCloseable {
                 p.put("q1Ns", finite(Summary.quantileSorted(sorted, 0.25)));
                 p.put("q3Ns", finite(Summary.quantileSorted(sorted, 0.75)));
                 p.put("failures", g.size() - ok.size());
-                p.put("regression", null);
+                Map<String, Object> a = alertAt.get(first.runId() + "/" + p.get("mode"));
+                p.put("regression", a == null ? null : Events.map("id", a.get("id"), "direction", a.get("direction"),
+                        "change", a.get("change")));
                 points.add(p);
             }
         }
         send(ctx, Events.map("benchmark", name, "target", target, "targets", targets, "points", points,
-                "regressionMarkers", "not available yet (comes with the statistics issue)"));
+                "alerts", alerts));
+    }
+
+    static Map<String, Object> alertJson(Store.AlertRow a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("benchmark", a.benchmark());
+        m.put("target", a.target());
+        m.put("mode", a.mode());
+        m.put("run", a.stepRunId());
+        m.put("at", a.stepAt().toString());
+        m.put("direction", a.direction());
+        m.put("beforeNs", finite(a.beforeNs()));
+        m.put("afterNs", finite(a.afterNs()));
+        m.put("change", finite(a.change()));
+        m.put("pValue", finite(a.pValue()));
+        m.put("detectedAt", a.detectedAt().toString());
+        m.put("detectedBy", a.detectedBy());
+        return m;
     }
 
     // ------------------------------------------------------------------ actions
+
+    /** Firmware files the flash action accepts (as {@code benchrig flash}). */
+    private static final Pattern FIRMWARE_FILE = Pattern.compile("(?i).+\\.(hex|uf2|bin)");
+
+    private void release(Context ctx) {
+        String id = boardOf(ctx);
+        boolean was = service.rig().quarantined(id);
+        String reason = service.rig().record(id).map(r -> r.reason()).orElse(null);
+        service.rig().releaseQuarantine(id);
+        if (was) {
+            events.send("board-state", Events.map("board", id, "state", shownState(id, service.rig().openedBoard(id)),
+                    "reason", ""));
+        }
+        send(ctx, Events.map("board", id, "released", was, "wasQuarantined", was, "reason", was ? reason : null,
+                "message", was ? "board " + id + " released; the next run checks its health first"
+                        : "board " + id + " was not quarantined"));
+    }
+
+    /** The run of this controller that uses {@code board} now, if any. */
+    private Optional<RunInfo> runUsing(String board) {
+        return service.currentRun().flatMap(r -> service.store().run(r)).filter(r -> r.targets().contains(board));
+    }
+
+    private void flash(Context ctx) throws IOException {
+        String id = boardOf(ctx);
+        String body = ctx.body();
+        JsonNode req = body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        if (!req.isObject() || !req.hasNonNull("firmware") || !req.get("firmware").isTextual()
+                || req.get("firmware").asText().isBlank()) {
+            throw new IllegalArgumentException("expected {\"firmware\": \"<path of a .hex, .uf2 or .bin file on the controller>\"}");
+        }
+        String given = req.get("firmware").asText();
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(given).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: " + given);
+        }
+        if (!FIRMWARE_FILE.matcher(path.getFileName() == null ? "" : path.getFileName().toString()).matches()) {
+            throw new IllegalArgumentException(given + ": not a firmware image; expected a .hex, .uf2 or .bin file");
+        }
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(given + ": no such file on the controller");
+        }
+        Optional<RunInfo> using = runUsing(id);
+        if (using.isPresent()) {
+            RunInfo r = using.get();
+            error(ctx, 409, "board " + id + " is busy: run " + r.id() + " since "
+                    + java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                    .format(r.startedAt() == null ? Instant.now() : r.startedAt()));
+            return;
+        }
+        org.benchrig.flash.FirmwareImage image;
+        try {
+            image = org.benchrig.flash.FirmwareImage.load(path);
+        } catch (org.benchrig.flash.InvalidImage e) {
+            throw new IllegalArgumentException("refused: " + e.getMessage());
+        }
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
+        org.benchrig.bench.Rig.Flashed f;
+        try {
+            f = service.rig().flash(id, image, progress::add);
+        } catch (org.benchrig.board.BoardBusy e) {
+            error(ctx, 409, e.getMessage());
+            return;
+        } catch (org.benchrig.flash.InvalidImage e) {
+            error(ctx, 400, "refused: " + e.getMessage());
+            return;
+        } catch (org.benchrig.flash.FlashFailed e) {
+            error(ctx, 502, "flash failed: " + e.getMessage());
+            return;
+        }
+        var v = f.verification();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("board", id);
+        m.put("verified", v.passed());
+        m.put("flasher", f.report().flasher());
+        m.put("elapsedS", f.report().elapsed().toMillis() / 1000.0);
+        m.put("steps", f.report().steps());
+        m.put("progress", progress);
+        m.put("image", Events.map("path", image.path().toString(), "format", image.format().name().toLowerCase(),
+                "size", image.size(), "flashBytes", image.flashBytes(), "sha256", image.sha256(),
+                "version", image.version().orElse(null)));
+        m.put("release", v.release());
+        m.put("version", v.version());
+        m.put("machine", v.machine());
+        m.put("flashUse", Events.map("firmwareBytes", v.use().firmwareBytes(), "chipFlash", v.use().chipFlash(),
+                "fsUsed", v.use().fsUsed(), "fsFree", v.use().fsFree()));
+        m.put("notes", v.notes());
+        m.put("problems", v.problems());
+        send(ctx, m);
+    }
 
     private void startRun(Context ctx) throws IOException {
         String body = ctx.body();

@@ -77,6 +77,16 @@ class WebUiTest {
     static void start() throws Exception {
         Files.createDirectories(SHOTS);
         Path cfgFile = CliHarness.writeConfig(dir, "web-rig", new String[] {"mb1", "mb2"}, new String[] {"cpython", "pypy"});
+        // as the default rig: each board has a marker pin and a simulated INA219
+        String yaml = Files.readString(cfgFile);
+        int address = 0x40;
+        for (String b : List.of("mb1", "mb2")) {
+            String firmwareLine = "firmware: " + CliHarness.FIRMWARE + "\n";
+            int at = yaml.indexOf(firmwareLine, yaml.indexOf("id: " + b));
+            yaml = yaml.substring(0, at + firmwareLine.length()) + "    marker_pin: 0\n    power: {sensor: ina219, bus: 1, address: 0x"
+                    + Integer.toHexString(address++) + ", shunt_ohms: 0.1, max_amps: 1.0}\n" + yaml.substring(at + firmwareLine.length());
+        }
+        Files.writeString(cfgFile, yaml);
         RigConfig cfg = ConfigLoader.load(cfgFile);
         Catalog catalog = Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3");
         rig = Rig.open(cfg);
@@ -195,8 +205,10 @@ class WebUiTest {
         assertThat(post("/api/boards/mb1/flash", "{}", null).statusCode()).isEqualTo(401);
         assertThat(post("/api/boards/mb1/release", "{}", null).statusCode()).isEqualTo(401);
         HttpResponse<String> flash = post("/api/boards/mb1/flash", "{}", TOKEN);
-        assertThat(flash.statusCode()).isEqualTo(501);
-        assertThat(flash.body()).contains("not available yet");
+        assertThat(flash.statusCode()).isEqualTo(400);
+        assertThat(flash.body()).contains("firmware");
+        assertThat(post("/api/boards/nope/flash", "{}", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(post("/api/boards/nope/release", "{}", TOKEN).statusCode()).isEqualTo(404);
         assertThat(rawPostStatus("/api/runs", WebServer.MAX_BODY_BYTES + 10)).isEqualTo(413);
         assertThat(post("/api/runs", "{\"suite\":\"no-such-suite\"}", TOKEN).statusCode()).isEqualTo(400);
         for (String p : List.of("/../etc/passwd", "/assets/../../pom.xml", "/assets/%2e%2e/%2e%2e/pom.xml",
@@ -272,7 +284,41 @@ class WebUiTest {
             assertThat(Double.parseDouble(r.getAttribute("data-median-ns"))).as(key).isEqualTo(s.median());
             assertThat(r.locator("td").nth(5).textContent()).as(key).isEqualTo(display(s.median()));
         }
-        assertThat(get("/api/runs/" + runId + "/measurements.csv").body().lines().count()).isEqualTo(ms.size() + 1);
+        String csv = get("/api/runs/" + runId + "/measurements.csv").body();
+        assertThat(csv.lines().count()).isEqualTo(ms.size() + 1);
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("energy_mj", "avg_ma", "peak_ma", "energy_simulated", "energy_flags");
+        assertThat(get("/api/runs/" + runId + "/measurements.json").body()).contains("\"energy_mj\"");
+
+        // energy: every board measurement has simulated energy, no host measurement has any
+        for (JsonNode m : ms) {
+            if (m.get("target").asText().equals("mb1") && m.get("outcome").asText().equals("ok")) {
+                assertThat(m.get("energy_mj").asDouble()).as(m.toString()).isPositive();
+                assertThat(m.get("energy_simulated").asBoolean()).isTrue();
+            } else if (!m.get("target").asText().equals("mb1")) {
+                assertThat(m.get("energy_mj").isNull()).as(m.toString()).isTrue();
+            }
+        }
+        for (int i = 0; i < rows.count(); i++) {
+            Locator r = rows.nth(i);
+            Locator energy = r.locator("td.energy-cell");
+            if ("mb1".equals(r.getAttribute("data-target")) && !"failed".equals(r.getAttribute("class"))) {
+                assertThat(energy.textContent()).containsPattern("\\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA")
+                        .contains("simulated");
+                assertThat(energy.locator(".badge.sim").textContent()).isEqualTo("simulated");
+                JsonNode flagged = null;
+                for (JsonNode m : ms) {
+                    if (m.get("target").asText().equals("mb1") && m.get("benchmark").asText().equals(r.getAttribute("data-benchmark"))
+                            && m.get("mode").asText().equals(r.getAttribute("data-mode")) && !m.get("energy_flags").asText().isEmpty()) {
+                        flagged = m;
+                    }
+                }
+                if (flagged != null) {
+                    assertThat(energy.locator(".badge.flag").allTextContents()).contains(flagged.get("energy_flags").asText().split(",")[0]);
+                }
+            } else if (!"mb1".equals(r.getAttribute("data-target"))) {
+                assertThat(energy.textContent()).isEqualTo("not measured");
+            }
+        }
         shot("run");
     }
 
@@ -332,7 +378,8 @@ class WebUiTest {
                 assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (us|ms|s)")
                         .containsPattern("warm \\d+(\\.\\d+)? (us|ms|s)");
             }
-            assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used");
+            assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used")
+                    .containsPattern("energy \\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA").contains("simulated");
             assertThat(r.locator("td[data-interpreter=pypy]").textContent()).contains("peak RSS");
         }
         assertThat(page.locator("#matrix").textContent()).contains("simulated instruments").doesNotContain("%");
@@ -367,5 +414,150 @@ class WebUiTest {
         } finally {
             phone.context().close();
         }
+    }
+
+    @Test
+    @Order(8)
+    void historyMarksADetectedRegressionOnTheChartAndInTheList() throws Exception {
+        // ten synthetic nights of fib on one board: a 20% step at the sixth night, one noisy night before it
+        java.util.Random noise = new java.util.Random(7);
+        long stepRun = -1;
+        long last = -1;
+        for (int night = 0; night < 10; night++) {
+            long run = store.startRun("web-rig", "nightly-synthetic", List.of("nightly-mb"), 5, "h");
+            double level = night >= 6 ? 1.2e7 : 1.0e7;
+            if (night == 3) {
+                level *= 1.08; // a single noisy night raises nothing
+            }
+            for (int rep = 0; rep < 5; rep++) {
+                long t = Math.round(level * (1 + 0.002 * noise.nextGaussian()));
+                store.addMeasurement(new Measurement("syn-" + run + "-" + rep, run, "nightly-mb", "fib", "s", rep,
+                        Mode.WARM, t, null, HeapUse.none(), "ok", Outcome.ok(), Instant.now()));
+            }
+            store.finishRun(run, RunState.DONE, null);
+            if (night == 6) {
+                stepRun = run;
+            }
+            last = run;
+        }
+        List<Store.AlertRow> found = new org.benchrig.stats.Regressions(store,
+                org.benchrig.config.StatsSettings.DEFAULT, java.time.Clock.systemUTC()).afterRun(last);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).stepRunId()).isEqualTo(stepRun);
+
+        JsonNode h = json.readTree(get("/api/benchmarks/fib/history?target=nightly-mb").body());
+        assertThat(h.get("alerts")).hasSize(1);
+        assertThat(h.get("alerts").get(0).get("run").asLong()).isEqualTo(stepRun);
+        assertThat(h.get("alerts").get(0).get("direction").asText()).isEqualTo("slower");
+        int marked = 0;
+        for (JsonNode p : h.get("points")) {
+            if (!p.get("regression").isNull()) {
+                marked++;
+                assertThat(p.get("run").asLong()).isEqualTo(stepRun);
+            }
+        }
+        assertThat(marked).isEqualTo(1);
+        assertThat(json.readTree(get("/api/benchmarks/fib/history?target=cpython").body()).get("alerts")).isEmpty();
+
+        page.navigate(web.url() + "history?benchmark=fib&target=nightly-mb");
+        page.locator("#charts canvas").first().waitFor();
+        Locator item = page.locator("#alerts li");
+        assertThat(item.count()).isEqualTo(1);
+        assertThat(item.first().getAttribute("data-run")).isEqualTo(String.valueOf(stepRun));
+        assertThat(item.first().textContent()).containsPattern("slower \\+(19|20)\\.\\d%").contains("run " + stepRun, "warm");
+        assertThat(page.locator("#charts figure[data-mode=warm]").getAttribute("data-markers")).isEqualTo("1");
+        assertThat(page.locator("#history tbody tr.regression").count()).isEqualTo(1);
+        assertThat(page.locator("#history tbody tr.regression").textContent()).contains("run " + stepRun, "slower");
+        page.waitForTimeout(300);
+        // the marker is drawn: red pixels (the dashed line) in the warm chart's canvas
+        Object red = page.evaluate("() => { const c = document.querySelector('#charts figure[data-mode=warm] canvas');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 80 && d[i + 2] < 80 && d[i + 3] > 200) n++; return n; }");
+        assertThat(((Number) red).intValue()).isGreaterThan(50);
+        shot("history-regression");
+        page.navigate(web.url() + "history?benchmark=fib&target=cpython");
+        page.locator("#charts canvas").first().waitFor();
+        assertThat(page.locator("#alerts").textContent()).contains("No regression detected");
+    }
+
+    @Test
+    @Order(9)
+    void aQuarantinedBoardShowsItsReasonAndIsReleasedFromTheBenchPage() throws Exception {
+        rig.quarantine("mb2", "health check failed twice: <b>no answer</b>");
+        JsonNode mb2 = null;
+        for (JsonNode b : json.readTree(get("/api/boards").body())) {
+            if (b.get("id").asText().equals("mb2")) {
+                mb2 = b;
+            }
+        }
+        assertThat(mb2.get("state").asText()).isEqualTo("QUARANTINED");
+        assertThat(mb2.get("reason").asText()).isEqualTo("health check failed twice: <b>no answer</b>");
+        assertThat(mb2.get("quarantinedSince").isNull()).isFalse();
+
+        page.navigate(web.url());
+        page.locator("#card-mb2 button.release").waitFor();
+        assertThat(page.locator("#card-mb2 [data-field=state]").textContent()).isEqualTo("QUARANTINED");
+        assertThat(page.locator("#card-mb2 [data-field=reason]").textContent()).isEqualTo("health check failed twice: <b>no answer</b>");
+        assertThat(page.locator("#card-mb1 button.release").count()).isZero();
+        shot("bench-quarantined");
+
+        // without the token: 401 and still quarantined
+        assertThat(post("/api/boards/mb2/release", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/boards/mb2/release", "{}", "wrong").statusCode()).isEqualTo(401);
+        assertThat(rig.quarantined("mb2")).isTrue();
+
+        page.fill("#token", TOKEN);
+        page.click("#card-mb2 button.release");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rig.quarantined("mb2"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !"QUARANTINED".equals(page.locator("#card-mb2 [data-field=state]").textContent()));
+        assertThat(page.locator("#card-mb2 button.release").count()).isZero();
+
+        // through the API: released once, then "was not quarantined"
+        rig.quarantine("mb2", "by hand");
+        HttpResponse<String> r = post("/api/boards/mb2/release", "", TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json.readTree(r.body()).get("released").asBoolean()).isTrue();
+        assertThat(rig.quarantined("mb2")).isFalse();
+        assertThat(json.readTree(post("/api/boards/mb2/release", "", TOKEN).body()).get("released").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void flashingFromTheWebRefusesBadPathsAndBusyBoardsThenFlashesAndVerifies() throws Exception {
+        Path notFirmware = Files.writeString(dir.resolve("notes.txt"), "hello");
+        Path badHex = Files.writeString(dir.resolve("broken.hex"), ":10000000FFFF\n");
+        for (String body : List.of("{}", "[]", "{\"firmware\": 3}", "{\"firmware\": \"\"}",
+                "{\"firmware\": \"" + dir.resolve("missing.hex") + "\"}",
+                "{\"firmware\": \"" + notFirmware + "\"}",
+                "{\"firmware\": \"" + dir + "\"}",
+                "{\"firmware\": \"" + badHex + "\"}")) {
+            HttpResponse<String> r = post("/api/boards/mb2/flash", body, TOKEN);
+            assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(400);
+        }
+        String good = "{\"firmware\": \"" + CliHarness.FIRMWARE + "\"}";
+        assertThat(post("/api/boards/mb2/flash", good, null).statusCode()).isEqualTo(401);
+
+        // another controller process holds mb2: 409 with the busy message
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + rig.databasePath())) {
+            try (var ps = c.prepareStatement("INSERT OR REPLACE INTO board_leases (board, holder, host, pid, purpose, since, expires_at)"
+                    + " VALUES ('mb2', 'other-host:1:x', 'other-host', 1, 'run 42', ?, ?)")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setString(2, Instant.now().plusSeconds(3600).toString());
+                ps.executeUpdate();
+            }
+            HttpResponse<String> busy = post("/api/boards/mb2/flash", good, TOKEN);
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(409);
+            assertThat(json.readTree(busy.body()).get("error").asText()).startsWith("board mb2 is busy: run 42 since ");
+            c.createStatement().executeUpdate("DELETE FROM board_leases WHERE board = 'mb2' AND holder = 'other-host:1:x'");
+        }
+
+        HttpResponse<String> ok = post("/api/boards/mb2/flash", good, TOKEN);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode f = json.readTree(ok.body());
+        assertThat(f.get("verified").asBoolean()).as(ok.body()).isTrue();
+        assertThat(f.get("image").get("sha256").asText()).hasSize(64);
+        assertThat(f.get("release").asText()).isEqualTo("1.9.2");
+        assertThat(rig.openedBoard("mb2")).isPresent();
     }
 }
