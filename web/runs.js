@@ -23,6 +23,7 @@ function dur(s) {
     const rows = page.runs.map(r => el('tr', { class: r.state === 'failed' || r.state === 'interrupted' ? 'failed' : '' },
       el('td', {}, el('a', { href: '/run?id=' + r.id }, 'run ' + r.id)),
       el('td', {}, r.state, r.reason ? el('div', { class: 'muted' }, r.reason) : null),
+      el('td', {}, r.rig),
       el('td', {}, r.suite),
       el('td', {}, r.targets.join(', ')),
       el('td', { class: 'num' }, r.repetitions),
@@ -33,7 +34,7 @@ function dur(s) {
       offset > 0 ? el('a', { href: '/runs?offset=' + Math.max(0, offset - limit) }, '← newer') : null, ' ',
       page.next ? el('a', { href: '/runs?offset=' + (offset + limit) }, 'older →') : null);
     content.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'runs' },
-      el('thead', {}, el('tr', {}, ['run', 'state', 'suite', 'targets', 'reps', 'started', 'duration', ''].map(h => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['run', 'state', 'rig', 'suite', 'targets', 'reps', 'started', 'duration', ''].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows))), pager);
   } catch (e) {
     showError(content, e);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig hub}: follows every rig on a shared broker into one lab-wide store (docs/mqtt.md). */
-@Command(name = "hub", description = "Collect every rig's results from a shared MQTT broker into one store.")
+@Command(name = "hub", description = "Collect every rig's results from a shared MQTT broker into one store, "
+        + "and serve the web UI for all of them.")
 public final class HubCommand implements Callable<Integer> {
     @ParentCommand
     BenchrigCommand parent;
@@ -31,7 +32,8 @@ public final class HubCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (Store store = Store.openWithoutOutbox(cfg.databasePath());
              Hub hub = new Hub(cfg, store, spec.commandLine().getErr(),
-                     name -> parent.env.variables().getOrDefault(name, System.getenv(name))).start()) {
+                     name -> parent.env.variables().getOrDefault(name, System.getenv(name))).start();
+             HubWeb web = HubWeb.start(cfg, store, parent.env.scriptsDir(), parent.env.variables(), out)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "hub-stop"));
             out.println("benchrig hub " + cfg.hub() + " following " + String.join(", ", Hub.FILTERS) + " on "
                     + cfg.mqtt().effectiveUrl() + "; store " + store.path() + "; stop with Ctrl-C");

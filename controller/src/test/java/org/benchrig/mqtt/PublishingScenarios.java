@@ -98,7 +98,7 @@ abstract class PublishingScenarios {
 
     static Hub hub(String id) {
         Store s = later(Store.openWithoutOutbox(dir.resolve("hub-" + id + "/benchrig.db")));
-        return later(new Hub(new HubConfig(id, dir.resolve("hub-" + id), mqtt(broker.url()), null), s,
+        return later(new Hub(new HubConfig(id, dir.resolve("hub-" + id), mqtt(broker.url()), org.benchrig.config.WebConfig.DEFAULT, null), s,
                 new PrintWriter(System.err, true), System::getenv).start());
     }
 
@@ -270,5 +270,20 @@ abstract class PublishingScenarios {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(hs.rigs().get("rig-a"))
                 && "offline".equals(hs.rigs().get("rig-b")));
+
+        // the hub's web UI lists both rigs' runs, each with its rig
+        HubConfig hc = new HubConfig("side", dir.resolve("hub-side"), mqtt(broker.url()),
+                new org.benchrig.config.WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), null);
+        try (org.benchrig.cli.HubWeb web = org.benchrig.cli.HubWeb.start(hc, hs.store(),
+                CliHarness.REPO.resolve("firmware-scripts"), Map.of(), new PrintWriter(System.err, true))) {
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.web().url() + "api/runs")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            List<String> rigs = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body()).get("runs")
+                    .forEach(r -> rigs.add(r.get("rig").asText()));
+            assertThat(rigs).contains("rig-a", "rig-b");
+        }
     }
 }
