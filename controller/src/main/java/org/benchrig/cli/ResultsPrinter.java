@@ -2,14 +2,13 @@ package org.benchrig.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.benchrig.bench.ResultRow;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.MeasurementRows;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.TargetInfo;
@@ -19,10 +18,6 @@ import org.benchrig.store.TargetInfo;
  * (the two carry the same rows and fields).
  */
 public final class ResultsPrinter {
-    static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
-            "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
-            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
 
     private ResultsPrinter() {
     }
@@ -110,47 +105,15 @@ public final class ResultsPrinter {
         return hash == null ? "-" : hash.substring(0, Math.min(12, hash.length()));
     }
 
-    /** One map per measurement with the {@link #COLUMNS}, for CSV and JSON alike. */
+    /** One map per measurement (see {@link MeasurementRows}), for CSV and JSON alike. */
     static List<Map<String, Object>> rows(List<Measurement> ms, List<BenchmarkInfo> benchmarks) {
         Map<String, String> classes = new LinkedHashMap<>();
         benchmarks.forEach(b -> classes.put(b.name(), b.workloadClass()));
-        return ms.stream().map(m -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", m.id());
-            r.put("run", m.runId());
-            r.put("target", m.target());
-            r.put("benchmark", m.benchmark());
-            r.put("class", classes.get(m.benchmark()));
-            r.put("tier", m.tier());
-            r.put("mode", m.mode().name().toLowerCase());
-            r.put("repetition", m.repetition());
-            r.put("time_ns", m.timeNs());
-            r.put("wall_ns", m.wallNs());
-            r.put("heap_free_before", m.heap().freeBefore());
-            r.put("heap_free_after", m.heap().freeAfter());
-            r.put("heap_free_after_collect", m.heap().freeAfterCollect());
-            r.put("peak_rss_kb", m.heap().peakRssKb());
-            r.put("check", m.check());
-            r.put("outcome", m.outcome().label());
-            r.put("failure_detail", m.outcome().detail());
-            r.put("at", m.at().toString());
-            org.benchrig.result.Energy e = m.energy();
-            r.put("energy_mj", e == null ? null : e.millijoules());
-            r.put("avg_ma", e == null ? null : e.averageMilliamps());
-            r.put("peak_ma", e == null ? null : e.peakMilliamps());
-            r.put("energy_samples", e == null ? null : e.samples());
-            r.put("energy_window_ns", e == null ? null : e.windowNs());
-            r.put("instrument", e == null ? null : e.instrument());
-            r.put("energy_simulated", e == null ? null : e.simulated());
-            r.put("energy_flags", e == null ? null : e.flags());
-            return r;
-        }).toList();
+        return MeasurementRows.rows(ms, classes::get);
     }
 
     public static void csv(List<Measurement> ms, List<BenchmarkInfo> benchmarks, PrintWriter out) throws Exception {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
-        out.print(new CsvMapper().writer(schema.build()).writeValueAsString(rows(ms, benchmarks)));
+        out.print(MeasurementRows.csv(rows(ms, benchmarks)));
         out.flush();
     }
 

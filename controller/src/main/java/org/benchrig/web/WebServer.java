@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -38,6 +36,7 @@ import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
 import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.MeasurementRows;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
@@ -623,55 +622,17 @@ public final class WebServer implements AutoCloseable {
         return Double.isFinite(d) ? d : null;
     }
 
-    static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
-            "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
-            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
 
     private List<Map<String, Object>> rows(long runId) {
         Map<String, String> classes = new LinkedHashMap<>();
         service.store().benchmarks(runId).forEach(b -> classes.put(b.name(), b.workloadClass()));
-        return service.store().measurements(runId).stream().map(m -> row(m, classes.get(m.benchmark()))).toList();
-    }
-
-    static Map<String, Object> row(Measurement m, String workloadClass) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", m.id());
-        r.put("run", m.runId());
-        r.put("target", m.target());
-        r.put("benchmark", m.benchmark());
-        r.put("class", workloadClass);
-        r.put("tier", m.tier());
-        r.put("mode", m.mode().name().toLowerCase());
-        r.put("repetition", m.repetition());
-        r.put("time_ns", m.timeNs());
-        r.put("wall_ns", m.wallNs());
-        r.put("heap_free_before", m.heap().freeBefore());
-        r.put("heap_free_after", m.heap().freeAfter());
-        r.put("heap_free_after_collect", m.heap().freeAfterCollect());
-        r.put("peak_rss_kb", m.heap().peakRssKb());
-        r.put("check", m.check());
-        r.put("outcome", m.outcome().label());
-        r.put("failure_detail", m.outcome().detail());
-        r.put("at", m.at().toString());
-        Energy e = m.energy();
-        r.put("energy_mj", e == null ? null : e.millijoules());
-        r.put("avg_ma", e == null ? null : e.averageMilliamps());
-        r.put("peak_ma", e == null ? null : e.peakMilliamps());
-        r.put("energy_samples", e == null ? null : e.samples());
-        r.put("energy_window_ns", e == null ? null : e.windowNs());
-        r.put("instrument", e == null ? null : e.instrument());
-        r.put("energy_simulated", e == null ? null : e.simulated());
-        r.put("energy_flags", e == null ? null : e.flags());
-        return r;
+        return service.store().measurements(runId).stream().map(m -> MeasurementRows.row(m, classes.get(m.benchmark()))).toList();
     }
 
     private void csv(Context ctx) throws IOException {
         RunInfo r = runOf(ctx);
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
         ctx.header("Content-Disposition", "attachment; filename=\"run-" + r.id() + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(new CsvMapper().writer(schema.build()).writeValueAsString(rows(r.id())));
+        ctx.contentType("text/csv; charset=utf-8").result(MeasurementRows.csv(rows(r.id())));
     }
 
     private void history(Context ctx) {
