@@ -245,8 +245,13 @@ public final class SelfbenchCommand implements Runnable {
             t.row("all together", secs(r.together().median()), secs(r.together().min()), secs(r.together().max()));
             md.append("| all together | ").append(secs(r.together().median())).append(" | ").append(secs(r.together().min()))
                     .append(" | ").append(secs(r.together().max())).append(" |\n");
+            int cpus = Runtime.getRuntime().availableProcessors();
+            double sumAlone = r.alone().values().stream().mapToDouble(x -> x.median()).sum();
+            double floor = Math.max(r.alone().get(r.slowest()).median(), sumAlone / cpus);
             String verdict = String.format(java.util.Locale.ROOT,
-                    "ratio together / slowest alone (%s): %.2f (goal 1.15 where cores allow)", r.slowest(), r.ratio());
+                    "ratio together / slowest alone (%s): %.2f (goal 1.15 where cores allow); the cores allow no less than "
+                            + "max(slowest, sum of alone / %d CPUs) = %.2f s, so together / that floor: %.2f",
+                    r.slowest(), r.ratio(), cpus, floor, r.together().median() / floor);
             out.println("selfbench parallel: " + where);
             t.print(out);
             out.println(verdict);

@@ -60,7 +60,7 @@ class InstrumentConfigTest {
                     marker_input: 5
                 """.formatted(CliHarness.FIRMWARE);
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ConfigLoader.load(yaml, Path.of("/tmp/rig.yaml")));
+                () -> ConfigLoader.load(yaml, Path.of(System.getProperty("java.io.tmpdir"), "rig.yaml")));
         assertThat(e.getMessage()).contains(
                 "rig.yaml:7:", "boards[0].power.sensor: invalid value 'ina999'; expected one of: ina219, ina226",
                 "boards[0].power.address", "boards[0].power.shunt_ohms",
@@ -77,7 +77,7 @@ class InstrumentConfigTest {
                   - {id: a, kind: emulated, firmware: %1$s, power: {address: 0x40}}
                   - {id: b, kind: emulated, firmware: %1$s, power: {address: 0x40}}
                 """.formatted(CliHarness.FIRMWARE);
-        RigConfig c = ConfigLoader.load(yaml, Path.of("/tmp/rig.yaml"));
+        RigConfig c = ConfigLoader.load(yaml, Path.of(System.getProperty("java.io.tmpdir"), "rig.yaml"));
         Throwable t = catchThrowableOfType(IllegalArgumentException.class, () -> new Instruments(c));
         assertThat(t).hasMessageContaining("both name power sensor ina219@1:0x40");
     }
