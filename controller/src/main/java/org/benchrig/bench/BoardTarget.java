@@ -102,6 +102,15 @@ public final class BoardTarget implements Target {
                 info.version(), info.machine(), details);
     }
 
+    /** A board that ended its last benchmark in a timeout or a lost link is checked (and maybe quarantined) now. */
+    @Override
+    public void finish() {
+        if (checkBeforeNext) {
+            checkBeforeNext = false;
+            rig.ensureHealthy(config.id(), healthCheck);
+        }
+    }
+
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
         String tier = b.hasTier(config.tier()) ? config.tier() : "s";

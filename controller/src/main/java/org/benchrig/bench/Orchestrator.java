@@ -119,6 +119,11 @@ public final class Orchestrator {
                         Outcome.failed(FailureClass.CONTROLLER, e.getClass().getSimpleName() + ": " + e.getMessage())));
             }
         }
+        try {
+            target.finish();
+        } catch (RuntimeException e) {
+            return "final check failed: " + e.getMessage();
+        }
         return null;
     }
 

@@ -192,7 +192,8 @@ public final class Rig implements AutoCloseable {
             } else {
                 org.benchrig.flash.Flashers.Lines lines = null;
                 if (org.benchrig.flash.Flashers.needsLines(bc)) {
-                    // as benchrig flash: the flasher's own Pi4J context for its lines
+                    // the flasher's own Pi4J context, shut down right after: its BOOT/RUN lines are
+                    // used only while flashing, and a short-lived context keeps them released otherwise
                     pi4j = com.pi4j.Pi4J.newAutoContext();
                     com.pi4j.context.Context ctx = pi4j;
                     lines = (name, pin) -> ctx.create(com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(ctx).id(name)

@@ -25,6 +25,13 @@ public interface Target {
     default void warnings(Consumer<String> sink) {
     }
 
+    /**
+     * Called after the target's last benchmark of a run: a target that saw trouble checks itself
+     * now, so its state (e.g. a quarantined board) is known when the run ends.
+     */
+    default void finish() {
+    }
+
     /** The tier of parameters this target runs. */
     String tier();
 }

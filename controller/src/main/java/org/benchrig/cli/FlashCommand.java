@@ -1,31 +1,18 @@
 package org.benchrig.cli;
 
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
-import org.benchrig.board.Board;
-import org.benchrig.board.Boards;
-import org.benchrig.board.Emulator;
-import org.benchrig.board.BoardState;
 import org.benchrig.config.BoardConfig;
-import org.benchrig.config.BoardKind;
 import org.benchrig.config.RigConfig;
 import org.benchrig.flash.FirmwareImage;
 import org.benchrig.flash.FlashFailed;
 import org.benchrig.flash.FlashReport;
 import org.benchrig.flash.FlashVerifier;
-import org.benchrig.flash.Flasher;
-import org.benchrig.flash.Flashers;
 import org.benchrig.flash.InvalidImage;
-import org.benchrig.instrument.EmulatorPowerSwitch;
-import org.benchrig.instrument.EmulatorResetLine;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "flash", description = "Flash a firmware image (.hex, .uf2, .bin) on a board and verify it runs.")
 public final class FlashCommand implements Callable<Integer> {
-    /** Programming plus reboot; esptool at 460800 baud writes 1.5 MB in about 40 s. */
-    private static final Duration FLASH_WAIT = Duration.ofMinutes(3);
     private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
     @ParentCommand
@@ -78,48 +63,24 @@ public final class FlashCommand implements Callable<Integer> {
                 image.path(), image.format().name().toLowerCase(Locale.ROOT), image.size(), image.flashBytes(),
                 image.sha256(), image.banner().map(Object::toString).orElse("no MicroPython banner found in the image"));
         out.flush();
-        Context pi4j = null;
-        try (Rig rig = Rig.open(rc)) { // ends emulators a killed controller left
-            Path runtime = Rig.runtimeDir(rc);
-            Board board;
-            if (bc.kind() == BoardKind.EMULATED) {
-                Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtime, Deadline.in(VERIFY_WAIT));
-                board = new Board(bc, emulator::ptyPath, new EmulatorResetLine(emulator),
-                        new EmulatorPowerSwitch(emulator), emulator);
-                try {
-                    if (!verifyOnly) {
-                        flash(Flashers.forBoard(bc, emulator, null, line -> progress(out, line)), image, board, out);
-                    }
-                    board.connect(Deadline.in(VERIFY_WAIT));
-                    return report(board, image, out);
-                } finally {
-                    board.close();
-                }
+        try (Rig rig = Rig.open(rc)) { // ends emulators a killed controller left; holds the board's lease
+            rig.setPurpose("benchrig flash");
+            FlashVerifier.Verification v;
+            if (verifyOnly) {
+                v = FlashVerifier.verify(rig.board(boardId), image, Deadline.in(VERIFY_WAIT));
+            } else {
+                Rig.Flashed f = rig.flash(boardId, image, line -> progress(out, line));
+                FlashReport r = f.report();
+                out.println("flash   " + r.flasher());
+                r.steps().forEach(st -> out.println("        - " + st));
+                out.printf(Locale.ROOT, "        done in %.1f s%n", r.elapsed().toMillis() / 1000.0);
+                v = f.verification();
             }
-            if (!verifyOnly) {
-                if (Flashers.needsLines(bc)) {
-                    // TODO(merge): take the rig's Pi4J context once the instrument side provides one
-                    pi4j = Pi4J.newAutoContext();
-                }
-                Context ctx = pi4j;
-                Flashers.Lines lines = (name, pin) -> ctx.create(DigitalOutput.newConfigBuilder(ctx).id(name)
-                        .name(name).address(pin).initial(DigitalState.HIGH).shutdown(DigitalState.HIGH));
-                flash(Flashers.forBoard(bc, null, lines, line -> progress(out, line)), image, null, out);
-            }
-            board = Boards.open(bc, runtime);
-            try {
-                return report(board, image, out);
-            } finally {
-                board.close();
-            }
+            return report(v, image, out);
         } catch (FlashFailed e) {
             err.println("FLASH FAILED: " + e.getMessage());
             err.flush();
             return 1;
-        } finally {
-            if (pi4j != null) {
-                pi4j.shutdown();
-            }
         }
     }
 
@@ -128,20 +89,7 @@ public final class FlashCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void flash(Flasher flasher, FirmwareImage image, Board board, PrintWriter out) {
-        out.println("flash   " + flasher.label());
-        out.flush();
-        if (board != null) {
-            board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
-        }
-        FlashReport r = flasher.flash(image, Deadline.in(FLASH_WAIT));
-        r.steps().forEach(s -> out.println("        - " + s));
-        out.printf(Locale.ROOT, "        done in %.1f s%n", r.elapsed().toMillis() / 1000.0);
-        out.flush();
-    }
-
-    private int report(Board board, FirmwareImage image, PrintWriter out) {
-        FlashVerifier.Verification v = FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
+    private static int report(FlashVerifier.Verification v, FirmwareImage image, PrintWriter out) {
         out.printf("board   %s: MicroPython %s, %s%n        machine %s%n", v.board(), v.release(), v.version(), v.machine());
         FlashVerifier.FlashUse u = v.use();
         out.printf(Locale.ROOT, "flash   firmware %d of %s bytes%s; filesystem %d bytes used, %s free%n",
@@ -150,9 +98,9 @@ public final class FlashCommand implements Callable<Integer> {
                 u.fsUsed(), u.fsFree() < 0 ? "?" : Long.toString(u.fsFree()));
         v.notes().forEach(n -> out.println("note    " + n));
         v.problems().forEach(p -> out.println("PROBLEM " + p));
-        out.println(v.passed() ? "VERIFIED " + board.id() + " runs " + image.path().getFileName() + " (sha256 "
+        out.println(v.passed() ? "VERIFIED " + v.board() + " runs " + image.path().getFileName() + " (sha256 "
                 + image.shortSha() + ", " + image.size() + " bytes, " + image.version().orElse("version unknown") + ")"
-                : "NOT VERIFIED: " + board.id() + " does not run this image");
+                : "NOT VERIFIED: " + v.board() + " does not run this image");
         out.flush();
         return v.passed() ? 0 : 1;
     }
