@@ -52,6 +52,22 @@ public final class SelfbenchCommand implements Runnable {
             "replaces only that section when it is run with `--write-docs`.",
             "");
 
+    /** Replaces the {@code ## selfbench KIND} section of docs/performance.md with {@code body}. */
+    static void writeSection(Env env, String kind, String body, PrintWriter err) throws java.io.IOException {
+        Path doc = env.home().resolve("docs").resolve("performance.md");
+        Files.createDirectories(doc.getParent());
+        String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
+        Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench " + kind, body));
+        err.println("selfbench " + kind + ": wrote the '## selfbench " + kind + "' section of " + doc);
+        err.flush();
+    }
+
+    /** "Measured DATE, WHERE. Reproduce with:" and the command in a code block. */
+    static String measured(String where, String command) {
+        return "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+                + ", " + where + ". Reproduce with:\n\n```\n" + command + " --write-docs\n```\n\n";
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -153,13 +169,7 @@ public final class SelfbenchCommand implements Runnable {
                 report.notes().forEach(n -> out.println("- " + n));
                 out.flush();
                 if (writeDocs) {
-                    Path doc = env.home().resolve("docs").resolve("performance.md");
-                    Files.createDirectories(doc.getParent());
-                    String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
-                    Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench link",
-                            markdown(report, where, command)));
-                    err.println("selfbench link: wrote the '## selfbench link' section of " + doc);
-                    err.flush();
+                    writeSection(env, "link", markdown(report, where, command), err);
                 }
             }
             return 0;
@@ -257,14 +267,8 @@ public final class SelfbenchCommand implements Runnable {
             out.println(verdict);
             out.flush();
             if (writeDocs) {
-                Path doc = env.home().resolve("docs").resolve("performance.md");
-                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
-                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench parallel"
-                        + " --suite " + suite + " --repeat " + repeat + " --rounds " + rounds + " --write-docs\n```\n\n"
-                        + md + "\n" + verdict + ".\n\n" + PARALLEL_WHY;
-                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench parallel", body));
-                err.println("selfbench parallel: wrote the '## selfbench parallel' section of " + doc);
+                writeSection(env, "parallel", measured(where, "./benchrig selfbench parallel --suite " + suite + " --repeat "
+                        + repeat + " --rounds " + rounds) + md + "\n" + verdict + ".\n\n" + PARALLEL_WHY, err);
             }
             return 0;
         }
@@ -344,19 +348,13 @@ public final class SelfbenchCommand implements Runnable {
             out.println(verdict);
             out.flush();
             if (writeDocs) {
-                Path doc = env.home().resolve("docs").resolve("performance.md");
-                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
                 String md = "| way | median msg/s | min | max |\n|---|---|---|---|\n"
                         + "| plain Paho loop (QoS 1, 200 in flight) | " + rate(r.plainPerSecond().median()) + " | "
                         + rate(r.plainPerSecond().min()) + " | " + rate(r.plainPerSecond().max()) + " |\n"
                         + "| outbox drain after reconnect | " + rate(r.drainPerSecond().median()) + " | "
                         + rate(r.drainPerSecond().min()) + " | " + rate(r.drainPerSecond().max()) + " |\n";
-                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench mqtt"
-                        + " --messages " + messages + " --rounds " + rounds + (url == null ? "" : " --url " + url)
-                        + " --write-docs\n```\n\n" + md + "\n" + verdict + ".\n\n" + MQTT_WHY;
-                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench mqtt", body));
-                err.println("selfbench mqtt: wrote the '## selfbench mqtt' section of " + doc);
+                writeSection(env, "mqtt", measured(where, "./benchrig selfbench mqtt --messages " + messages + " --rounds "
+                        + rounds + (url == null ? "" : " --url " + url)) + md + "\n" + verdict + ".\n\n" + MQTT_WHY, err);
             }
             return 0;
         }
@@ -461,14 +459,8 @@ public final class SelfbenchCommand implements Runnable {
             out.println(verdict);
             out.flush();
             if (writeDocs) {
-                Path doc = env.home().resolve("docs").resolve("performance.md");
-                String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
-                String body = "Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                        "yyyy-MM-dd HH:mm 'UTC'")) + ", " + where + ". Reproduce with:\n\n```\n./benchrig selfbench web"
-                        + (requests != 21 ? " --requests " + requests : "") + " --write-docs\n```\n\n"
-                        + md + "\n" + verdict + ".\n\n" + WEB_WHY;
-                Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, "## selfbench web", body));
-                err.println("selfbench web: wrote the '## selfbench web' section of " + doc);
+                writeSection(env, "web", measured(where, "./benchrig selfbench web"
+                        + (requests != 21 ? " --requests " + requests : "")) + md + "\n" + verdict + ".\n\n" + WEB_WHY, err);
             }
             return 0;
         }
