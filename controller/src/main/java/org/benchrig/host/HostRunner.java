@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.benchrig.config.HostConfig;
 import org.benchrig.result.FailureClass;
+import org.benchrig.stats.SteadyState;
 import org.benchrig.result.HarnessFrame;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
@@ -35,8 +36,6 @@ import org.benchrig.time.Deadline;
 public final class HostRunner {
     /** Budget for running the interpreter once to resolve its real executable. */
     static final Duration DETECT_BUDGET = Duration.ofSeconds(10);
-    /** hostrun.py's default warm-up time limit; capped to half the process timeout so measured reps get time. */
-    static final double WARMUP_SECONDS_DEFAULT = 10.0;
     private static final int STDERR_LINES = 6;
 
     private final HostConfig cfg;
@@ -171,7 +170,7 @@ public final class HostRunner {
                 "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
                 "--mode", mode, "--reps", String.valueOf(reps)));
         if (mode.equals("warm")) {
-            double cap = Math.min(WARMUP_SECONDS_DEFAULT, timeout.toMillis() / 2000.0);
+            double cap = Math.min(SteadyState.MAX_WARMUP_SECONDS, timeout.toMillis() / 2000.0) // half the timeout stays for the measured reps;
             cmd.add("--warmup-seconds");
             cmd.add(String.valueOf(cap));
         }
