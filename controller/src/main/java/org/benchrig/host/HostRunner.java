@@ -170,7 +170,8 @@ public final class HostRunner {
                 "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
                 "--mode", mode, "--reps", String.valueOf(reps)));
         if (mode.equals("warm")) {
-            double cap = Math.min(SteadyState.MAX_WARMUP_SECONDS, timeout.toMillis() / 2000.0) // half the timeout stays for the measured reps;
+            // half the timeout stays for the measured repetitions
+            double cap = Math.min(SteadyState.MAX_WARMUP_SECONDS, timeout.toMillis() / 2000.0);
             cmd.add("--warmup-seconds");
             cmd.add(String.valueOf(cap));
         }
