@@ -118,6 +118,9 @@ public final class HostRunner {
         boolean[] warmupFailed = {false};
         int[] produced = {0};
         HarnessFrame[] proc = new HarnessFrame[1];
+        // the last sample waits for the process line: the process may exit before its high-water
+        // mark can be read, and the process line carries the peak RSS then
+        HostSample[] held = new HostSample[1];
         RunResult r = runProcess(command(exe, bench, tier, "warm", reps, timeout), bench, timeout, (f, at, hwm) -> {
                 if (f.isProcessLine()) {
                     proc[0] = f;
@@ -127,12 +130,23 @@ public final class HostRunner {
                     warmupFailed[0] |= !"ok".equals(f.get("outcome"));
                 } else if ("warm".equals(f.get("mode")) && produced[0] < reps) {
                     boolean steady = !warmupFailed[0] && SteadyState.reached(warmupTimes);
-                    sink.accept(new HostSample(Mode.WARM, produced[0]++, f.number("t_ns"), null,
-                            hwm, check(f), f.outcome(), warmupTimes.size(), steady));
+                    HostSample sample = new HostSample(Mode.WARM, produced[0]++, f.number("t_ns"), null,
+                            hwm, check(f), f.outcome(), warmupTimes.size(), steady);
+                    if (produced[0] == reps) {
+                        held[0] = sample;
+                    } else {
+                        sink.accept(sample);
+                    }
                 }
             });
         if (r.end == End.INTERRUPTED) {
             return;
+        }
+        if (held[0] != null) {
+            HostSample h = held[0];
+            Long rss = h.peakRssKb() != null || proc[0] == null ? h.peakRssKb() : proc[0].number("maxrss_kb");
+            sink.accept(new HostSample(h.mode(), h.repetition(), h.timeNs(), h.wallNs(), rss, h.check(), h.outcome(),
+                    h.warmups(), h.steady()));
         }
         int warmups = warmupTimes.size();
         boolean steady = !warmupFailed[0] && SteadyState.reached(warmupTimes);
