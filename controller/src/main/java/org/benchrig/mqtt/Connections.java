@@ -88,7 +88,8 @@ final class Connections {
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the mqtt.tls files: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the mqtt.tls files: " + e.getMessage()
+                    + (e.getMessage() != null && e.getMessage().contains("PKCS#8") ? "" : " (" + e.getClass().getSimpleName() + ")"), e);
         }
     }
 
@@ -133,6 +134,9 @@ final class Connections {
 
     /** A connect failure as one line a person can act on. */
     static String describe(String url, Throwable t) {
+        if (t instanceof IllegalArgumentException) {
+            return t.getMessage();   // our own config problem (TLS files, password_env), already one line
+        }
         if (t instanceof MqttException me) {
             switch (me.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION:

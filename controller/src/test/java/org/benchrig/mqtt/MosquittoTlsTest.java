@@ -163,6 +163,25 @@ class MosquittoTlsTest {
         }
     }
 
+    @Test
+    void aKeyNotInPkcs8IsOneLineSayingHowToConvertIt() throws Exception {
+        MqttConfig sec1 = new MqttConfig(true, sslUrl(), null, null,
+                new MqttConfig.Tls(pki.resolve("ca.pem"), pki.resolve("client.pem"), pki.resolve("client-sec1.key")),
+                MqttConfig.HomeAssistant.DEFAULT);
+        StringWriter log = new StringWriter();
+        Files.createDirectories(dir.resolve("sec1"));
+        try (Store s = Store.open(dir.resolve("sec1/benchrig.db"));
+             Publisher p = new Publisher("sec1-rig", sec1, s, null, new PrintWriter(log, true), System::getenv).start()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !log.toString().isEmpty());
+            Thread.sleep(1000);   // a few retries
+            assertThat(p.connected()).isFalse();
+        }
+        List<String> lines = PublishingScenarios.mqttLines(log.toString());
+        assertThat(lines).as(log.toString()).hasSize(1);
+        assertThat(lines.get(0)).contains("client-sec1.key", "PKCS#8", "openssl pkcs8 -topk8 -nocrypt", "retrying")
+                .doesNotContain("Exception");
+    }
+
     /** TLS connections Mosquitto has accepted on {@code port} so far. */
     static int connections(int port) throws Exception {
         return (int) Files.readString(dir.resolve("mosquitto/connections.log")).lines().filter(l -> l.contains("New connection from") && l.contains("on port " + port)).count();
