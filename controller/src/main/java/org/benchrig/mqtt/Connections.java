@@ -88,7 +88,8 @@ final class Connections {
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the mqtt.tls files: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the mqtt.tls files: " + e.getMessage()
+                    + (e.getMessage() != null && e.getMessage().contains("PKCS#8") ? "" : " (" + e.getClass().getSimpleName() + ")"), e);
         }
     }
 
@@ -110,8 +111,32 @@ final class Connections {
         throw new GeneralSecurityException("cannot read the key in " + file);
     }
 
+    /** Why a TLS handshake failed, in words that name the config key to check; no exception class names. */
+    static String tlsReason(Throwable ssl) {
+        for (Throwable c = ssl; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertPathBuilderException
+                    || c instanceof java.security.cert.CertPathValidatorException) {
+                return "the broker's certificate is not trusted (not signed by the CA in mqtt.tls.ca, or by the"
+                        + " JVM's CAs when tls.ca is not given)";
+            }
+            if (c instanceof java.security.cert.CertificateException && c.getMessage() != null
+                    && (c.getMessage().contains("subject alternative name") || c.getMessage().contains("No name matching"))) {
+                return "the broker's certificate is not for the host in mqtt.url (" + c.getMessage() + ")";
+            }
+        }
+        String m = ssl.getMessage() == null ? ssl.getClass().getSimpleName() : ssl.getMessage();
+        if (m.startsWith("Received fatal alert")) {
+            return "the broker refused the handshake (" + m + "); check mqtt.tls.cert and mqtt.tls.key"
+                    + " against the broker's cafile";
+        }
+        return m.replaceAll("[a-z]+(\\.[a-z0-9]+)+\\.([A-Za-z]*Exception)", "$2");
+    }
+
     /** A connect failure as one line a person can act on. */
     static String describe(String url, Throwable t) {
+        if (t instanceof IllegalArgumentException) {
+            return t.getMessage();   // our own config problem (TLS files, password_env), already one line
+        }
         if (t instanceof MqttException me) {
             switch (me.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
@@ -132,7 +157,7 @@ final class Connections {
                 return "broker " + url + " is unreachable (unknown host " + c.getMessage() + ")";
             }
             if (c instanceof javax.net.ssl.SSLException) {
-                return "TLS with broker " + url + " failed: " + c.getMessage();
+                return "TLS with broker " + url + " failed: " + tlsReason(c);
             }
         }
         return "cannot connect to broker " + url + ": " + t.getMessage()

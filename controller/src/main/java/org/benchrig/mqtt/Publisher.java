@@ -78,6 +78,8 @@ public final class Publisher implements AutoCloseable, RunListener {
     /** Size of {@code acked} (a ConcurrentLinkedQueue's size() walks the whole queue). */
     private final AtomicInteger ackedCount = new AtomicInteger();
     private final Map<String, Long> lastHeapFree = new ConcurrentHashMap<>();
+    /** Each target's last measurement, for the board state (and Home Assistant's sensor attributes). */
+    private final Map<String, Measurement> lastResult = new ConcurrentHashMap<>();
     private final Map<String, String> publishedBoardState = new HashMap<>();
     private final Map<String, Instant> boardSince = new HashMap<>();
     private volatile boolean stopping;
@@ -162,6 +164,7 @@ public final class Publisher implements AutoCloseable, RunListener {
 
     @Override
     public void measured(Measurement m) {
+        lastResult.put(m.target(), m);
         if (m.heap() != null && m.heap().freeBefore() != null) {
             lastHeapFree.put(m.target(), m.heap().freeBefore());
         }
@@ -393,7 +396,8 @@ public final class Publisher implements AutoCloseable, RunListener {
             BoardState state = b == null ? BoardState.OFFLINE : b.state();
             String reason = b == null ? "" : b.reason();
             Long heap = lastHeapFree.get(bc.id());
-            String key = state + "|" + reason + "|" + heap;
+            Measurement last = lastResult.get(bc.id());
+            String key = state + "|" + reason + "|" + heap + "|" + (last == null ? "" : last.id());
             if (key.equals(publishedBoardState.get(bc.id()))) {
                 continue;
             }
@@ -414,6 +418,18 @@ public final class Publisher implements AutoCloseable, RunListener {
             h.put("free_before_last", heap);
             o.put("reason", reason);
             o.put("since", boardSince.get(bc.id()).toString());
+            if (last == null) {
+                o.putNull("last");
+            } else {
+                ObjectNode l = o.putObject("last");
+                l.put("id", last.id());
+                l.put("run", last.runId());
+                l.put("benchmark", last.benchmark());
+                l.put("mode", last.mode().name().toLowerCase(java.util.Locale.ROOT));
+                l.put("outcome", last.outcome().label());
+                l.put("time_ns", last.timeNs());
+                l.put("at", last.at().toString());
+            }
             MqttMessage msg = new MqttMessage(o.toString().getBytes(StandardCharsets.UTF_8));
             msg.setQos(1);
             msg.setRetained(true);
@@ -472,6 +488,9 @@ public final class Publisher implements AutoCloseable, RunListener {
             deleter.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (connected && !thread.isAlive()) {
+            publishBoardStates();   // the last measurement may have come after the loop's last look
         }
         long until = System.currentTimeMillis() + 2000;
         while (connected && inflight.get() > 0 && System.currentTimeMillis() < until) {

@@ -28,6 +28,11 @@ final class Mosquitto implements AutoCloseable {
      * survive a restart); {@code user}/{@code password} non-null means anonymous clients are refused.
      */
     static Mosquitto start(Path dir, String user, String password) throws Exception {
+        return start(dir, user, password, "");
+    }
+
+    /** As {@link #start(Path, String, String)}, with {@code extra} appended to mosquitto.conf (e.g. a TLS listener). */
+    static Mosquitto start(Path dir, String user, String password, String extra) throws Exception {
         Files.createDirectories(dir);
         int port = freePort();
         StringBuilder c = new StringBuilder("listener " + port + " 127.0.0.1\nlog_dest stdout\n"
@@ -47,6 +52,7 @@ final class Mosquitto implements AutoCloseable {
         } else {
             c.append("allow_anonymous true\n");
         }
+        c.append(extra);
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, c.toString());
         Mosquitto m = new Mosquitto(dir, port, conf);
