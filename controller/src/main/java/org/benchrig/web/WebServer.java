@@ -247,8 +247,9 @@ public final class WebServer implements AutoCloseable {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            if (token == null) {
-                error(ctx, 403, "actions are disabled: start the controller with the environment variable "
+            if (token == null) { // no token can be right: the same 401 as a wrong one, saying how to enable actions
+                ctx.header("WWW-Authenticate", "Bearer realm=\"benchrig\"");
+                error(ctx, 401, "actions are disabled: start the controller with the environment variable "
                         + service.config().web().tokenEnv() + " set to a token");
                 ctx.skipRemainingHandlers();
                 return;
