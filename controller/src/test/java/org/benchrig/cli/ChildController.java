@@ -49,8 +49,14 @@ final class ChildController implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Ends the controller and what it started (its emulators), found by handle while they are still its children. */
     @Override
     public void close() throws InterruptedException {
+        java.util.List<ProcessHandle> started = process.descendants().toList();
         kill();
+        for (ProcessHandle p : started) {
+            p.destroyForcibly();
+            p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(x -> null).join();
+        }
     }
 }

@@ -323,14 +323,19 @@ class WebUiTest {
     }
 
     /** The UI's duration(): the same units and digits. */
+    /** As web/common.js shows a duration: JavaScript's toFixed rounds the double's exact binary value. */
     static String display(double ns) {
         if (ns < 1e6) {
-            return String.format(java.util.Locale.ROOT, "%.1f us", ns / 1e3);
+            return toFixed(ns / 1e3, 1) + " us";
         }
         if (ns < 1e9) {
-            return String.format(java.util.Locale.ROOT, "%.2f ms", ns / 1e6);
+            return toFixed(ns / 1e6, 2) + " ms";
         }
-        return String.format(java.util.Locale.ROOT, "%.3f s", ns / 1e9);
+        return toFixed(ns / 1e9, 3) + " s";
+    }
+
+    private static String toFixed(double x, int digits) {
+        return new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     @Test
