@@ -1,29 +1,41 @@
 package org.benchrig.bench;
 
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.benchrig.board.Board;
 import org.benchrig.board.BoardBusy;
 import org.benchrig.board.BoardState;
 import org.benchrig.board.Boards;
-import org.benchrig.board.HealthCheck;
 import org.benchrig.board.Emulator;
+import org.benchrig.board.HealthCheck;
 import org.benchrig.config.BoardConfig;
+import org.benchrig.config.BoardKind;
 import org.benchrig.config.RigConfig;
+import org.benchrig.flash.FirmwareImage;
+import org.benchrig.flash.FlashFailed;
+import org.benchrig.flash.FlashReport;
+import org.benchrig.flash.FlashVerifier;
+import org.benchrig.flash.Flashers;
+import org.benchrig.flash.InvalidImage;
+import org.benchrig.instrument.EmulatorPowerSwitch;
+import org.benchrig.instrument.EmulatorResetLine;
+import org.benchrig.instrument.Instruments;
 import org.benchrig.store.BoardRecords;
 import org.benchrig.time.Deadline;
-import org.benchrig.instrument.Instruments;
 
 /**
  * One bench as a running controller sees it: the config, and the boards this command opened.
@@ -151,19 +163,19 @@ public final class Rig implements AutoCloseable {
     private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
     /** What {@link #flash} did: the flasher's report and the verification of the board afterwards. */
-    public record Flashed(org.benchrig.flash.FlashReport report, org.benchrig.flash.FlashVerifier.Verification verification) {
+    public record Flashed(FlashReport report, FlashVerifier.Verification verification) {
     }
 
     /**
      * Flashes {@code image} on a board as {@code benchrig flash} does (the board's flasher, then
-     * {@link org.benchrig.flash.FlashVerifier}), holding the board's lease throughout; the board stays
+     * {@link FlashVerifier}), holding the board's lease throughout; the board stays
      * open in this rig afterwards. Another process holding the board: {@link BoardBusy}. Runs of this
      * process wait for the board meanwhile.
      *
-     * @throws org.benchrig.flash.InvalidImage when the board's flasher refuses the image
-     * @throws org.benchrig.flash.FlashFailed  when programming failed
+     * @throws InvalidImage when the board's flasher refuses the image
+     * @throws FlashFailed  when programming failed
      */
-    public synchronized Flashed flash(String id, org.benchrig.flash.FirmwareImage image,
+    public synchronized Flashed flash(String id, FirmwareImage image,
                                       java.util.function.Consumer<String> progress) {
         BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException("no board '" + id + "'"));
         Board old = open.remove(id);
@@ -178,33 +190,33 @@ public final class Rig implements AutoCloseable {
             old.close();
         }
         boolean kept = false;
-        com.pi4j.context.Context pi4j = null;
+        Context pi4j = null;
         Board board = null;
         try {
-            org.benchrig.flash.FlashReport report;
-            if (bc.kind() == org.benchrig.config.BoardKind.EMULATED) {
+            FlashReport report;
+            if (bc.kind() == BoardKind.EMULATED) {
                 Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), Deadline.in(VERIFY_WAIT));
-                board = new Board(bc, emulator::ptyPath, new org.benchrig.instrument.EmulatorResetLine(emulator),
-                        new org.benchrig.instrument.EmulatorPowerSwitch(emulator), emulator);
+                board = new Board(bc, emulator::ptyPath, new EmulatorResetLine(emulator),
+                        new EmulatorPowerSwitch(emulator), emulator);
                 board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
-                report = org.benchrig.flash.Flashers.forBoard(bc, emulator, null, progress).flash(image, Deadline.in(FLASH_WAIT));
+                report = Flashers.forBoard(bc, emulator, null, progress).flash(image, Deadline.in(FLASH_WAIT));
                 board.connect(Deadline.in(VERIFY_WAIT));
             } else {
-                org.benchrig.flash.Flashers.Lines lines = null;
-                if (org.benchrig.flash.Flashers.needsLines(bc)) {
+                Flashers.Lines lines = null;
+                if (Flashers.needsLines(bc)) {
                     // the flasher's own Pi4J context, shut down right after: its BOOT/RUN lines are
                     // used only while flashing, and a short-lived context keeps them released otherwise
                     pi4j = com.pi4j.Pi4J.newAutoContext();
-                    com.pi4j.context.Context ctx = pi4j;
-                    lines = (name, pin) -> ctx.create(com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(ctx).id(name)
-                            .name(name).address(pin).initial(com.pi4j.io.gpio.digital.DigitalState.HIGH)
-                            .shutdown(com.pi4j.io.gpio.digital.DigitalState.HIGH));
+                    Context ctx = pi4j;
+                    lines = (name, pin) -> ctx.create(DigitalOutput.newConfigBuilder(ctx).id(name)
+                            .name(name).address(pin).initial(DigitalState.HIGH)
+                            .shutdown(DigitalState.HIGH));
                 }
-                report = org.benchrig.flash.Flashers.forBoard(bc, null, lines, progress).flash(image, Deadline.in(FLASH_WAIT));
+                report = Flashers.forBoard(bc, null, lines, progress).flash(image, Deadline.in(FLASH_WAIT));
                 board = Boards.open(bc, runtimeDir(config), instruments);
             }
-            org.benchrig.flash.FlashVerifier.Verification v =
-                    org.benchrig.flash.FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
+            FlashVerifier.Verification v =
+                    FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
             board.setState(BoardState.READY, v.passed() ? "" : "flashed image not verified: " + String.join("; ", v.problems()));
             open.put(id, board);
             kept = true;
