@@ -137,12 +137,11 @@ public final class Emulator implements AutoCloseable {
                     "-qmp", "unix:" + qmpSocket + ",server=on,wait=off");
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            // recorded before any wait: a controller killed while QEMU boots leaves a state file, not an orphan
+            writeState(image, "");
             pty = awaitPty(log, deadline.atMost(START_WAIT));
             awaitSocket(deadline.atMost(START_WAIT));
-            State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
-                    startOf(ProcessHandle.current()), qmpSocket.toString(),
-                    pty, image.toAbsolutePath().toString(), Instant.now().toString());
-            JSON.writeValue(stateFile().toFile(), state);
+            writeState(image, pty);
         } catch (IOException e) {
             powerOff();
             throw new LinkLost("cannot start QEMU for board " + boardId + ": " + e.getMessage(), e);
@@ -150,6 +149,13 @@ public final class Emulator implements AutoCloseable {
             powerOff();
             throw e;
         }
+    }
+
+    private void writeState(Path image, String ptyPath) throws IOException {
+        State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
+                startOf(ProcessHandle.current()), qmpSocket.toString(),
+                ptyPath, image.toAbsolutePath().toString(), Instant.now().toString());
+        JSON.writeValue(stateFile().toFile(), state);
     }
 
     private String awaitPty(Path log, Deadline deadline) throws IOException {
