@@ -65,6 +65,27 @@ class BoardCommandsTest {
     }
 
     @Test
+    void aFileUploadedByOneCommandIsThereForTheNextUntilTheBoardIsFlashed() throws Exception {
+        Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
+        Path module = dir.resolve("tool.py");
+        Files.writeString(module, "def area(w, h):\n    return w * h\n");
+        CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
+        assertThat(up.exit()).as(up.err()).isZero();
+        // a separate command: the emulator was powered off in between, as a board unplugged overnight
+        CliHarness.Result used = CliHarness.run("exec", "mb1", "import os, tool\nprint(os.listdir(), tool.area(3, 4))",
+                "--config", cfg.toString());
+        assertThat(used.exit()).as(used.err()).isZero();
+        assertThat(used.out()).contains("'tool.py'").endsWith(" 12\n");
+        assertThat(dir.resolve("data/flash/mb1.flash")).hasSize(256 * 1024);
+
+        CliHarness.Result flashed = CliHarness.run("flash", "mb1", CliHarness.FIRMWARE, "--config", cfg.toString());
+        assertThat(flashed.exit()).as(flashed.out() + flashed.err()).isZero();
+        CliHarness.Result after = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).doesNotContain("tool.py");
+    }
+
+    @Test
     void malformedConfigExitsTwoWithFileLineAndField() throws Exception {
         Path cfg = dir.resolve("bad.yaml");
         Files.writeString(cfg, "rig: x\ndata_dir: data\nboards:\n  - id: mb1\n    kind: emulated\n    firmwre: /nope\n");
