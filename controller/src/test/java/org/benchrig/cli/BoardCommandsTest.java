@@ -55,22 +55,13 @@ class BoardCommandsTest {
     }
 
     @Test
-    void uploadReportsAVerifiedCopy() throws Exception {
+    void anUploadIsVerifiedAndThereForTheNextCommandUntilTheBoardIsFlashed() throws Exception {
         Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
         Path module = dir.resolve("tool.py");
         Files.writeString(module, "def area(w, h):\n    return w * h\n");
         CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).contains("tool.py", "verified");
-    }
-
-    @Test
-    void aFileUploadedByOneCommandIsThereForTheNextUntilTheBoardIsFlashed() throws Exception {
-        Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
-        Path module = dir.resolve("tool.py");
-        Files.writeString(module, "def area(w, h):\n    return w * h\n");
-        CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
-        assertThat(up.exit()).as(up.err()).isZero();
         // a separate command: the emulator was powered off in between, as a board unplugged overnight
         CliHarness.Result used = CliHarness.run("exec", "mb1", "import os, tool\nprint(os.listdir(), tool.area(3, 4))",
                 "--config", cfg.toString());
