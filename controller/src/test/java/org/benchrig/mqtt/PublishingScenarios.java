@@ -216,8 +216,8 @@ abstract class PublishingScenarios {
                 run(cfg, Map.of(), "--suite", "sieve", "--repeat", "2"));
         await().atMost(Duration.ofSeconds(60)).until(() -> !sub.messages.isEmpty() || running.isDone());
         broker.stop();
+        // the outage lasts until the run has ended with messages left: it now waits for its broker
         await().atMost(Duration.ofSeconds(120)).until(() -> outboxSize(cfg) > 0 && isFinished(cfg) || running.isDone());
-        Thread.sleep(4000);   // the outage: the run has ended and waits for the broker
         broker.restart();
         CliHarness.Result r = running.get(120, TimeUnit.SECONDS);
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
