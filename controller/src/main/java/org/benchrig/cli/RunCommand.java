@@ -41,12 +41,34 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** How long a finished CLI run waits for the broker to take the last messages. */
-    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(3);
+    /**
+     * How long a finished CLI run waits for the broker to take the last messages (reconnecting to a
+     * broker that went away); what is left then waits in the outbox for `serve`, and the run says so.
+     */
+    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(10);
 
     /** The broker password comes from the environment the CLI was given, then the process's. */
     private java.util.function.Function<String, String> mqttEnv() {
         return name -> parent.env.variables().getOrDefault(name, System.getenv(name));
+    }
+
+    /** Gives the broker {@link #MQTT_DRAIN} to take what is left; says how many messages wait for `serve`. */
+    static void drainOrSay(Publisher mqtt, PrintWriter err) throws InterruptedException {
+        boolean drained;
+        boolean connected;
+        try {
+            drained = mqtt.drain(MQTT_DRAIN);
+            connected = mqtt.connected();
+        } finally {
+            mqtt.close();
+        }
+        long left = drained ? 0 : mqtt.waiting();   // counted after close: its last acknowledgements are deleted
+        if (left > 0) {
+            err.printf("benchrig: %d message(s) for broker %s wait in the outbox (%s within %d s);"
+                            + " `benchrig serve` or the next run delivers them%n", left, mqtt.url(),
+                    connected ? "not all acknowledged" : "no connection to the broker", MQTT_DRAIN.toSeconds());
+            err.flush();
+        }
     }
 
     @Override
@@ -82,9 +104,7 @@ public final class RunCommand implements Callable<Integer> {
                 DaemonParts.stopAll(parts, spec.commandLine().getErr());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
                 if (mqtt != null) {
-                    // a short grace for the last messages; what is left waits in the outbox for `serve`
-                    mqtt.drain(MQTT_DRAIN);
-                    mqtt.close();
+                    drainOrSay(mqtt, spec.commandLine().getErr());
                 }
             }
             out.println();

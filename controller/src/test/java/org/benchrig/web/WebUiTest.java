@@ -101,6 +101,7 @@ class WebUiTest {
         browserEnv.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
         browserEnv.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
         browserEnv.put("PATH", System.getenv("PATH"));
+        browserEnv.putAll(org.benchrig.testing.NoLeftoverProcesses.mark()); // the browser gets only this env
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setEnv(browserEnv)
