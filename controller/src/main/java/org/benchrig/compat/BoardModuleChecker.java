@@ -42,8 +42,7 @@ final class BoardModuleChecker implements TargetChecker {
             list = modules();
         } catch (RuntimeException e) {
             String why = "board " + board.id() + " could not be asked: " + e.getMessage();
-            return new TargetResult(new TargetInfo(board.id(), "board", board.model(), "-"),
-                    dependencies.stream().map(d -> Finding.of(d, board.id(), Verdict.NOT_CHECKED, why)).toList());
+            return TargetResult.notChecked(new TargetInfo(board.id(), "board", board.model(), "-"), dependencies, why);
         }
         TargetInfo info = new TargetInfo(board.id(), "board",
                 list.implementation() + " " + list.version() + " (" + list.machine() + ")",

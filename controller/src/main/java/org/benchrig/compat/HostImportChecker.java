@@ -53,8 +53,7 @@ final class HostImportChecker implements TargetChecker {
         Subprocess.Completed c = processes.run(cmd, PROBE_LIMIT);
         if (!c.ok()) {
             String why = interpreter + " could not be asked: " + HostPip.lastLine(c.stderr());
-            return new TargetResult(info, dependencies.stream()
-                    .map(d -> Finding.of(d, targetId, Verdict.NOT_CHECKED, why)).toList());
+            return TargetResult.notChecked(info, dependencies, why);
         }
         Map<String, JsonNode> answers = new HashMap<>();
         ObjectMapper json = new ObjectMapper();

@@ -45,8 +45,7 @@ final class PipChecker implements TargetChecker {
         Optional<HostPip> found = HostPip.find(interpreter, processes, workDir, whyNot);
         if (found.isEmpty()) {
             String why = interpreter + " has no usable pip: " + String.join("; ", whyNot);
-            return new TargetResult(new TargetInfo(targetId, "host", interpreter, "-"),
-                    dependencies.stream().map(d -> Finding.of(d, targetId, Verdict.NOT_CHECKED, why)).toList());
+            return TargetResult.notChecked(new TargetInfo(targetId, "host", interpreter, "-"), dependencies, why);
         }
         HostPip pip = found.get();
         boolean pypy = pip.pypy();

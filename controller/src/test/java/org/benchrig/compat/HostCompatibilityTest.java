@@ -90,6 +90,24 @@ class HostCompatibilityTest {
         assertThat(compatTempDirs()).isEqualTo(tmpBefore);
     }
 
+    @Test
+    void anInterpreterWithoutPipIsAskedThroughATemporaryVenv() throws Exception {
+        Path noPip = dir.resolve("python-without-pip");
+        Files.writeString(noPip, "#!/bin/sh\n# python3 without site-packages: it has no pip\nexec python3 -S \"$@\"\n");
+        noPip.toFile().setExecutable(true);
+        Path cfg = dir.resolve("nopip.yaml");
+        Files.writeString(cfg, "rig: nopip\nplatform: simulated\ndata_dir: data\nboards: []\nhosts:\n"
+                + "  - id: bare\n    interpreter: " + noPip + "\n");
+        Path req = dir.resolve("one.txt");
+        Files.writeString(req, "purepkg\n");
+        CliHarness.Result r = CliHarness.run("compat", req.toString(), "--config", cfg.toString(), "--no-index",
+                "--find-links", index.dir().toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("targets").get(0).get("checked_by").asText()).contains("temporary venv (ensurepip)");
+        assertThat(report.get("findings").get(0).get("verdict").asText()).isEqualTo("ok");
+    }
+
     /** find_spec for every package: None unless something installed it where the interpreter looks. */
     private static String importable(String python) throws Exception {
         Process p = new ProcessBuilder(python, "-c", "import importlib.util as u; print([u.find_spec(n) for n in "
