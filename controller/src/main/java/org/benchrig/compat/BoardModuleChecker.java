@@ -41,7 +41,8 @@ final class BoardModuleChecker implements TargetChecker {
         try {
             list = modules();
         } catch (RuntimeException e) {
-            String why = "board " + board.id() + " could not be asked: " + e.getMessage();
+            String why = "board " + board.id() + " could not be asked: "
+                    + (e.getMessage() == null ? "no answer" : e.getMessage());
             return TargetResult.notChecked(new TargetInfo(board.id(), "board", board.model(), "-"), dependencies, why);
         }
         TargetInfo info = new TargetInfo(board.id(), "board",

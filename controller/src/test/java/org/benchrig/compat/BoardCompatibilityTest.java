@@ -45,7 +45,7 @@ class BoardCompatibilityTest {
         assertThat(table.out().lines().map(String::strip)).contains("machine     ok", "utime       ok",
                 "json        missing on board");
         assertThat(table.out()).contains("the app's own json.py can be uploaded (benchrig upload mb1 json.py)",
-                "cached as firmware-");
+                "asked by " + report.get("targets").get(0).get("checked_by").asText()); // same list, same time asked
     }
 
     private static List<String> missing(JsonNode report) {
