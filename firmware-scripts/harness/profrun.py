@@ -1,7 +1,7 @@
 """benchrig profile runner for CPython and PyPy (not for MicroPython).
 
     python3 profrun.py --bench-dir DIR --bench NAME --tier T --nonce K --out DIR
-                       [--rate HZ] [--warmup-seconds S] [--seconds S] [--cprofile-seconds S] [--no-wall]
+                       [--rate HZ] [--warmup-seconds S] [--seconds S] [--cprofile-seconds S] [--no-wall] [--no-sample]
 
 1. warm-up: bench(*TIERS[T]) is called repeatedly for --warmup-seconds (default 2; PyPy's JIT
    settles within ~2,000 calls of the suite's functions, see FACTS), so the sampler profiles
@@ -72,6 +72,7 @@ def main(argv=None):
     ap.add_argument('--seconds', type=float, default=2.0)
     ap.add_argument('--cprofile-seconds', type=float, default=1.0)
     ap.add_argument('--no-wall', action='store_true', help='sample CPU time only (no ITIMER_REAL)')
+    ap.add_argument('--no-sample', action='store_true', help='run the sampled phase without the sampler (a baseline)')
     a = ap.parse_args(argv)
     if a.rate <= 0 or a.rate > 10000:
         bad(ap, '--rate must be in (0, 10000] Hz')
@@ -106,11 +107,15 @@ def main(argv=None):
             t0 = time.perf_counter()
             fields['warmup_calls'], r = repeat(mod.bench, params, a.warmup_seconds, at_least=1)
             fields['warmup_s'] = time.perf_counter() - t0
-            smp.start()
+            if not a.no_sample:
+                smp.start()
             try:
+                t0 = time.perf_counter()
                 fields['calls'], r = repeat(mod.bench, params, a.seconds)
+                smp.elapsed_s = time.perf_counter() - t0
             finally:
-                smp.stop()
+                if not a.no_sample:
+                    smp.stop()
             prof = cProfile.Profile()
             prof.enable()
             try:

@@ -183,7 +183,6 @@ class Sampler:
         for sig, old in self._old.items():
             signal.signal(sig, old)
         self._old = {}
-        self.elapsed_s = time.perf_counter() - self._t0
         return self
 
     def _stack(self, frame):
