@@ -16,7 +16,7 @@
 Prints one @BR2 frame carrying --nonce (see bh.py):
 @BR2|n=K|prof=1|bench=...|tier=...|impl=...|version=...|executable=...|rate_hz=...|cpu_signals=...
 |wall_signals=...|warmup_calls=...|warmup_s=...|calls=...|sampled_s=...|cpu_s=...|builtin_s=...
-|waiting_s=...|descheduled_s=...|cprofile_calls=...|outcome=ok|wrong|memory|error|check=...|exc=...|c=...|@
+|waiting_s=...|descheduled_s=...|phase_cpu_s=...|cprofile_calls=...|outcome=ok|wrong|memory|error|check=...|exc=...|c=...|@
 Exit code 0 whatever the benchmark did; 2 for bad arguments.
 """
 import argparse
@@ -91,7 +91,7 @@ def main(argv=None):
     import bh
     import sampler
 
-    fields = {'warmup_calls': 0, 'warmup_s': 0.0, 'calls': 0, 'cprofile_calls': 0}
+    fields = {'warmup_calls': 0, 'warmup_s': 0.0, 'calls': 0, 'phase_cpu_s': 0.0, 'cprofile_calls': 0}
     smp = sampler.Sampler(a.rate, wall=not a.no_wall, roots=(repeat.__code__,))
     outcome, check, exc = 'error', '', ''
     try:
@@ -111,7 +111,9 @@ def main(argv=None):
                 smp.start()
             try:
                 t0 = time.perf_counter()
+                c0 = time.process_time()
                 fields['calls'], r = repeat(mod.bench, params, a.seconds)
+                fields['phase_cpu_s'] = time.process_time() - c0
                 smp.elapsed_s = time.perf_counter() - t0
             finally:
                 if not a.no_sample:
@@ -134,11 +136,11 @@ def main(argv=None):
             f.write(line + '\n')
     bh.fr(a.nonce, 'prof=1|bench=%s|tier=%s|impl=%s|version=%s|executable=%s|rate_hz=%g|cpu_signals=%d|wall_signals=%d'
           '|warmup_calls=%d|warmup_s=%.3f|calls=%d|sampled_s=%.6f|cpu_s=%.6f|builtin_s=%.6f|waiting_s=%.6f'
-          '|descheduled_s=%.6f|cprofile_calls=%d|outcome=%s|check=%s|exc=%s'
+          '|descheduled_s=%.6f|phase_cpu_s=%.6f|cprofile_calls=%d|outcome=%s|check=%s|exc=%s'
           % (a.bench, a.tier, platform.python_implementation().lower(), platform.python_version(),
              bh.tx(sys.executable, 200), a.rate, smp.cpu_signals, smp.wall_signals, fields['warmup_calls'],
              fields['warmup_s'], fields['calls'], smp.elapsed_s, smp.cpu_s, smp.builtin_s, smp.waiting_s,
-             smp.descheduled_s, fields['cprofile_calls'], outcome, bh.tx(check, 60), bh.tx(exc, 100)))
+             smp.descheduled_s, fields['phase_cpu_s'], fields['cprofile_calls'], outcome, bh.tx(check, 60), bh.tx(exc, 100)))
     sys.stdout.flush()
     return 0
 
