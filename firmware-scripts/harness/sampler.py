@@ -37,6 +37,7 @@ LOADS = ('LOAD_GLOBAL', 'LOAD_NAME', 'LOAD_ATTR', 'LOAD_METHOD', 'LOAD_FAST', 'L
 # Process CPU time advances in scheduler ticks on some kernels (4 ms at HZ=250): off-CPU time is
 # only looked at once it exceeds what was already accounted by more than this (one tick + margin).
 OFF_CPU_SLACK_S = 0.005
+MISS = object()
 
 
 def label(code):
@@ -64,9 +65,12 @@ class Callees:
     def at(self, frame):
         code = frame.f_code
         key = (code, frame.f_lasti)
-        hit = self.cache.get(key)
-        if hit is None:
-            hit = self.cache[key] = self._find(frame, code, frame.f_lasti)
+        hit = self.cache.get(key, MISS)
+        if hit is MISS:
+            hit = self._find(frame, code, frame.f_lasti)
+            # a callee found through the frame's locals may differ next time: only the rest is kept
+            if hit is None or not hit[0].startswith('.'):
+                self.cache[key] = hit
         return hit
 
     def _instructions(self, code):
