@@ -505,6 +505,7 @@ public final class SelfbenchCommand implements Runnable {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1");
             }
+            String loadAtStart = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             org.benchrig.profile.ProfileSettings s = new org.benchrig.profile.ProfileSettings(rate, 1, 2, 0, true);
             List<org.benchrig.selfbench.ProfileBench.Row> rows = new org.benchrig.selfbench.ProfileBench(env.scriptsDir(),
                     spec.commandLine().getErr()).run(cfg.hosts(), tier, s, rounds);
@@ -514,7 +515,8 @@ public final class SelfbenchCommand implements Runnable {
             out.flush();
             if (writeDocs) {
                 String where = String.format(java.util.Locale.ROOT, "tier %s, %d rounds, 1 s warm-up and 2 s sampled per process, "
-                        + "%d CPUs shared with other work", tier, rounds, Runtime.getRuntime().availableProcessors());
+                        + "%d CPUs shared with other work, load average %s at the start", tier, rounds,
+                        Runtime.getRuntime().availableProcessors(), loadAtStart);
                 writeSection(env, "profile", measured(where, "./benchrig selfbench profile --rounds " + rounds) + md, spec.commandLine().getErr());
             }
             return 0;
