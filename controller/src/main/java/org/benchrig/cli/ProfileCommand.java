@@ -60,6 +60,8 @@ public final class ProfileCommand implements Callable<Integer> {
         Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON);
         List<Benchmark> list = catalog.resolve(String.join(",", benches));
         List<String> ids = targets == null || targets.isEmpty() ? cfg.hosts().stream().map(h -> h.id()).toList() : targets;
+        Path scripts = parent.env.scriptsDir();
+        new ProfileSession(cfg, scripts.resolve("harness"), scripts.resolve("benchmarks")).check(ids);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             long runId = store.startRun(cfg.rig(), "profile:" + String.join(",", benches), ids, 1, null);
             boolean ok;

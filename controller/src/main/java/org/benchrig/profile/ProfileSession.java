@@ -45,15 +45,23 @@ public final class ProfileSession {
         return out;
     }
 
+    /** Throws, naming the hosts, when a target id is neither a host nor a board of the rig. */
+    public void check(List<String> targets) {
+        for (String id : targets) {
+            boolean known = config.hosts().stream().anyMatch(h -> h.id().equals(id))
+                    || config.boards().stream().map(BoardConfig::id).anyMatch(id::equals);
+            if (!known) {
+                throw new IllegalArgumentException("--target " + id + ": no such target in " + config.source()
+                        + " (hosts: " + String.join(", ", config.hosts().stream().map(HostConfig::id).toList()) + ")");
+            }
+        }
+    }
+
     private Profile one(Benchmark b, String id, String tier, ProfileSettings s) {
+        check(List.of(id));
         HostConfig host = config.hosts().stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
         if (host == null) {
-            boolean board = config.boards().stream().map(BoardConfig::id).anyMatch(id::equals);
-            if (board) {
-                return BoardProfiles.note(id, b.name(), tier == null ? "s" : tier);
-            }
-            throw new IllegalArgumentException("--target " + id + ": no such target in " + config.source()
-                    + " (hosts: " + String.join(", ", config.hosts().stream().map(HostConfig::id).toList()) + ")");
+            return BoardProfiles.note(id, b.name(), tier == null ? "s" : tier);
         }
         String t = tier == null ? host.tier() : tier;
         if (!b.hasTier(t)) {

@@ -46,5 +46,6 @@ class ProfileCommandTest {
         CliHarness.Result r = CliHarness.run("profile", "sieve", "--config", cfg.toString(), "--target", "nope");
         assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).contains("--target nope: no such target").contains("hosts: cpython");
+        assertThat(CliHarness.run("runs", "--config", cfg.toString()).out()).doesNotContain("profile:");   // no run was started
     }
 }
