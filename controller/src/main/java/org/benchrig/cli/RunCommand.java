@@ -38,6 +38,8 @@ public final class RunCommand implements Callable<Integer> {
     Integer repeat;
     @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
     boolean serve;
+    @Option(names = "--profile", description = "after the run, profile each of its benchmarks on each of its hosts (stored with the run)")
+    boolean profile;
     @Spec
     CommandSpec spec;
 
@@ -110,6 +112,10 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
                     store.measurements(runId), out);
+            if (profile) {
+                ProfileCommand.profileInto(store, runId, cfg, parent.env, plan.benchmarks(), plan.targetIds(), null,
+                        org.benchrig.profile.ProfileSettings.DEFAULT, out, null);
+            }
             out.printf("run %d stored in %s%n", runId, store.path());
             out.printf("web UI: http://%s:%d/run?id=%d%s%n", cfg.web().bind(), cfg.web().port(), runId,
                     serve ? "" : "  (serving while ./benchrig serve runs)");

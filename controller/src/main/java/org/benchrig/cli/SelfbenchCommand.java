@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
         subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
-                SelfbenchCommand.Web.class})
+                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -73,7 +73,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt, web");
+                "a selfbench kind is required: link, parallel, mqtt, web, profile");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -520,6 +520,49 @@ public final class SelfbenchCommand implements Runnable {
 
         private static String ms(double v) {
             return String.format(java.util.Locale.ROOT, "%.2f ms", v);
+        }
+    }
+
+    @Command(name = "profile", description = "The sampler's overhead (time per call sampled vs unprofiled) on 3 benchmarks, "
+            + "and the share of samples in the hotloop fixture's hot function.")
+    static final class Profile implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--rate", defaultValue = "1000", description = "sampling rate, Hz (default: ${DEFAULT-VALUE})")
+        double rate;
+        @Option(names = "--tier", defaultValue = "m", description = "parameter tier (default: ${DEFAULT-VALUE})")
+        String tier;
+        @Option(names = "--rounds", defaultValue = "3", description = "interleaved rounds; medians are reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench profile' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1");
+            }
+            String loadAtStart = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            org.benchrig.profile.ProfileSettings s = new org.benchrig.profile.ProfileSettings(rate, 1, 2, 0, true);
+            List<org.benchrig.selfbench.ProfileBench.Row> rows = new org.benchrig.selfbench.ProfileBench(env.scriptsDir(),
+                    spec.commandLine().getErr()).run(cfg.hosts(), tier, s, rounds);
+            String md = org.benchrig.selfbench.ProfileBench.markdown(rows, rate);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(md);
+            out.flush();
+            if (writeDocs) {
+                String where = String.format(java.util.Locale.ROOT, "tier %s, %d rounds, 1 s warm-up and 2 s sampled per process, "
+                        + "%d CPUs shared with other work, load average %s at the start", tier, rounds,
+                        Runtime.getRuntime().availableProcessors(), loadAtStart);
+                writeSection(env, "profile", measured(where, "./benchrig selfbench profile --rounds " + rounds) + md, spec.commandLine().getErr());
+            }
+            return 0;
         }
     }
 }
