@@ -26,4 +26,5 @@ t2 = T()
 end = M()
 # sys.path[1] is this script's directory, so hostrun is found after the benchmark directory
 import hostrun
-hostrun.cold_frame(hostrun.Frames(hostrun.read_nonce()), t1 - t0, t2 - t1, end, r, err)
+hostrun.cold_frame(hostrun.Frames(hostrun.read_nonce()), t1 - t0, t2 - t1, end, r, err,
+                   getattr(m, 'EXPECT', {}).get(sys.argv[3]) if err is None else None)

@@ -27,7 +27,9 @@ machine) passes it and shows as spread instead. Warm-up ends unsteady (steady=0)
 all with the same loops; when one falls short of the minimum, the values taken so far become
 warm-ups, loops are doubled and the values start again (until the cap; then steady=0).
 
-Frames (see ../README.md) come from frame() alone:
+Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see ../README.md),
+all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
+error, memory); the controller decides from check:
   kind=warmup|i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
   kind=value |i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
   kind=proc  |impl|version|executable|maxrss_kb|warmups|steady|loops|rule
@@ -39,12 +41,14 @@ import sys
 from time import perf_counter_ns as T
 
 MS = 1000000
+# Field lengths as bh.rep prints them (check 60, exception 100 characters); others up to 200.
+FIELD_CHARS = {'check': 60, 'exc': 100}
 # A value this long tells the speed well enough to scale loops in one step instead of doubling.
 SCALE_FROM_NS = 1 * MS
 
 
 class Frames:
-    """Writes frames to the original stdout, which only this process's harness can reach."""
+    """Writes @BR2 frames (bh.fr: nonce, fields, Adler-32) to the original stdout alone."""
 
     def __init__(self, nonce):
         sys.stdout.flush()
@@ -52,16 +56,16 @@ class Frames:
         os.dup2(2, 1)   # the benchmark's prints go to stderr from now on
         self.nonce = nonce
 
-    def frame(self, fields):
-        body = '|'.join('%s=%s' % (k, clean(v)) for k, v in fields)
-        line = '@BR1|n=%s|%s|@\n' % (self.nonce, body)
-        data = line.encode('utf-8', 'replace')
+    def _write(self, line):
+        data = (line + '\n').encode('ascii', 'replace')
         while data:
             data = data[os.write(self.fd, data):]
 
-
-def clean(v):
-    return str(v).replace('|', '/').replace('\r', ' ').replace('\n', ' ')
+    def frame(self, fields):
+        """The one place every host frame is printed."""
+        import bh
+        bh.W = self._write
+        bh.fr(self.nonce, '|'.join('%s=%s' % (k, bh.tx(v, FIELD_CHARS.get(k, 200))) for k, v in fields))
 
 
 def read_nonce():
@@ -131,16 +135,23 @@ def take(fn, params, loops):
     return T() - t0, r, None
 
 
-def value_frame(frames, kind, i, loops, t, r, err):
-    outcome, exc = err if err else ('ok', '')
+def said(r, ex, expect):
+    """The harness's own verdict (a cross-check: the controller decides): ok, wrong, or the failure."""
+    if ex is not None:
+        return failure(ex)
+    return ('ok' if r == expect else 'wrong'), ''
+
+
+def value_frame(frames, kind, i, loops, t, r, err, expect):
+    outcome, exc = err if err else said(r, None, expect)
     frames.frame([('kind', kind), ('i', i), ('loops', loops), ('value_ns', t),
-                  ('check', '' if err else str(r)[:60]), ('outcome', outcome), ('exc', exc)])
+                  ('check', '' if err else r), ('outcome', outcome), ('exc', exc)])
 
 
-def cold_frame(frames, import_ns, first_call_ns, end_mono_ns, r, ex):
-    outcome, exc = failure(ex) if ex is not None else ('ok', '')
+def cold_frame(frames, import_ns, first_call_ns, end_mono_ns, r, ex, expect):
+    outcome, exc = said(r, ex, expect)
     frames.frame([('kind', 'cold'), ('import_ns', import_ns), ('first_call_ns', first_call_ns),
-                  ('end_mono_ns', end_mono_ns), ('check', '' if ex is not None else str(r)[:60]),
+                  ('end_mono_ns', end_mono_ns), ('check', '' if ex is not None else r),
                   ('outcome', outcome), ('exc', exc), ('maxrss_kb', maxrss_kb())])
 
 
@@ -192,9 +203,10 @@ def run(a, frames):
     """Warm-up until steady (or the cap), then the values; returns (warmups, steady, loops)."""
     mod, err = load(a.bench_dir, a.bench, a.tier)
     if err:
-        value_frame(frames, 'warmup', 0, 1, 0, None, err)
+        value_frame(frames, 'warmup', 0, 1, 0, None, err, None)
         return 0, False, 1
     fn, params = mod.bench, mod.TIERS[a.tier]
+    expect = getattr(mod, 'EXPECT', {}).get(a.tier)
     min_ns = a.min_value_ms * MS
     loops, warmups, per_call = a.loops, 0, []
     start = T()
@@ -202,7 +214,7 @@ def run(a, frames):
     while True:
         while not is_steady:
             t, r, err = take(fn, params, loops)
-            value_frame(frames, 'warmup', warmups, loops, t, r, err)
+            value_frame(frames, 'warmup', warmups, loops, t, r, err, expect)
             warmups += 1
             if err:
                 return warmups, False, loops
@@ -223,11 +235,11 @@ def run(a, frames):
         if not short or T() - start >= a.max_warmup_s * 1e9:
             break
         for t, r, err in values:   # the speed changed after warm-up: these were warm-ups after all
-            value_frame(frames, 'warmup', warmups, loops, t, r, err)
+            value_frame(frames, 'warmup', warmups, loops, t, r, err, expect)
             warmups += 1
         loops = next_loops(loops, short[0][0], min_ns)
     for i, (t, r, err) in enumerate(values):
-        value_frame(frames, 'value', i, loops, t, r, err)
+        value_frame(frames, 'value', i, loops, t, r, err, expect)
         if err:
             return warmups, False, loops
     return warmups, is_steady and len(values) == a.values and all(v[0] >= min_ns for v in values), loops

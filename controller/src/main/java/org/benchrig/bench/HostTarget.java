@@ -66,8 +66,7 @@ public final class HostTarget implements Target {
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
         String tier = b.hasTier(config.tier()) ? config.tier() : "s";
-        Object e = b.expect().get(tier);
-        String expected = e == null ? null : String.valueOf(e);
+        Object expected = b.expect().get(tier);
         Consumer<HostSample> toMeasurement = h -> sink.accept(new Measurement(
                 s.measurementId(id(), b.name(), h.mode(), h.repetition()), s.runId(), id(), b.name(), tier,
                 h.repetition(), h.mode(), h.timeNs(), h.wallNs(), new HeapUse(null, null, null, h.peakRssKb()),

@@ -8,10 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -48,7 +46,6 @@ public final class HostRunner {
     private final Path benchmarkDir;
     private volatile HostInterpreter interpreter;
     private volatile Consumer<ProcessHandle> onStart = h -> { };
-    private final SecureRandom random = new SecureRandom();
 
     public HostRunner(HostConfig cfg, Path harnessDir, Path benchmarkDir) {
         this.cfg = Objects.requireNonNull(cfg);
@@ -81,7 +78,7 @@ public final class HostRunner {
      * of the first call, each right after a {@code -c pass} process of the same interpreter that
      * gives the interpreter's start-up in the same conditions.
      */
-    public void runCold(String bench, String tier, String expected, int processes, Duration timeoutPerProcess,
+    public void runCold(String bench, String tier, Object expected, int processes, Duration timeoutPerProcess,
                         Consumer<HostSample> sink) {
         String exe = executableOr(processes, Mode.COLD, sink);
         if (exe == null) {
@@ -122,7 +119,7 @@ public final class HostRunner {
      * within {@code timeout} for all of them; the first calibrates the loops, the next start from
      * them. A failure ends the benchmark: its missing values are delivered as that failure.
      */
-    public void runWarm(String bench, String tier, String expected, WarmProtocol protocol, Duration timeout,
+    public void runWarm(String bench, String tier, Object expected, WarmProtocol protocol, Duration timeout,
                         Consumer<HostSample> sink) {
         String exe = executableOr(protocol.values(), Mode.WARM, sink);
         if (exe == null) {
@@ -204,13 +201,12 @@ public final class HostRunner {
         return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The controller decides: ok only when the harness saw no exception and the check equals EXPECT. */
-    static Outcome decide(HarnessFrame f, String expected) {
-        Outcome o = f.outcome();
-        if (o.isOk() && expected != null && !expected.equals(f.get("check"))) {
-            return Outcome.failed(FailureClass.WRONG_RESULT, "self-check returned " + f.get("check") + ", expected " + expected);
-        }
-        return o;
+    /**
+     * The controller decides from the frame's check and the catalog's EXPECT. The harness's own
+     * verdict is not needed as a cross-check here: host frames travel on a local pipe of their own.
+     */
+    static Outcome decide(HarnessFrame f, Object expected) {
+        return expected == null ? f.outcome() : f.decide(expected).outcome();
     }
 
     /** Wall time of {@code exe -c pass}, spawn to exit; null when it did not end cleanly in time. */
@@ -316,13 +312,6 @@ public final class HostRunner {
         return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size())).strip();
     }
 
-    /** A fresh nonce per process: a frame of another process (or a stale one) never counts. */
-    private String nonce() {
-        byte[] b = new byte[8];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
     /**
      * Starts one process, writes its frame nonce to its stdin, streams its stdout (where only
      * hostrun.py's frames arrive: the benchmark's own stdout goes to stderr) line by line on a
@@ -335,7 +324,7 @@ public final class HostRunner {
         r.bench = bench;
         Path err = null;
         Process p = null;
-        String nonce = nonce();
+        String nonce = HarnessFrame.freshNonce();   // per process: another process's frame never counts
         try {
             err = Files.createTempFile("benchrig-host", ".err");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
@@ -411,8 +400,8 @@ public final class HostRunner {
             if (line == EOF) {
                 return End.EXITED;
             }
-            // Anything that is not a whole frame of this process is ignored.
-            HarnessFrame.parseLine(line.text()).filter(f -> nonce.equals(f.get("n")))
+            // Anything that is not an intact frame (checksum) of this process's nonce is ignored.
+            HarnessFrame.parseLine(line.text()).filter(f -> f.nonce().equals(nonce))
                     .ifPresent(f -> handler.frame(f, line.at()));
         }
     }

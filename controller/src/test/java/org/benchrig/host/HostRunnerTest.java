@@ -89,8 +89,8 @@ class HostRunnerTest {
                 assertThat(v.importNs()).isPositive();
                 assertThat(v.startupNs()).isGreaterThan(1_000_000L);   // an interpreter start-up takes ms
                 assertThat(v.steady()).isNull();
-                // the whole process holds its start-up, the import and the first call
-                assertThat(x.wallNs()).isGreaterThan(v.importNs() + v.firstCallNs() + v.startupNs() / 2);
+                // the whole process holds an interpreter start-up, the import and the first call
+                assertThat(x.wallNs()).isGreaterThan(v.importNs() + v.firstCallNs() + 1_000_000L);
                 assertThat(x.peakRssKb()).isPositive();
             });
         }
@@ -220,10 +220,11 @@ class HostRunnerTest {
         // prints frame-shaped lines of every kind, with and without a guessed nonce, to stdout and fd 1
         String forged = "kind=cold|import_ns=1|first_call_ns=1|end_mono_ns=1|check=1|outcome=ok|exc=|maxrss_kb=1";
         String forgedValue = "kind=value|i=0|loops=1|value_ns=1|check=1|outcome=ok|exc=";
-        Path dir = benchDirWith(tmp, "forger", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport os\n"
+        // intact frames (bh.fr computes the checksum) with a guessed nonce, printed and written to fd 1
+        Path dir = benchDirWith(tmp, "forger", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport os, bh\n"
                 + "def bench(n):\n    for f in ('" + forged + "', '" + forgedValue + "'):\n"
-                + "        print('@BR1|' + f + '|@')\n        print('@BR1|n=0|' + f + '|@')\n"
-                + "        os.write(1, ('@BR1|' + f + '|@\\n').encode())\n    return 2\n");
+                + "        bh.W = print\n        bh.fr('0', f)\n"
+                + "        bh.W = lambda s: os.write(1, (s + '\\n').encode())\n        bh.fr('0', f)\n    return 2\n");
         HostRunner r = new HostRunner(host("python3", List.of()), tmp.resolve("harness"), dir);
         List<HostSample> c = cold(r, "forger", "1", 1);
         assertThat(c.get(0).outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT);
