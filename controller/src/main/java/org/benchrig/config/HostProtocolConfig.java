@@ -25,9 +25,9 @@ public record HostProtocolConfig(String preset, Integer processes, Integer maxPr
                 m.optionalInteger("processes", 1, 1000),
                 m.optionalInteger("max_processes", 1, 1000),
                 m.optionalInteger("values", 1, 1000),
-                m.decimal("min_value_ms", 1, 60_000, null),
+                m.has("min_value_ms") ? m.decimal("min_value_ms", 1, 60_000, null) : null,
                 m.optionalInteger("warmup_window", 1, 100),
-                m.decimal("max_warmup_s", 0, 3600, null));
+                m.has("max_warmup_s") ? m.decimal("max_warmup_s", 0, 3600, null) : null);
         if (c.processes != null && c.maxProcesses != null && c.maxProcesses < c.processes) {
             m.problemAt("max_processes", "expected at least processes (" + c.processes + "), got " + c.maxProcesses);
         }

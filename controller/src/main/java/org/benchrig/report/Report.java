@@ -128,7 +128,7 @@ public final class Report {
             results.add(m);
         }
         r.put("results", results);
-        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets));
+        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets, stats.level(), stats.thresholdPercent()));
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
         r.put("caveats", caveats(run, targets, rows, ms, benchByName));
