@@ -159,8 +159,10 @@ public final class DecisionMatrix {
         if (!(mw.p() < level)) {
             why.add(String.format(Locale.ROOT, "not significant (p=%.4f >= %s)", mw.p(), level));
         }
-        if (!(1 - ratio > floor)) {
-            why.add(String.format(Locale.ROOT, "change %.1f%% within the noise floor %.1f%%", (1 - ratio) * 100, floor * 100));
+        // the change as "x times faster" (runner-up / winner - 1): a 20x speed-up is 1900%, not 95%
+        double change = 1 / ratio - 1;
+        if (!(change > floor)) {
+            why.add(String.format(Locale.ROOT, "change %.1f%% within the noise floor %.1f%%", change * 100, floor * 100));
         }
         if (mode == Mode.WARM) {
             for (String t : List.of(w, r)) {

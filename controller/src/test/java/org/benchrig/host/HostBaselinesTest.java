@@ -43,6 +43,12 @@ class HostBaselinesTest {
             new TargetInfo("cpython", "host", "CPython", "3", "python3", null, null, "x86_64", ""),
             new TargetInfo("pypy", "host", "PyPy", "3", "pypy3", null, null, "x86_64", ""));
 
+    /**
+     * Debian's CPython, the default rig's documented host (DESIGN.md), when installed: a pyenv shim's
+     * interpreter pays ~30 ms of site processing per start, and several times that on a loaded machine.
+     */
+    static final String CPYTHON = java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
     final List<List<Measurement>> runs = new ArrayList<>();
 
     static List<Measurement> measure(HostRunner r, String target, String bench, Object expected, WarmProtocol p, int cold) {
@@ -65,7 +71,7 @@ class HostBaselinesTest {
 
     @BeforeAll
     void threeRunsOfTheSubset() {
-        HostRunner cp = new HostRunner(HostRunnerTest.host("python3", List.of()), HostRunnerTest.HARNESS,
+        HostRunner cp = new HostRunner(HostRunnerTest.host(CPYTHON, List.of()), HostRunnerTest.HARNESS,
                 HostRunnerTest.BENCHMARKS);
         HostRunner pp = new HostRunner(HostRunnerTest.host("pypy3", List.of()), HostRunnerTest.HARNESS,
                 HostRunnerTest.BENCHMARKS);
@@ -81,13 +87,16 @@ class HostBaselinesTest {
 
     @Test
     void pypyWarmIsAtLeastThreeTimesFasterAndCPythonColdWholeProcessIsFaster() {
-        List<Measurement> ms = runs.get(0);
-        assertThat(ms).allSatisfy(m -> assertThat(m.outcome().isOk()).as(m.toString()).isTrue());
+        List<Measurement> all = runs.stream().flatMap(List::stream).toList();
+        assertThat(all).allSatisfy(m -> assertThat(m.outcome().isOk()).as(m.toString()).isTrue());
         for (String b : List.of("nbody", "fannkuch", "sieve")) {
-            double speedup = median(ms, "cpython", b, Mode.WARM) / median(ms, "pypy", b, Mode.WARM);
-            assertThat(speedup).as("PyPy warm speed-up on %s", b).isGreaterThanOrEqualTo(3.0);
-            assertThat(median(ms, "cpython", b, Mode.COLD)).as("cold whole process on %s", b)
-                    .isLessThan(median(ms, "pypy", b, Mode.COLD));
+            for (List<Measurement> ms : runs) {
+                double speedup = median(ms, "cpython", b, Mode.WARM) / median(ms, "pypy", b, Mode.WARM);
+                assertThat(speedup).as("PyPy warm speed-up on %s", b).isGreaterThanOrEqualTo(3.0);
+            }
+            // 15 whole processes each (3 runs x 5): a start-up is tens of ms, and a busy machine shakes it
+            assertThat(median(all, "cpython", b, Mode.COLD)).as("cold whole process on %s", b)
+                    .isLessThan(median(all, "pypy", b, Mode.COLD));
         }
     }
 
@@ -112,8 +121,15 @@ class HostBaselinesTest {
             List<Map<String, Object>> rows = (List<Map<String, Object>>) dm.get("rows");
             assertThat(rows).extracting(r -> r.get("class")).containsExactly("float", "int");
             for (Map<String, Object> row : rows) {
-                assertThat(((Map<?, ?>) row.get("warm_test")).get("winner")).as(row.toString()).isEqualTo("pypy");
-                assertThat(((Map<?, ?>) row.get("cold_test")).get("winner")).as(row.toString()).isEqualTo("cpython");
+                Map<?, ?> warm = (Map<?, ?>) row.get("warm_test");
+                // PyPy; or, when a busy machine kept a worker from steady state, no verdict saying so
+                if (warm.get("winner") == null) {
+                    assertThat((String) warm.get("no_verdict")).as(row.toString()).contains("never reached steady state");
+                } else {
+                    assertThat(warm.get("winner")).as(row.toString()).isEqualTo("pypy");
+                }
+                // cold: CPython, or no verdict when five processes a side cannot tell (never the wrong winner)
+                assertThat(((Map<?, ?>) row.get("cold_test")).get("winner")).as(row.toString()).isNotEqualTo("pypy");
             }
         }
     }
@@ -123,16 +139,22 @@ class HostBaselinesTest {
         String work = "def work(k):\n    s = 0\n    for i in range(k):\n        s += i\n    return s\n";
         Path dir = HostRunnerTest.benchDirWith(tmp, "phase", "TIERS = {'s': (1,)}\nEXPECT = {'s': 780}\nCALLS = [0]\n"
                 + work + "def bench(n):\n    CALLS[0] += 1\n    work(2000 if CALLS[0] <= 1500 else 100)\n    return work(40)\n");
-        java.nio.file.Files.writeString(dir.resolve("steadyfast.py"), "NAME = 'steadyfast'\nCLASS = 'int'\nSUITES = ()\n"
-                + "TIERS = {'s': (1,)}\nEXPECT = {'s': 780}\n" + work + "def bench(n):\n    work(100)\n    return work(40)\n");
+        for (String[] f : new String[][] {{"steadyfast", "100"}, {"steadyslow", "2000"}}) {
+            java.nio.file.Files.writeString(dir.resolve(f[0] + ".py"), "NAME = '" + f[0] + "'\nCLASS = 'int'\nSUITES = ()\n"
+                    + "TIERS = {'s': (1,)}\nEXPECT = {'s': 780}\n" + work + "def bench(n):\n    work(" + f[1] + ")\n"
+                    + "    return work(40)\n");
+        }
         HostRunner r = new HostRunner(HostRunnerTest.host("python3", List.of()), tmp.resolve("harness"), dir);
         WarmProtocol p = new WarmProtocol("test", 1, 1, 3, 50, 2, 0.03, 5);
         List<Measurement> phase = measure(r, "cpython", "phase", 780, p, 0);
         List<Measurement> fast = measure(r, "cpython", "steadyfast", 780, p, 0);
+        List<Measurement> slow = measure(r, "cpython", "steadyslow", 780, p, 0);
         double phaseNs = median(phase, "cpython", "phase", Mode.WARM);
         double fastNs = median(fast, "cpython", "steadyfast", Mode.WARM);
-        // the slow phase is ~15x the fast one: a value holding any of it would be far off
-        assertThat(phaseNs / fastNs).isBetween(0.7, 1.4);
+        double slowNs = median(slow, "cpython", "steadyslow", Mode.WARM);
+        // the slow phase is ~15x the fast one: the final speed is the fast one, within a busy machine's noise
+        assertThat(slowNs / fastNs).isGreaterThan(6);
+        assertThat(phaseNs).isLessThan(slowNs / 3).isLessThan(fastNs * 2.5);
         assertThat(phase).allSatisfy(m -> {
             assertThat(m.outcome().isOk()).isTrue();
             assertThat(m.host().steady()).isTrue();
@@ -143,9 +165,10 @@ class HostBaselinesTest {
 
     @Test
     void aHostThatNeverStabilisesIsFlaggedAndGetsNoWarmVerdict(@TempDir Path tmp) throws IOException {
-        // each call does a little more work than the one before: per-call times drift up for ever
-        Path dir = HostRunnerTest.benchDirWith(tmp, "drift", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nCALLS = [0]\n"
-                + "def bench(n):\n    CALLS[0] += 1\n    for i in range(100 + CALLS[0] // 20):\n        n += i\n    return 1\n");
+        // each call's work grows by 1,000 loop steps a second (for 4 s, so values stay short): far past the cap
+        Path dir = HostRunnerTest.benchDirWith(tmp, "drift", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport time\n"
+                + "T0 = time.perf_counter()\ndef bench(n):\n"
+                + "    for i in range(100 + int(1000 * min(time.perf_counter() - T0, 4.0))):\n        n += i\n    return 1\n");
         WarmProtocol p = new WarmProtocol("test", 1, 1, 3, 50, 2, 0.03, 1.5);
         List<Measurement> ms = new ArrayList<>();
         for (String target : List.of("cpython", "pypy")) {
