@@ -171,10 +171,10 @@ public final class Report {
             }
             BenchmarkInfo b = benchmarks.get(0);
             cmds.add("# one host sample by hand, " + t.targetId() + " (" + t.interpreter() + " " + t.version() + "):");
-            cmds.add(t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench "
-                    + b.name() + " --tier " + b.tier() + " --mode cold --reps 1");
-            cmds.add(t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench "
-                    + b.name() + " --tier " + b.tier() + " --mode warm --reps " + run.repetitions());
+            cmds.add("echo 0 | " + t.executable() + " firmware-scripts/harness/cold.py firmware-scripts/benchmarks "
+                    + b.name() + " " + b.tier() + "   # cold: import + first call; time the whole process around it");
+            cmds.add("echo 0 | " + t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks"
+                    + " --bench " + b.name() + " --tier " + b.tier() + " --values 3   # one warm worker process");
         }
         return cmds;
     }
