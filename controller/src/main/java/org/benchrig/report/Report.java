@@ -128,7 +128,7 @@ public final class Report {
             results.add(m);
         }
         r.put("results", results);
-        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets));
+        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets, stats.level(), stats.thresholdPercent()));
         r.put("where_time_goes", WhereTimeGoes.build(store, runId));
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
@@ -139,9 +139,7 @@ public final class Report {
                 "bootstrap", Bootstrap.RESAMPLES + " resamples, seed " + Bootstrap.SEED + ", percentile interval of the median",
                 "warnings", "pyperf-style: fewer than " + Warnings.MIN_SAMPLES + " samples, stdev/mean above "
                         + Math.round(Warnings.MAX_CV * 100) + "%, shortest value under 1 ms",
-                "steady_state", "warm host samples after the last " + SteadyState.WINDOW + " warm-ups have (max-min)/median <= "
-                        + Math.round(SteadyState.SPREAD * 100) + "% (or " + SteadyState.MAX_WARMUPS + " warm-ups / "
-                        + SteadyState.MAX_WARMUP_SECONDS + " s)"));
+                "steady_state", SteadyState.describe()));
         return r;
     }
 
@@ -174,10 +172,10 @@ public final class Report {
             }
             BenchmarkInfo b = benchmarks.get(0);
             cmds.add("# one host sample by hand, " + t.targetId() + " (" + t.interpreter() + " " + t.version() + "):");
-            cmds.add(t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench "
-                    + b.name() + " --tier " + b.tier() + " --mode cold --reps 1");
-            cmds.add(t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench "
-                    + b.name() + " --tier " + b.tier() + " --mode warm --reps " + run.repetitions());
+            cmds.add("echo 0 | " + t.executable() + " firmware-scripts/harness/cold.py firmware-scripts/benchmarks "
+                    + b.name() + " " + b.tier() + "   # cold: import + first call; time the whole process around it");
+            cmds.add("echo 0 | " + t.executable() + " firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks"
+                    + " --bench " + b.name() + " --tier " + b.tier() + " --values 3   # one warm worker process");
         }
         return cmds;
     }

@@ -60,8 +60,21 @@ class RunCommandTest {
             assertThat(m.get("time_ns").asLong()).isPositive();
         }
         assertThat(benchmarks).hasSize(6);
-        // every benchmark on every target: 6 x (board 2 + cpython 2 cold + 2 warm + pypy 2 + 2)
-        assertThat(ms).hasSize(6 * (2 + 4 + 4));
+        // every benchmark on every target: the board 2 repetitions, each host 2 cold processes and the
+        // fast preset's warm values (3 worker processes or more, while they disagree, of 3 or 4 values)
+        for (String b : benchmarks) {
+            assertThat(ms).filteredOn(m -> m.get("benchmark").asText().equals(b) && m.get("target").asText().equals("mb1"))
+                    .hasSize(2);
+            for (String host : List.of("cpython", "pypy")) {
+                org.benchrig.host.WarmProtocol p = org.benchrig.host.WarmProtocol.preset("fast", host.equals("pypy"));
+                List<JsonNode> mine = ms.stream().filter(m -> m.get("benchmark").asText().equals(b)
+                        && m.get("target").asText().equals(host)).toList();
+                assertThat(mine).filteredOn(m -> m.get("mode").asText().equals("cold")).hasSize(2);
+                long warm = mine.stream().filter(m -> m.get("mode").asText().equals("warm")).count();
+                assertThat(warm % p.values()).isZero();
+                assertThat(warm).isBetween((long) p.processes() * p.values(), (long) p.maxProcesses() * p.values());
+            }
+        }
         checks.forEach((bench, values) -> assertThat(values).as(bench + " self-check on every interpreter").hasSize(1));
         assertThat(modesPerTarget.get("cpython")).containsExactlyInAnyOrder("cold", "warm");
         assertThat(modesPerTarget.get("pypy")).containsExactlyInAnyOrder("cold", "warm");

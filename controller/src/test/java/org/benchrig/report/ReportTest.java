@@ -69,7 +69,8 @@ class ReportTest {
         assertThat(md).contains("## Environment", "cpu_model", "cpu_governor", "| os |", "config_hash_now",
                 "| mb1 | board | micropython | 1.9.2 |", "`f00dfeed`", "`/usr/bin/pypy3`", "`1111aaaa`");
         assertThat(md).contains("## Reproduce", "./benchrig run --config " + config + " --suite smoke --targets mb1,cpython,pypy --repeat 5",
-                "/usr/bin/python3 firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench bigalloc --tier s --mode warm --reps 5");
+                "echo 0 | /usr/bin/python3 firmware-scripts/harness/hostrun.py --bench-dir firmware-scripts/benchmarks --bench bigalloc --tier s --values 3",
+                "echo 0 | /usr/bin/python3 firmware-scripts/harness/cold.py firmware-scripts/benchmarks bigalloc s");
         assertThat(md).contains("## Decision matrix");
         // calls row: base numbers (cold / warm) per interpreter, and the two tests that decided it
         assertThat(md).containsPattern("\\| calls \\(fib\\) \\| 3\\.02 ms / 2\\.02 ms \\| 19\\.17 ms / 19\\.17 ms \\| 20\\.02 ms / 502\\.0 us \\|");
