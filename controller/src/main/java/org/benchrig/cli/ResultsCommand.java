@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,9 @@ public final class ResultsCommand implements Callable<Integer> {
                 case json -> ResultsPrinter.json(r, store.measurements(r.id()), store.benchmarks(r.id()), out);
                 default -> ResultsPrinter.table(r, store.targets(r.id()), store.benchmarks(r.id()),
                         store.measurements(r.id()), out);
+            }
+            if (format == Format.table) {
+                ConcurrencyTable.print(new ScalingRecords(store).of(r.id()), out);
             }
             return 0;
         }
