@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +21,12 @@ public final class ScalingFigures {
      * thread pool is GIL-bound: 1.3 leaves room for noise on a 2-core machine, where processes reach ~1.9.
      */
     public static final double SCALES_AT = 1.3;
+    /**
+     * A GIL finding needs trials that agree: (fastest - slowest) / median at most this. Quiet, the
+     * trials here agree within ~10 %; under a load of 6 per core they spread over 100 % and once
+     * showed PyPy "scaling" threads.
+     */
+    public static final double MAX_SPREAD = 0.3;
 
     /**
      * One cell of the scaling table.
@@ -99,7 +106,17 @@ public final class ScalingFigures {
         }
         Figure th = threads.get();
         Figure pr = procs.get();
-        String numbers = String.format("CPU-bound at %d workers: threads %.2fx, processes %.2fx over one worker",
+        List<Figure> used = new ArrayList<>(List.of(th, pr));
+        one(figures, target, "threads").ifPresent(used::add);
+        one(figures, target, "processes").ifPresent(used::add);
+        Optional<Figure> noisy = used.stream().filter(f -> spread(f) > MAX_SPREAD).findFirst();
+        if (noisy.isPresent()) {
+            Figure f = noisy.get();
+            return Optional.of(String.format(Locale.ROOT, "no verdict on threads vs processes: the %s x%d trials "
+                    + "vary by %.0f%% (more than %.0f%%; was the machine busy?)", f.kind(), f.workers(),
+                    spread(f) * 100, MAX_SPREAD * 100));
+        }
+        String numbers = String.format(Locale.ROOT, "CPU-bound at %d workers: threads %.2fx, processes %.2fx over one worker",
                 th.workers(), th.speedup(), pr.speedup());
         if (th.speedup() < SCALES_AT && pr.speedup() >= SCALES_AT) {
             return Optional.of(numbers + ": threads do not scale (GIL), processes do (start " + ms(pr.startNs()) + ")");
@@ -110,6 +127,17 @@ public final class ScalingFigures {
         return Optional.of(numbers + ": neither scales on this machine (" + th.cores() + " cores, load?)");
     }
 
+    /** (fastest - slowest) / median of a figure's trials; infinite without a value. */
+    public static double spread(Figure f) {
+        return f.throughput() == null || f.throughput() <= 0 ? Double.POSITIVE_INFINITY
+                : (f.high() - f.low()) / f.throughput();
+    }
+
+    private static Optional<Figure> one(List<Figure> figures, String target, String kind) {
+        return figures.stream().filter(f -> f.target().equals(target) && f.workload().equals("cpu")
+                && f.kind().equals(kind) && f.workers() == 1).findFirst();
+    }
+
     private static Optional<Figure> best(List<Figure> figures, String target, String kind) {
         return figures.stream().filter(f -> f.target().equals(target) && f.workload().equals("cpu")
                         && f.kind().equals(kind) && f.workers() > 1 && f.speedup() != null)
@@ -118,7 +146,7 @@ public final class ScalingFigures {
     }
 
     private static String ms(Long ns) {
-        return ns == null ? "?" : String.format("%.1f ms", ns / 1e6);
+        return ns == null ? "?" : String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
     }
 
     private static Double median(List<Double> values) {

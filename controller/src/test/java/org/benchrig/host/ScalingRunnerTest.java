@@ -42,7 +42,9 @@ class ScalingRunnerTest {
                 .isGreaterThan(threads.speedup() + 0.3);
         assertThat(threads.speedup()).isLessThan(ScalingFigures.SCALES_AT);
         assertThat(procs.startNs()).as("process start cost is measured apart").isPositive();
-        assertThat(ScalingFigures.gilFinding(fs, "cpython")).get().asString().contains("threads do not scale (GIL)");
+        // the finding follows the numbers, unless the trials disagree too much to have one
+        assertThat(ScalingFigures.gilFinding(fs, "cpython")).get().asString()
+                .matches("(?s).*threads do not scale \\(GIL\\).*|no verdict on threads vs processes.*");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ScalingFiguresTest {
     void speedupIsTheMedianAgainstOneWorkerOfTheSameKind() {
         List<ScalingPoint> ps = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
-            ps.add(p("threads", 1, t, 100, 1000 + t * 100));   // 100, 90.9, 83.3 ops/s: median 90.9
+            ps.add(p("threads", 1, t, 100, 1000 + t * 100));   // 100, 90.9, 83.3 ops/s: median 90.9, spread 18 %
             ps.add(p("threads", 2, t, 200, 2000));              // 100 ops/s
             ps.add(p("processes", 1, t, 100, 1000));
             ps.add(p("processes", 2, t, 200, 1050));
@@ -32,6 +32,19 @@ class ScalingFiguresTest {
         assertThat(t2.efficiency()).isCloseTo(t2.speedup() / 2, within(1e-9));
         assertThat(ScalingFigures.gilFinding(fs, "h")).get().asString()
                 .contains("threads 1.10x, processes 1.90x").contains("threads do not scale (GIL), processes do");
+    }
+
+    @Test
+    void trialsThatDisagreeGetNoVerdictWithTheReason() {
+        List<ScalingPoint> ps = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            ps.add(p("threads", 1, t, 100, 1000));
+            ps.add(p("threads", 2, t, 200, t == 0 ? 600 : 2000));   // one trial 3x faster: a busy machine
+            ps.add(p("processes", 1, t, 100, 1000));
+            ps.add(p("processes", 2, t, 200, 1050));
+        }
+        assertThat(ScalingFigures.gilFinding(ScalingFigures.of(ps), "h")).get().asString()
+                .startsWith("no verdict on threads vs processes: the threads x2 trials vary by");
     }
 
     @Test
