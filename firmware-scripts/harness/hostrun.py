@@ -1,43 +1,77 @@
-"""benchrig host runner for CPython and PyPy (not for MicroPython).
+"""benchrig host runner for CPython and PyPy (not for MicroPython): one worker process.
 
-    python3 hostrun.py --bench-dir DIR --bench NAME --tier T --mode cold|warm --reps N --nonce K
-                       [--warmup-max W] [--warmup-seconds S]
+    python3 hostrun.py --bench-dir DIR --bench NAME --tier T --values N [--loops L]
+                       [--min-value-ms MS] [--warmup-window W] [--warmup-tolerance X]
+                       [--max-warmup-s S] [--process P]
 
-cold: ONE repetition (rep=0, mode=cold) in this fresh process; the controller measures
-      spawn-to-result wall time around the whole process.
-warm: warm-up repetitions (printed with mode=warmup, rep=0,1,...) until steady state, then N
-      measured repetitions (mode=warm, rep=0..N-1).
+The first line of stdin is the frame nonce (the controller's, new for every process); frames go
+to the process's original stdout alone, and the benchmark's own stdout is pointed at stderr, so
+nothing a benchmark prints can pass for a frame.
 
-Steady-state rule: stop warming up as soon as the last 5 warm-up times satisfy
-(max - min) / median <= 5 %  (steady=1), or after W warm-ups (default 30) or S seconds of
-warm-up (default 10), whichever comes first (steady=0 when a limit, not the rule, ended it).
-A warm-up repetition that does not end 'ok' also ends the warm-up (steady=0): a failing
-benchmark is not warmed up further.
+A value is `loops` back-to-back calls of bench(*TIERS[tier]) timed together with perf_counter_ns
+(pyperf's outer loop); there is no forced garbage collection around calls. `loops` is a power of
+two calibrated so that a value lasts at least --min-value-ms (default 100): from 1 it is doubled,
+or, once a value lasts 1 ms or more, scaled straight to the power of two that reaches the minimum.
+--loops L starts from L (the controller passes the loops the first process found) and still
+doubles whenever a value falls short, as it does when a JIT speeds the code up.
 
-Every repetition prints one @BR2 frame carrying --nonce (see bh.py and ../README.md); the last is
-@BR2|n=NONCE|proc=1|impl=...|version=...|executable=...|maxrss_kb=...|warmups=...|steady=...|rule=...|c=...|@
-Exit code 0 whatever the benchmark did (its outcome is in the lines); 2 for bad arguments.
+Warm-up: values are taken and reported (kind=warmup) until the steady-state rule holds over the
+per-call times of the last 2W values that lasted at least half the minimum (W = --warmup-window,
+default 3), with a Theil-Sen line fitted through them and allowed = max(X * newer median,
+3 * median absolute residual from that line) (X = --warmup-tolerance, default 0.03):
+  1. the median of the newer W differs from the median of the older W by at most allowed, and
+  2. the fitted slope times the 2W-1 steps of the window is at most allowed
+so a JIT still speeding up, or a slow drift, fails the rule, while noise with no trend (a busy
+machine) passes it and shows as spread instead. Warm-up ends unsteady (steady=0) when
+--max-warmup-s (default 10) seconds pass first. Then --values N values are taken (kind=value),
+all with the same loops; when one falls short of the minimum, the values taken so far become
+warm-ups, loops are doubled and the values start again (after warm-up again while the cap allows,
+else at once with steady=0), so every value lasts at least the minimum.
+
+Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see ../README.md),
+all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
+error, memory); the controller decides from check:
+  kind=warmup|i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
+  kind=value |i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
+  kind=proc  |impl|version|executable|maxrss_kb|warmups|steady|loops|rule
+cold.py is the minimal cold entry point and prints its one frame through frame() too.
+Exit code 0 whatever the benchmark did; 2 for bad arguments.
 """
-import argparse
-import importlib
 import os
-import platform
 import sys
-import time
+from time import perf_counter_ns as T
 
-STEADY_WINDOW = 5
-STEADY_SPREAD = 0.05
+MS = 1000000
+# Field lengths as bh.rep prints them (check 60, exception 100 characters); others up to 200.
+FIELD_CHARS = {'check': 60, 'exc': 100}
+# A value this long tells the speed well enough to scale loops in one step instead of doubling.
+SCALE_FROM_NS = 1 * MS
 
 
-def steady(times):
-    """True when the last STEADY_WINDOW times have (max-min)/median <= STEADY_SPREAD."""
-    if len(times) < STEADY_WINDOW:
-        return False
-    w = sorted(times[-STEADY_WINDOW:])
-    med = w[len(w) // 2]
-    if med <= 0:
-        return True
-    return (w[-1] - w[0]) / med <= STEADY_SPREAD
+class Frames:
+    """Writes @BR2 frames (bh.fr: nonce, fields, Adler-32) to the original stdout alone."""
+
+    def __init__(self, nonce):
+        sys.stdout.flush()
+        self.fd = os.dup(1)
+        os.dup2(2, 1)   # the benchmark's prints go to stderr from now on
+        self.nonce = nonce
+
+    def _write(self, line):
+        data = (line + '\n').encode('ascii', 'replace')
+        while data:
+            data = data[os.write(self.fd, data):]
+
+    def frame(self, fields):
+        """The one place every host frame is printed."""
+        import bh
+        bh.W = self._write
+        bh.fr(self.nonce, '|'.join('%s=%s' % (k, bh.tx(v, FIELD_CHARS.get(k, 200))) for k, v in fields))
+
+
+def read_nonce():
+    line = sys.stdin.readline().strip()
+    return line if line.isalnum() else ''
 
 
 def maxrss_kb():
@@ -50,80 +84,179 @@ def maxrss_kb():
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
+    return -1
+
+
+def failure(ex):
+    kind = 'memory' if isinstance(ex, MemoryError) else 'error'
+    return kind, '%s: %s' % (type(ex).__name__, str(ex)[:80])
+
+
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2.0
+
+
+def steady(per_call, w, tol):
+    """The steady-state rule of the module docstring over per-call times (oldest first)."""
+    if len(per_call) < 2 * w:
+        return False
+    win = per_call[-2 * w:]
+    n = len(win)
+    old, new = median(win[:w]), median(win[w:])
+    if new <= 0:
+        return False
+    slope = median([(win[j] - win[i]) / float(j - i) for i in range(n) for j in range(i + 1, n)])
+    base = median([y - slope * x for x, y in enumerate(win)])
+    noise = median([abs(y - base - slope * x) for x, y in enumerate(win)])
+    allowed = max(tol * new, 3 * noise)
+    return abs(new - old) <= allowed and abs(slope) * (n - 1) <= allowed
+
+
+def next_loops(loops, value_ns, min_ns):
+    if value_ns < SCALE_FROM_NS:
+        return loops * 2
+    want = loops * min_ns / float(value_ns)
+    n = loops * 2
+    while n < want:
+        n *= 2
+    return n
+
+
+def take(fn, params, loops):
+    """One value: (value_ns, last result, None) or (elapsed, None, (outcome, exc))."""
+    r = None
+    t0 = T()
     try:
-        import resource
-        r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return r // 1024 if sys.platform == 'darwin' else r  # bytes on macOS, KB on Linux
-    except Exception:
-        return -1
+        for _ in range(loops):
+            r = fn(*params)
+    except Exception as ex:
+        return T() - t0, None, failure(ex)
+    return T() - t0, r, None
 
 
-def bad(parser, msg):
-    parser.print_usage(sys.stderr)
-    sys.stderr.write('hostrun.py: error: %s\n' % msg)
-    sys.exit(2)
+def said(r, ex, expect):
+    """The harness's own verdict (a cross-check: the controller decides): ok, wrong, or the failure."""
+    if ex is not None:
+        return failure(ex)
+    return ('ok' if r == expect else 'wrong'), ''
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description='Run one benchmark on this interpreter (benchrig).')
+def value_frame(frames, kind, i, loops, t, r, err, expect):
+    outcome, exc = err if err else said(r, None, expect)
+    frames.frame([('kind', kind), ('i', i), ('loops', loops), ('value_ns', t),
+                  ('check', '' if err else r), ('outcome', outcome), ('exc', exc)])
+
+
+def cold_frame(frames, import_ns, first_call_ns, end_mono_ns, r, ex, expect):
+    outcome, exc = said(r, ex, expect)
+    frames.frame([('kind', 'cold'), ('import_ns', import_ns), ('first_call_ns', first_call_ns),
+                  ('end_mono_ns', end_mono_ns), ('check', '' if ex is not None else r),
+                  ('outcome', outcome), ('exc', exc), ('maxrss_kb', maxrss_kb())])
+
+
+def parse(argv):
+    import argparse
+    ap = argparse.ArgumentParser(description='One benchmark worker process on this interpreter (benchrig).')
     ap.add_argument('--bench-dir', required=True)
     ap.add_argument('--bench', required=True)
     ap.add_argument('--tier', required=True)
-    ap.add_argument('--mode', required=True, choices=('cold', 'warm'))
-    ap.add_argument('--reps', type=int, default=1)
-    ap.add_argument('--nonce', required=True, help="the controller's nonce, echoed in every frame")
-    ap.add_argument('--warmup-max', type=int, default=30)
-    ap.add_argument('--warmup-seconds', type=float, default=10.0)
+    ap.add_argument('--values', type=int, default=3)
+    ap.add_argument('--loops', type=int, default=1)
+    ap.add_argument('--min-value-ms', type=float, default=100.0)
+    ap.add_argument('--warmup-window', type=int, default=3)
+    ap.add_argument('--warmup-tolerance', type=float, default=0.03)
+    ap.add_argument('--max-warmup-s', type=float, default=10.0)
+    ap.add_argument('--process', type=int, default=0)
     a = ap.parse_args(argv)
-    if a.reps < 1:
-        bad(ap, '--reps must be >= 1')
-    if a.warmup_max < 0 or a.warmup_seconds < 0:
-        bad(ap, '--warmup-max and --warmup-seconds must be >= 0')
-    if not a.bench.isidentifier():
-        bad(ap, '--bench must be a module name, not %r' % a.bench)
-    if not os.path.isfile(os.path.join(a.bench_dir, a.bench + '.py')):
-        bad(ap, 'no benchmark %s.py in %s' % (a.bench, a.bench_dir))
+    problems = [msg for bad, msg in (
+        (a.values < 1, '--values must be >= 1'), (a.loops < 1, '--loops must be >= 1'),
+        (a.min_value_ms <= 0, '--min-value-ms must be > 0'), (a.warmup_window < 1, '--warmup-window must be >= 1'),
+        (not 0 < a.warmup_tolerance < 1, '--warmup-tolerance must be in (0, 1)'),
+        (a.max_warmup_s < 0, '--max-warmup-s must be >= 0'),
+        (not a.bench.isidentifier(), '--bench must be a module name, not %r' % a.bench),
+        (not os.path.isfile(os.path.join(a.bench_dir, a.bench + '.py')),
+         'no benchmark %s.py in %s' % (a.bench, a.bench_dir))) if bad]
+    if problems:
+        ap.print_usage(sys.stderr)
+        sys.stderr.write('hostrun.py: error: %s\n' % problems[0])
+        sys.exit(2)
+    return a
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    sys.path.insert(0, here)
-    sys.path.insert(0, os.path.abspath(a.bench_dir))
-    import bh
 
-    warmups = 0
-    is_steady = 0
+def load(bench_dir, name, tier):
+    """(module, None) or (None, (outcome, exc)); a tier the module lacks exits with code 2."""
+    sys.path.insert(0, os.path.abspath(bench_dir))
     try:
-        mod = importlib.import_module(a.bench)
-        tiers = mod.TIERS
-    except Exception as ex:  # a broken benchmark file is the benchmark's failure, not ours
-        bh.fr(a.nonce, 'bench=%s|tier=%s|rep=0|mode=%s|t_ns=0|free0=-1|free1=-1|free2=-1|outcome=error|check=|exc=%s'
-              % (a.bench, a.tier, a.mode, bh.tx('%s: %s' % (type(ex).__name__, ex), 120)))
-        mod = None
-    if mod is not None:
-        if a.tier not in tiers or a.tier not in getattr(mod, 'EXPECT', {}):
-            bad(ap, 'benchmark %s has no tier %r (tiers: %s)' % (a.bench, a.tier, ','.join(sorted(tiers))))
-        sys.stdout.flush()
-        if a.mode == 'cold':
-            bh.rep(mod, a.tier, 0, 'cold', a.nonce)
-        else:
-            times = []
-            start = time.monotonic()
-            while warmups < a.warmup_max and time.monotonic() - start < a.warmup_seconds:
-                t, outcome = bh.rep(mod, a.tier, warmups, 'warmup', a.nonce)
-                warmups += 1
-                if outcome != 'ok':
-                    break
-                times.append(t)
-                if steady(times):
-                    is_steady = 1
-                    break
-            for i in range(a.reps):
-                bh.rep(mod, a.tier, i, 'warm', a.nonce)
-    impl = platform.python_implementation().lower()
-    bh.fr(a.nonce, 'proc=1|impl=%s|version=%s|executable=%s|maxrss_kb=%d|warmups=%d|steady=%d|rule=%s'
-          % (impl, platform.python_version(), bh.tx(sys.executable, 200), maxrss_kb(), warmups, is_steady,
-             'last%d(max-min)/median<=%d%%;max%d;%gs' % (STEADY_WINDOW, STEADY_SPREAD * 100,
-                                                       a.warmup_max, a.warmup_seconds)))
-    sys.stdout.flush()
+        mod = __import__(name)
+        params = mod.TIERS[tier] if tier in mod.TIERS else None
+    except Exception as ex:   # a broken benchmark file is the benchmark's failure, not ours
+        return None, failure(ex)
+    if params is None:
+        sys.stderr.write('hostrun.py: error: benchmark %s has no tier %r (tiers: %s)\n'
+                         % (name, tier, ','.join(sorted(mod.TIERS))))
+        sys.exit(2)
+    return mod, None
+
+
+def run(a, frames):
+    """Warm-up until steady (or the cap), then the values; returns (warmups, steady, loops)."""
+    mod, err = load(a.bench_dir, a.bench, a.tier)
+    if err:
+        value_frame(frames, 'warmup', 0, 1, 0, None, err, None)
+        return 0, False, 1
+    fn, params = mod.bench, mod.TIERS[a.tier]
+    expect = getattr(mod, 'EXPECT', {}).get(a.tier)
+    min_ns = a.min_value_ms * MS
+    loops, warmups, per_call = a.loops, 0, []
+    start = T()
+    is_steady = False
+    while True:
+        while not is_steady:
+            t, r, err = take(fn, params, loops)
+            value_frame(frames, 'warmup', warmups, loops, t, r, err, expect)
+            warmups += 1
+            if err:
+                return warmups, False, loops
+            if t >= min_ns / 2:
+                per_call.append(t / float(loops))
+                is_steady = steady(per_call, a.warmup_window, a.warmup_tolerance)
+            if t < min_ns:
+                loops = next_loops(loops, t, min_ns)
+            if not is_steady and T() - start >= a.max_warmup_s * 1e9:
+                break
+        values = []
+        for i in range(a.values):
+            t, r, err = take(fn, params, loops)
+            values.append((t, r, err))
+            if err or t < min_ns:
+                break
+        short = [v for v in values if v[0] < min_ns and not v[2]]
+        if not short:
+            break
+        is_steady = False   # it sped up after warm-up; once past the cap it is not warmed up again
+        for t, r, err in values:   # the speed changed after warm-up: these were warm-ups after all
+            value_frame(frames, 'warmup', warmups, loops, t, r, err, expect)
+            warmups += 1
+        loops = next_loops(loops, short[0][0], min_ns)
+    for i, (t, r, err) in enumerate(values):
+        value_frame(frames, 'value', i, loops, t, r, err, expect)
+        if err:
+            return warmups, False, loops
+    return warmups, is_steady and len(values) == a.values and all(v[0] >= min_ns for v in values), loops
+
+
+def main(argv=None):
+    a = parse(argv)
+    frames = Frames(read_nonce())
+    warmups, is_steady, loops = run(a, frames)
+    import platform
+    frames.frame([('kind', 'proc'), ('process', a.process), ('impl', platform.python_implementation().lower()),
+                  ('version', platform.python_version()), ('executable', sys.executable),
+                  ('maxrss_kb', maxrss_kb()), ('warmups', warmups), ('steady', int(is_steady)), ('loops', loops),
+                  ('rule', 'last %d vs previous %d medians and Theil-Sen drift within %g%%; min value %g ms; cap %g s'
+                   % (a.warmup_window, a.warmup_window, a.warmup_tolerance * 100, a.min_value_ms, a.max_warmup_s))])
     return 0
 
 

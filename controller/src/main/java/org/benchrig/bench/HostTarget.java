@@ -11,14 +11,17 @@ import org.benchrig.result.FailureClass;
 import org.benchrig.result.ScalingPoint;
 import java.util.List;
 import org.benchrig.host.HostSample;
+import org.benchrig.host.Machine;
+import org.benchrig.host.WarmProtocol;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
 import org.benchrig.store.TargetInfo;
 
 /**
  * Runs benchmarks on a desktop interpreter, always both ways: cold (a fresh process per sample,
- * start-up and JIT warm-up included) and warm (steady state in one process). Reporting PyPy cold
- * only is the classic mistake this avoids.
+ * the whole process timed: start-up, import, first call) and warm (calibrated values from several
+ * worker processes after warm-up to steady state). Reporting PyPy cold only is the classic
+ * mistake this avoids. Its benchmarks need the CPU to themselves.
  */
 public final class HostTarget implements Target {
     private final HostConfig config;
@@ -42,14 +45,21 @@ public final class HostTarget implements Target {
     }
 
     @Override
+    public boolean needsQuietCpu() {
+        return true;
+    }
+
+    @Override
     public int measurementsPer(int repetitions) {
-        return 2 * repetitions;
+        WarmProtocol p = WarmProtocol.of(config.protocol(), "fast", config.interpreter().contains("pypy"));
+        return repetitions + p.processes() * p.values();
     }
 
     @Override
     public TargetInfo prepare() {
         HostInterpreter i = runner.interpreter();
-        String details = "command=" + i.command() + (config.cpus().isEmpty() ? "" : ";cpus=" + config.cpus());
+        String details = "command=" + i.command() + (config.cpus().isEmpty() ? "" : ";cpus=" + config.cpus())
+                + ";" + Machine.now().describe();
         return new TargetInfo(config.id(), "host", i.implementation(), i.version(), i.executable(), null, null,
                 System.getProperty("os.arch"), details);
     }
@@ -69,14 +79,21 @@ public final class HostTarget implements Target {
         new ScalingRunner(id(), List.of(exe), harnessDir).runAll(runId, ScalingRunner.Settings.DEFAULT, sink);
     }
 
+    /** The protocol this host's warm values follow in a run of {@code suite}. */
+    public WarmProtocol protocol(String suite) {
+        return WarmProtocol.of(config.protocol(), WarmProtocol.forSuite(suite),
+                "pypy".equalsIgnoreCase(runner.interpreter().implementation()));
+    }
+
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
         String tier = b.hasTier(config.tier()) ? config.tier() : "s";
+        Object expected = b.expect().get(tier);
         Consumer<HostSample> toMeasurement = h -> sink.accept(new Measurement(
                 s.measurementId(id(), b.name(), h.mode(), h.repetition()), s.runId(), id(), b.name(), tier,
                 h.repetition(), h.mode(), h.timeNs(), h.wallNs(), new HeapUse(null, null, null, h.peakRssKb()),
-                h.check(), h.outcome(), Instant.now()));
-        runner.runCold(b.name(), tier, s.repetitions(), s.benchmarkTimeout(), toMeasurement);
-        runner.runWarm(b.name(), tier, s.repetitions(), s.benchmarkTimeout(), toMeasurement);
+                h.check(), h.outcome(), Instant.now(), null, h.value()));
+        runner.runCold(b.name(), tier, expected, s.repetitions(), s.benchmarkTimeout(), toMeasurement);
+        runner.runWarm(b.name(), tier, expected, protocol(s.suite()), s.benchmarkTimeout(), toMeasurement);
     }
 }

@@ -22,8 +22,9 @@ import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
 /**
- * Executes a {@link RunPlan}: one worker per target, in parallel; every measurement is committed
- * to the store as it arrives, then handed to the listener. A target that fails to come up is
+ * Executes a {@link RunPlan}: one worker per target, in parallel, except that a host's benchmark
+ * runs alone ({@link QuietGate}); every measurement is committed to the store as it arrives, then
+ * handed to the listener. A target that fails to come up is
  * recorded as failed measurements and the run goes on with the others.
  */
 public final class Orchestrator {
@@ -51,7 +52,8 @@ public final class Orchestrator {
                     .map(t -> t + ":" + b.expect().get(t)).collect(Collectors.joining(";"));
             store.recordBenchmark(runId, new BenchmarkInfo(b.name(), b.workloadClass(), tiers, params, b.sha256(), expect));
         }
-        RunSettings settings = new RunSettings(plan.rig(), runId, plan.repetitions(), plan.benchmarkTimeout());
+        RunSettings settings = new RunSettings(plan.rig(), runId, plan.suite(), plan.repetitions(), plan.benchmarkTimeout(),
+                new QuietGate());
         listener.started(runId, plan);
         Map<String, String> problems = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, plan.targets().size()), r -> {
@@ -118,7 +120,7 @@ public final class Orchestrator {
             }
             listener.benchmarkStarted(target.id(), b);
             try {
-                target.run(b, settings, this::record);
+                settings.gate().run(target.needsQuietCpu(), () -> target.run(b, settings, this::record));
             } catch (RuntimeException e) { // a bug of ours: record it, keep the other benchmarks going
                 record(settings.failure(target.id(), b, target.tier(), Mode.COLD, 0,
                         Outcome.failed(FailureClass.CONTROLLER, e.getClass().getSimpleName() + ": " + e.getMessage())));

@@ -7,8 +7,17 @@ import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
 
-/** What every target of one run shares: the run's identity, repetitions and the per-benchmark deadline. */
-public record RunSettings(String rig, long runId, int repetitions, Duration benchmarkTimeout) {
+/**
+ * What every target of one run shares: the run's identity, suite, repetitions and the per-benchmark
+ * deadline, and the gate that keeps host values apart from other CPU work.
+ */
+public record RunSettings(String rig, long runId, String suite, int repetitions, Duration benchmarkTimeout,
+                          QuietGate gate) {
+
+    /** Settings without isolation (one target alone). */
+    public RunSettings(String rig, long runId, String suite, int repetitions, Duration benchmarkTimeout) {
+        this(rig, runId, suite, repetitions, benchmarkTimeout, QuietGate.open());
+    }
 
     /** A stable id, the same wherever the measurement travels (store, MQTT, hub). */
     public String measurementId(String target, String benchmark, Mode mode, int repetition) {

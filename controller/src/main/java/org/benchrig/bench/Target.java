@@ -46,6 +46,14 @@ public interface Target {
         }
     }
 
+    /**
+     * True when this target's numbers need the CPU to itself (hosts): its benchmarks then run
+     * alone, never beside another target's benchmark (see {@link QuietGate}).
+     */
+    default boolean needsQuietCpu() {
+        return false;
+    }
+
     /** The tier of parameters this target runs. */
     String tier();
 }

@@ -1,12 +1,15 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
+import org.benchrig.report.PyperfExport;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
+import org.benchrig.store.TargetInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,10 +17,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code benchrig results [--run ID|latest] [--format table|csv|json]}. */
+/** {@code benchrig results [--run ID|latest] [--format table|csv|json|pyperf] [--target T]}. */
 @Command(name = "results", description = "Print one run: a summary table, or every measurement as CSV or JSON.")
 public final class ResultsCommand implements Callable<Integer> {
-    enum Format { table, csv, json }
+    enum Format { table, csv, json, pyperf }
 
     @ParentCommand
     BenchrigCommand parent;
@@ -25,8 +28,12 @@ public final class ResultsCommand implements Callable<Integer> {
     ConfigOption config;
     @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
     String run;
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv, json, or pyperf (pyperf's JSON format 1.0 for one host, with --target; "
+                    + "default: ${DEFAULT-VALUE})")
     Format format;
+    @Option(names = "--target", paramLabel = "T", description = "the host target of --format pyperf")
+    String target;
     @Spec
     CommandSpec spec;
 
@@ -40,6 +47,17 @@ public final class ResultsCommand implements Callable<Integer> {
             switch (format) {
                 case csv -> ResultsPrinter.csv(store.measurements(r.id()), store.benchmarks(r.id()), out);
                 case json -> ResultsPrinter.json(r, store.measurements(r.id()), store.benchmarks(r.id()), out);
+                case pyperf -> {
+                    List<TargetInfo> hosts = store.targets(r.id()).stream().filter(t -> "host".equals(t.kind())).toList();
+                    TargetInfo t = hosts.stream().filter(h -> h.targetId().equals(target)).findFirst().orElse(null);
+                    if (t == null) {
+                        spec.commandLine().getErr().println("benchrig results: --format pyperf needs --target with one "
+                                + "of the run's hosts: " + String.join(", ", hosts.stream().map(TargetInfo::targetId).toList())
+                                + (target == null ? "" : " (got '" + target + "')"));
+                        return 2;
+                    }
+                    out.println(PyperfExport.of(r, t, store.measurements(r.id())).toString());
+                }
                 default -> ResultsPrinter.table(r, store.targets(r.id()), store.benchmarks(r.id()),
                         store.measurements(r.id()), out);
             }

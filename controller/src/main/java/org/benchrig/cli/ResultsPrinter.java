@@ -37,7 +37,7 @@ public final class ResultsPrinter {
         java.util.Set<String> hosts = new java.util.HashSet<>();
         targets.stream().filter(t -> t.kind().equals("host")).forEach(t -> hosts.add(t.targetId()));
         Table table = new Table("benchmark", "class", "target", "mode", "n", "median", "spread", "min", "spawn->result",
-                "heap used", "peak rss", "energy", "avg/peak mA", "outcome");
+                "heap used", "peak rss", "energy", "avg/peak mA", "how taken", "outcome");
         Map<String, List<Measurement>> byRow = new LinkedHashMap<>();
         for (Measurement m : ms) {
             byRow.computeIfAbsent(m.benchmark() + "\u0000" + m.target() + "\u0000" + m.mode(), k -> new java.util.ArrayList<>())
@@ -52,7 +52,10 @@ public final class ResultsPrinter {
                     r.heapUsed() == null ? "" : r.heapUsed() + " B",
                     r.peakRssKb() == null ? "" : (r.peakRssKb() / 1024) + " MB",
                     energy(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
-                    current(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())), r.outcomeLabel());
+                    current(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
+                    howTaken(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
+                    r.outcomeLabel() + (byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode()).stream()
+                            .anyMatch(Measurement::unsteady) ? " NOT STEADY" : ""));
         }
         table.print(out);
         if (ms.stream().anyMatch(m -> m.energy() != null)) {
@@ -61,8 +64,33 @@ public final class ResultsPrinter {
                     + "tick-mismatch: GPIO width and board ticks disagree), see --format json");
         }
         out.println("spread = median absolute deviation / median over successful repetitions; cold = first repetition"
-                + " (hosts: a fresh process each, spawn->result includes start-up and JIT warm-up)");
+                + " (hosts: a fresh process each, spawn->result = the whole process: start-up, import, first call)");
+        if (ms.stream().anyMatch(m -> m.host() != null)) {
+            out.println("how taken, warm: worker processes x values, loops per value, median warm-ups per process; cold: "
+                    + "median interpreter start-up (-c pass) + import; NOT STEADY = a process never reached the steady-state "
+                    + "rule: no warm verdict for that host");
+        }
         out.flush();
+    }
+
+    /** What a host row's values cost: processes x values, loops, warm-ups; or the cold split. */
+    static String howTaken(List<Measurement> g) {
+        List<org.benchrig.result.HostValue> hs = g == null ? List.of()
+                : g.stream().map(Measurement::host).filter(java.util.Objects::nonNull).toList();
+        if (hs.isEmpty()) {
+            return "";
+        }
+        if (hs.get(0).steady() == null) {   // cold
+            double[] st = hs.stream().filter(h -> h.startupNs() != null).mapToDouble(h -> h.startupNs()).toArray();
+            double[] im = hs.stream().filter(h -> h.importNs() != null).mapToDouble(h -> h.importNs()).toArray();
+            return (st.length == 0 ? "-" : ResultRow.duration(org.benchrig.stats.Summary.of(st).median())) + " start-up + "
+                    + (im.length == 0 ? "-" : ResultRow.duration(org.benchrig.stats.Summary.of(im).median())) + " import";
+        }
+        long procs = hs.stream().mapToInt(org.benchrig.result.HostValue::process).distinct().count();
+        double[] wu = hs.stream().mapToDouble(org.benchrig.result.HostValue::warmups).toArray();
+        int maxLoops = hs.stream().mapToInt(org.benchrig.result.HostValue::loops).max().orElse(1);
+        return procs + "x" + (hs.size() / Math.max(1, procs)) + " @" + maxLoops + " loops, "
+                + Math.round(org.benchrig.stats.Summary.of(wu).median()) + " warm-ups";
     }
 
     private static List<org.benchrig.result.Energy> energies(List<Measurement> g) {

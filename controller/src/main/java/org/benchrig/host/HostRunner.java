@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +20,17 @@ import java.util.stream.Collectors;
 
 import org.benchrig.config.HostConfig;
 import org.benchrig.result.FailureClass;
-import org.benchrig.stats.SteadyState;
 import org.benchrig.result.HarnessFrame;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
 import org.benchrig.time.Deadline;
 
 /**
- * Runs benchmarks on one host interpreter (CPython, PyPy) through {@code hostrun.py}, cold (a fresh
- * process per repetition, timed from spawn to result) and warm (one process, steady state).
+ * Runs benchmarks on one host interpreter (CPython, PyPy) by pyperf's protocol: cold, a fresh
+ * process of {@code cold.py} per sample, the whole process timed and split into start-up, import
+ * and first call; warm, calibrated values from several {@code hostrun.py} worker processes, each
+ * warmed up to steady state (see {@link WarmProtocol} and hostrun.py's docstring).
  *
  * <p>Every fault becomes a classified sample (never a hang, never an exception to the caller), and
  * every process started here is gone when a method returns, also on timeout and interrupt. On
@@ -69,100 +72,147 @@ public final class HostRunner {
         return i;
     }
 
-    /** {@code reps} fresh processes, one repetition each; samples have mode COLD. */
-    public void runCold(String bench, String tier, int reps, Duration timeoutPerProcess, Consumer<HostSample> sink) {
-        String exe = executableOr(reps, Mode.COLD, sink);
+    /**
+     * {@code processes} cold samples: each a fresh process of {@code cold.py} (import of the
+     * benchmark, first call, nothing else of the harness before it), timed from spawn to the end
+     * of the first call, each right after a {@code -c pass} process of the same interpreter that
+     * gives the interpreter's start-up in the same conditions.
+     */
+    public void runCold(String bench, String tier, Object expected, int processes, Duration timeoutPerProcess,
+                        Consumer<HostSample> sink) {
+        String exe = executableOr(processes, Mode.COLD, sink);
         if (exe == null) {
             return;
         }
-        for (int rep = 0; rep < reps; rep++) {
+        for (int rep = 0; rep < processes; rep++) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            HarnessFrame[] frame = new HarnessFrame[1];
-            long[] frameAt = new long[1];
-            HarnessFrame[] proc = new HarnessFrame[1];
-            String nonce = HarnessFrame.freshNonce();
-            RunResult r = runProcess(command(exe, bench, tier, "cold", 1, nonce, timeoutPerProcess), bench, nonce,
-                    timeoutPerProcess,
-                    (f, at, hwm) -> {
-                        if (f.isProcessLine()) {
-                            proc[0] = f;
-                        } else if (frame[0] == null && "cold".equals(f.get("mode"))) {
-                            frame[0] = f;
-                            frameAt[0] = at;
-                        }
-                    });
+            Long startup = startupNanos(exe, timeoutPerProcess);
+            HarnessFrame[] cold = new HarnessFrame[1];
+            long[] arrived = new long[1];
+            RunResult r = runProcess(cold(exe, bench, tier), bench, timeoutPerProcess, (f, at) -> {
+                if (cold[0] == null && "cold".equals(f.get("kind"))) {
+                    cold[0] = f;
+                    arrived[0] = at;
+                }
+            });
             if (r.end == End.INTERRUPTED) {
                 return;
             }
-            Long rss = proc[0] == null ? null : proc[0].number("maxrss_kb");
-            if (frame[0] != null) {
-                HarnessFrame f = frame[0];
-                sink.accept(new HostSample(Mode.COLD, rep, f.number("t_ns"), frameAt[0] - r.startedAt, rss,
-                        check(f), f.outcome(), 0, false));
-            } else {
-                sink.accept(new HostSample(Mode.COLD, rep, null, null, rss, null, r.failure(timeoutPerProcess), 0, false));
+            if (cold[0] == null) {
+                sink.accept(new HostSample(Mode.COLD, rep, null, null, null, null, r.failure(timeoutPerProcess),
+                        HostValue.cold(rep, startup, null, null)));
+                continue;
             }
+            HarnessFrame f = cold[0];
+            Long end = f.number("end_mono_ns");
+            // Same clock (CLOCK_MONOTONIC) on both sides; the frame's arrival is the fallback bound.
+            long wall = end != null && end >= r.startedAt && end <= arrived[0] ? end - r.startedAt : arrived[0] - r.startedAt;
+            sink.accept(new HostSample(Mode.COLD, rep, f.number("first_call_ns"), wall, f.number("maxrss_kb"), check(f),
+                    decide(f, expected), HostValue.cold(rep, startup, f.number("import_ns"), f.number("first_call_ns"))));
         }
     }
 
     /**
-     * One process: warm-up until steady state (hostrun.py's rule), then {@code reps} measured
-     * repetitions, each delivered as its line arrives; samples have mode WARM.
+     * Warm values by {@code protocol}: worker processes of {@code hostrun.py} one after another
+     * within {@code timeout} for all of them; the first calibrates the loops, the next start from
+     * them. A failure ends the benchmark: its missing values are delivered as that failure.
      */
-    public void runWarm(String bench, String tier, int reps, Duration timeout, Consumer<HostSample> sink) {
-        String exe = executableOr(reps, Mode.WARM, sink);
+    public void runWarm(String bench, String tier, Object expected, WarmProtocol protocol, Duration timeout,
+                        Consumer<HostSample> sink) {
+        String exe = executableOr(protocol.values(), Mode.WARM, sink);
         if (exe == null) {
             return;
         }
-        List<Long> warmupTimes = new ArrayList<>();
-        boolean[] warmupFailed = {false};
-        int[] produced = {0};
-        HarnessFrame[] proc = new HarnessFrame[1];
-        // the last sample waits for the process line: the process may exit before its high-water
-        // mark can be read, and the process line carries the peak RSS then
-        HostSample[] held = new HostSample[1];
-        String nonce = HarnessFrame.freshNonce();
-        RunResult r = runProcess(command(exe, bench, tier, "warm", reps, nonce, timeout), bench, nonce, timeout,
-                (f, at, hwm) -> {
-                if (f.isProcessLine()) {
-                    proc[0] = f;
-                } else if ("warmup".equals(f.get("mode"))) {
-                    Long t = f.number("t_ns");
-                    warmupTimes.add(t == null ? 0L : t);
-                    warmupFailed[0] |= !"ok".equals(f.get("outcome"));
-                } else if ("warm".equals(f.get("mode")) && produced[0] < reps) {
-                    boolean steady = !warmupFailed[0] && SteadyState.reached(warmupTimes);
-                    HostSample sample = new HostSample(Mode.WARM, produced[0]++, f.number("t_ns"), null,
-                            hwm, check(f), f.outcome(), warmupTimes.size(), steady);
-                    if (produced[0] == reps) {
-                        held[0] = sample;
-                    } else {
-                        sink.accept(sample);
-                    }
+        Deadline deadline = Deadline.in(timeout);
+        List<Double> processMedians = new ArrayList<>();
+        long loops = 1;
+        int rep = 0;
+        for (int proc = 0; proc < protocol.maxProcesses(); proc++) {
+            if (proc >= protocol.processes() && spread(processMedians) <= WarmProtocol.MORE_PROCESSES_SPREAD) {
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            List<HarnessFrame> values = new ArrayList<>();
+            HarnessFrame[] last = new HarnessFrame[2];   // [0] the process line, [1] the first failed frame
+            Duration left = Duration.ofNanos(Math.max(1, deadline.remainingNanos()));
+            RunResult r = runProcess(worker(exe, bench, tier, protocol, loops, proc), bench, left, (f, at) -> {
+                switch (f.get("kind")) {
+                    case "proc" -> last[0] = f;
+                    case "value" -> values.add(f);
+                    default -> { }
+                }
+                if (last[1] == null && !"proc".equals(f.get("kind")) && !"ok".equals(f.get("outcome"))) {
+                    last[1] = f;
                 }
             });
-        if (r.end == End.INTERRUPTED) {
-            return;
+            if (r.end == End.INTERRUPTED) {
+                return;
+            }
+            HarnessFrame pl = last[0];
+            int warmups = pl == null || pl.number("warmups") == null ? 0 : pl.number("warmups").intValue();
+            boolean steady = pl != null && "1".equals(pl.get("steady"));
+            Long rss = pl == null ? null : pl.number("maxrss_kb");
+            boolean failed = false;
+            List<Double> perCall = new ArrayList<>();
+            for (HarnessFrame v : values) {
+                Long valueNs = v.number("value_ns");
+                Long l = v.number("loops");
+                Outcome o = decide(v, expected);
+                failed |= !o.isOk() || valueNs == null || l == null || l < 1;
+                long n = l == null || l < 1 ? 1 : l;
+                sink.accept(new HostSample(Mode.WARM, rep++, valueNs == null ? null : Math.round((double) valueNs / n), null,
+                        rss, check(v), o, HostValue.warm((int) n, proc, warmups, steady, valueNs == null ? 0 : valueNs)));
+                if (valueNs != null) {
+                    perCall.add((double) valueNs / n);
+                }
+                loops = n;
+            }
+            if (failed || values.size() < protocol.values() || pl == null) {
+                Outcome missing = last[1] != null ? decide(last[1], expected) : pl == null ? r.failure(left)
+                        : Outcome.failed(FailureClass.CONTROLLER, "worker process gave " + values.size() + " of "
+                        + protocol.values() + " values");
+                for (int i = values.size(); i < protocol.values(); i++) {
+                    sink.accept(new HostSample(Mode.WARM, rep++, null, null, rss, null, missing,
+                            HostValue.warm((int) loops, proc, warmups, false, 0)));
+                }
+                return;
+            }
+            processMedians.add(median(perCall));
         }
-        if (held[0] != null) {
-            HostSample h = held[0];
-            Long rss = h.peakRssKb() != null || proc[0] == null ? h.peakRssKb() : proc[0].number("maxrss_kb");
-            sink.accept(new HostSample(h.mode(), h.repetition(), h.timeNs(), h.wallNs(), rss, h.check(), h.outcome(),
-                    h.warmups(), h.steady()));
+    }
+
+    /** (max - min) / median of the per-process medians; 0 for fewer than two. */
+    static double spread(List<Double> medians) {
+        if (medians.size() < 2) {
+            return 0;
         }
-        int warmups = warmupTimes.size();
-        boolean steady = !warmupFailed[0] && SteadyState.reached(warmupTimes);
-        if (proc[0] != null) {   // the process line is authoritative; it matches what was derived above
-            Long w = proc[0].number("warmups");
-            warmups = w == null ? warmups : w.intValue();
-            steady = "1".equals(proc[0].get("steady"));
-        }
-        Outcome missing = r.failure(timeout);
-        for (int i = produced[0]; i < reps; i++) {
-            sink.accept(new HostSample(Mode.WARM, i, null, null, null, null, missing, warmups, steady));
-        }
+        double max = medians.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = medians.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double med = median(medians);
+        return med <= 0 ? 0 : (max - min) / med;
+    }
+
+    private static double median(List<Double> xs) {
+        double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /**
+     * The controller decides from the frame's check and the catalog's EXPECT. The harness's own
+     * verdict is not needed as a cross-check here: host frames travel on a local pipe of their own.
+     */
+    static Outcome decide(HarnessFrame f, Object expected) {
+        return expected == null ? f.outcome() : f.decide(expected).outcome();
+    }
+
+    /** Wall time of {@code exe -c pass}, spawn to exit; null when it did not end cleanly in time. */
+    private Long startupNanos(String exe, Duration timeout) {
+        RunResult r = runProcess(pinned(List.of(exe, "-c", "pass")), "", timeout, (f, at) -> { });
+        return r.end == End.EXITED && r.exitCode == 0 ? r.exitedAt - r.startedAt : null;
     }
 
     private String executableOr(int reps, Mode mode, Consumer<HostSample> sink) {
@@ -171,29 +221,34 @@ public final class HostRunner {
         } catch (HostException e) {
             Outcome o = Outcome.failed(FailureClass.INFRASTRUCTURE, e.getMessage());
             for (int i = 0; i < reps; i++) {
-                sink.accept(new HostSample(mode, i, null, null, null, null, o, 0, false));
+                sink.accept(new HostSample(mode, i, null, null, null, null, o,
+                        mode == Mode.COLD ? HostValue.cold(i, null, null, null) : HostValue.warm(1, 0, 0, false, 0)));
             }
             return null;
         }
     }
 
-    private List<String> command(String exe, String bench, String tier, String mode, int reps, String nonce,
-                                 Duration timeout) {
+    private List<String> cold(String exe, String bench, String tier) {
+        return pinned(List.of(exe, harnessDir.resolve("cold.py").toString(), benchmarkDir.toString(), bench, tier));
+    }
+
+    private List<String> worker(String exe, String bench, String tier, WarmProtocol p, long loops, int process) {
+        return pinned(List.of(exe, harnessDir.resolve("hostrun.py").toString(),
+                "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
+                "--values", String.valueOf(p.values()), "--loops", String.valueOf(loops),
+                "--min-value-ms", String.valueOf(p.minValueMs()), "--warmup-window", String.valueOf(p.warmupWindow()),
+                "--warmup-tolerance", String.valueOf(p.warmupTolerance()),
+                "--max-warmup-s", String.valueOf(p.maxWarmupSeconds()), "--process", String.valueOf(process)));
+    }
+
+    private List<String> pinned(List<String> command) {
         List<String> cmd = new ArrayList<>();
         if (!cfg.cpus().isEmpty()) {
             cmd.add("taskset");
             cmd.add("-c");
             cmd.add(cfg.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
-        cmd.addAll(List.of(exe, harnessDir.resolve("hostrun.py").toString(),
-                "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
-                "--mode", mode, "--reps", String.valueOf(reps), "--nonce", nonce));
-        if (mode.equals("warm")) {
-            // half the timeout stays for the measured repetitions
-            double cap = Math.min(SteadyState.MAX_WARMUP_SECONDS, timeout.toMillis() / 2000.0);
-            cmd.add("--warmup-seconds");
-            cmd.add(String.valueOf(cap));
-        }
+        cmd.addAll(command);
         return cmd;
     }
 
@@ -207,24 +262,25 @@ public final class HostRunner {
     private enum End { EXITED, TIMED_OUT, START_FAILED, INTERRUPTED }
 
     private interface FrameHandler {
-        /** @param peakRssKb the process's peak RSS when the line was read, or null */
-        void frame(HarnessFrame frame, long readAtNanos, Long peakRssKb);
+        /** A frame of this process (right nonce), read at {@code readAtNanos}. */
+        void frame(HarnessFrame frame, long readAtNanos);
     }
 
-    private record Line(String text, long at, Long peakRssKb) {
+    private record Line(String text, long at) {
     }
 
-    private static final Line EOF = new Line(null, 0, null);
+    private static final Line EOF = new Line(null, 0);
 
     private final class RunResult {
         End end;
         long startedAt;
+        long exitedAt;
         int exitCode = -1;
         String stderr = "";
         String startError = "";
         String bench;
 
-        /** What a repetition that produced no frame in this process counts as. */
+        /** What a sample that produced no frame in this process counts as. */
         Outcome failure(Duration timeout) {
             String tail = lastLines(stderr, STDERR_LINES);
             return switch (end) {
@@ -257,20 +313,21 @@ public final class HostRunner {
     }
 
     /**
-     * Starts one process, streams its stdout line by line (on a reader thread, so the wait here
-     * keeps its deadline), hands every frame to {@code handler} on the calling thread, and makes
-     * sure the process and its descendants are gone before returning. stderr goes to a temp file.
+     * Starts one process, writes its frame nonce to its stdin, streams its stdout (where only
+     * hostrun.py's frames arrive: the benchmark's own stdout goes to stderr) line by line on a
+     * reader thread, so the wait here keeps its deadline, hands every frame carrying the nonce to
+     * {@code handler} on the calling thread, and makes sure the process and its descendants are
+     * gone before returning. stderr goes to a temp file.
      */
-    private RunResult runProcess(List<String> cmd, String bench, String nonce, Duration timeout, FrameHandler handler) {
+    private RunResult runProcess(List<String> cmd, String bench, Duration timeout, FrameHandler handler) {
         RunResult r = new RunResult();
         r.bench = bench;
         Path err = null;
         Process p = null;
+        String nonce = HarnessFrame.freshNonce();   // per process: another process's frame never counts
         try {
             err = Files.createTempFile("benchrig-host", ".err");
-            ProcessBuilder pb = new ProcessBuilder(cmd)
-                    .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
             // Frames must leave the process as they are printed: a killed process loses its buffer.
             pb.environment().put("PYTHONUNBUFFERED", "1");
             // Every cold process imports the same way (no .pyc written by the first one), and
@@ -286,13 +343,19 @@ public final class HostRunner {
                 return r;
             }
             onStart.accept(p.toHandle());
+            try (OutputStream in = p.getOutputStream()) {
+                in.write((nonce + "\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException ignored) {
+                // a process that exited at once (-c pass) closed its stdin: nothing to tell it
+            }
             BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
             Thread reader = startReader(p, lines);
-            r.end = pump(lines, nonce, deadline, handler);
+            r.end = pump(lines, deadline, nonce, handler);
             if (r.end == End.EXITED) {   // stdout closed: wait for the exit, within the same deadline
                 if (!p.waitFor(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
                     r.end = End.TIMED_OUT;
                 }
+                r.exitedAt = System.nanoTime();
             }
             if (r.end != End.EXITED) {
                 ProcessTail.kill(p);
@@ -323,7 +386,7 @@ public final class HostRunner {
         }
     }
 
-    private static End pump(BlockingQueue<Line> lines, String nonce, Deadline deadline, FrameHandler handler)
+    private static End pump(BlockingQueue<Line> lines, Deadline deadline, String nonce, FrameHandler handler)
             throws InterruptedException {
         while (true) {
             long left = deadline.remainingNanos();
@@ -337,9 +400,9 @@ public final class HostRunner {
             if (line == EOF) {
                 return End.EXITED;
             }
-            // Anything that is not an intact frame of this process's nonce is benchmark output: ignored.
+            // Anything that is not an intact frame (checksum) of this process's nonce is ignored.
             HarnessFrame.parseLine(line.text()).filter(f -> f.nonce().equals(nonce))
-                    .ifPresent(f -> handler.frame(f, line.at(), line.peakRssKb()));
+                    .ifPresent(f -> handler.frame(f, line.at()));
         }
     }
 
@@ -349,10 +412,7 @@ public final class HostRunner {
                     new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String s;
                 while ((s = in.readLine()) != null) {
-                    long at = System.nanoTime();
-                    // read right away, while the process is surely still alive after printing a frame
-                    Long hwm = s.startsWith("@BR2|") ? PeakRss.highWaterKb(p.pid()) : null;
-                    lines.add(new Line(s, at, hwm));
+                    lines.add(new Line(s, System.nanoTime()));
                 }
             } catch (IOException ignored) {
                 // the process was killed or its pipe closed: same as end of output

@@ -13,6 +13,7 @@ import org.benchrig.config.HubConfig;
 import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
@@ -196,7 +197,18 @@ public final class Hub implements AutoCloseable {
                 text(j, "check"),
                 "ok".equals(outcome) ? new Outcome(null, detail) : new Outcome(FailureClass.valueOf(outcome), detail),
                 Instant.parse(j.path("at").asText()),
-                energy(j.get("energy")));
+                energy(j.get("energy")),
+                host(j.get("host")));
+    }
+
+    private static HostValue host(JsonNode h) {
+        if (h == null || h.isNull()) {
+            return null;
+        }
+        JsonNode steady = h.get("steady");
+        return new HostValue(h.path("loops").asInt(1), h.path("process").asInt(), h.path("warmups").asInt(),
+                steady == null || steady.isNull() ? null : steady.asBoolean(), longOrNull(h, "value_ns"),
+                longOrNull(h, "startup_ns"), longOrNull(h, "import_ns"), longOrNull(h, "first_call_ns"));
     }
 
     private static Energy energy(JsonNode e) {

@@ -129,7 +129,7 @@ public final class Report {
             results.add(m);
         }
         r.put("results", results);
-        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets));
+        r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets, stats.level(), stats.thresholdPercent()));
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
         r.put("concurrency", ConcurrencySection.of(new ScalingRecords(store).of(runId)));
@@ -140,9 +140,7 @@ public final class Report {
                 "bootstrap", Bootstrap.RESAMPLES + " resamples, seed " + Bootstrap.SEED + ", percentile interval of the median",
                 "warnings", "pyperf-style: fewer than " + Warnings.MIN_SAMPLES + " samples, stdev/mean above "
                         + Math.round(Warnings.MAX_CV * 100) + "%, shortest value under 1 ms",
-                "steady_state", "warm host samples after the last " + SteadyState.WINDOW + " warm-ups have (max-min)/median <= "
-                        + Math.round(SteadyState.SPREAD * 100) + "% (or " + SteadyState.MAX_WARMUPS + " warm-ups / "
-                        + SteadyState.MAX_WARMUP_SECONDS + " s)"));
+                "steady_state", SteadyState.describe()));
         return r;
     }
 

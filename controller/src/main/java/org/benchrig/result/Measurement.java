@@ -10,20 +10,32 @@ import java.time.Instant;
  * @param wallNs    time seen by the controller (cold host samples: spawn to result), or null
  * @param check     the self-check value the benchmark returned, or null
  * @param energy    energy in the repetition's window when a power meter measured it, else null
+ * @param host      how a host value was taken (loops, process, warm-ups, steady, cold split), else null
  */
 public record Measurement(String id, long runId, String target, String benchmark, String tier,
                           int repetition, Mode mode, Long timeNs, Long wallNs, HeapUse heap,
-                          String check, Outcome outcome, Instant at, Energy energy) {
+                          String check, Outcome outcome, Instant at, Energy energy, HostValue host) {
+
+    /** A measurement without host details (boards). */
+    public Measurement(String id, long runId, String target, String benchmark, String tier, int repetition, Mode mode,
+                       Long timeNs, Long wallNs, HeapUse heap, String check, Outcome outcome, Instant at, Energy energy) {
+        this(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check, outcome, at, energy, null);
+    }
 
     /** A measurement without energy (hosts, boards without a power meter). */
     public Measurement(String id, long runId, String target, String benchmark, String tier, int repetition, Mode mode,
                        Long timeNs, Long wallNs, HeapUse heap, String check, Outcome outcome, Instant at) {
-        this(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check, outcome, at, null);
+        this(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check, outcome, at, null, null);
     }
 
     /** The same measurement with energy attached. */
     public Measurement withEnergy(Energy e) {
         return new Measurement(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check,
-                outcome, at, e);
+                outcome, at, e, host);
+    }
+
+    /** True for a warm host value whose process never reached steady state. */
+    public boolean unsteady() {
+        return host != null && host.unsteady();
     }
 }

@@ -7,16 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Every raw measurement as a flat row, the same for the CLI's CSV/JSON and the web's downloads
  * and API, so the formats cannot drift apart.
  */
 public final class MeasurementRows {
-    public static final List<String> COLUMNS = List.of("id", "run", "target", "benchmark", "class", "tier", "mode",
-            "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
+    public static final List<String> COLUMNS = Stream.concat(Stream.of("id", "run", "target", "benchmark", "class", "tier",
+            "mode", "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
             "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
-            "energy_window_ns", "instrument", "energy_simulated", "energy_flags");
+            "energy_window_ns", "instrument", "energy_simulated", "energy_flags"), HostValue.NAMES.stream()).toList();
 
     private MeasurementRows() {
     }
@@ -51,6 +52,7 @@ public final class MeasurementRows {
         r.put("instrument", e == null ? null : e.instrument());
         r.put("energy_simulated", e == null ? null : e.simulated());
         r.put("energy_flags", e == null ? null : e.flags());
+        HostValue.putAll(m.host(), r::put);
         return r;
     }
 

@@ -1,36 +1,72 @@
 package org.benchrig.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The steady-state rule for warm host samples, as firmware-scripts/harness/hostrun.py applies it
- * (that file is authoritative; a test checks these constants against it): warm-up repetitions run
- * until the last {@value #WINDOW} warm-up times satisfy (max - min) / median &lt;= {@value #SPREAD}
- * (median = the middle of the sorted window), or until {@value #MAX_WARMUPS} warm-ups or
- * {@value #MAX_WARMUP_SECONDS} s, whichever comes first; a warm-up that fails ends warm-up. Only then
- * are the warm repetitions measured. A process that hit a limit reports steady=0, and its warm
- * numbers carry the caveat "steady state not reached".
+ * The steady-state rule of warm host values, as firmware-scripts/harness/hostrun.py applies it
+ * (that file is authoritative; a test runs both on the same series): over the per-call times of the
+ * last 2W warm-up values, a Theil-Sen line is fitted; with allowed = max(tolerance x the newer
+ * half's median, 3 x the median absolute residual from the line), the process is steady when the
+ * medians of the two halves differ by at most allowed and the line's rise over the window is at
+ * most allowed. A JIT still speeding up and a slow drift fail it; noise without a trend passes (and
+ * shows as spread). Warm-up that hits its cap in seconds ends unsteady, and its host gets no warm
+ * verdict.
  */
 public final class SteadyState {
-    public static final int WINDOW = 5;
-    public static final double SPREAD = 0.05;
-    public static final int MAX_WARMUPS = 30;
-    public static final double MAX_WARMUP_SECONDS = 10.0;
+    /** How many times the residual noise a change may be and still count as noise. */
+    public static final double NOISE_FACTOR = 3;
+    /** A change within 3 % of the newer median (or within the noise) is steady. */
+    public static final double TOLERANCE = 0.03;
 
     private SteadyState() {
     }
 
-    public static boolean reached(List<Long> times) {
-        if (times.size() < WINDOW) {
+    /** The rule in words, for reports (W is the host protocol's warm-up window). */
+    public static String describe() {
+        return "warm-up values (calibrated loops) until, over the last 2W per-call times, the medians of the newer and "
+                + "older W and the Theil-Sen rise across them are both within max(" + Math.round(TOLERANCE * 100)
+                + "% of the newer median, " + (int) NOISE_FACTOR + "x the median absolute residual); a warm-up that "
+                + "reaches its cap in seconds ends unsteady and its host gets no warm verdict";
+    }
+
+    public static boolean reached(List<Double> perCall, int window, double tolerance) {
+        if (perCall.size() < 2 * window) {
             return false;
         }
-        long[] w = times.subList(times.size() - WINDOW, times.size()).stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(w);
-        long med = w[w.length / 2];
-        if (med <= 0) {
-            return true;
+        double[] w = perCall.subList(perCall.size() - 2 * window, perCall.size()).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+        int n = w.length;
+        double older = median(Arrays.copyOfRange(w, 0, window));
+        double newer = median(Arrays.copyOfRange(w, window, n));
+        if (newer <= 0) {
+            return false;
         }
-        return (double) (w[w.length - 1] - w[0]) / med <= SPREAD;
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                slopes.add((w[j] - w[i]) / (j - i));
+            }
+        }
+        double slope = median(slopes.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] base = new double[n];
+        for (int x = 0; x < n; x++) {
+            base[x] = w[x] - slope * x;
+        }
+        double b = median(base);
+        double[] res = new double[n];
+        for (int x = 0; x < n; x++) {
+            res[x] = Math.abs(w[x] - b - slope * x);
+        }
+        double allowed = Math.max(tolerance * newer, NOISE_FACTOR * median(res));
+        return Math.abs(newer - older) <= allowed && Math.abs(slope) * (n - 1) <= allowed;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

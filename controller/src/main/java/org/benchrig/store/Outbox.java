@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.stats.Summary;
 
@@ -222,6 +223,12 @@ public final class Outbox {
             e.put("instrument", m.energy().instrument());
             e.put("simulated", m.energy().simulated());
             e.put("flags", m.energy().flags());
+        }
+        if (m.host() == null) {
+            o.putNull("host");
+        } else {
+            ObjectNode h = o.putObject("host");
+            HostValue.putAll(m.host(), (k, v) -> h.set(k, JSON.valueToTree(v)));
         }
         return o;
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
@@ -60,7 +61,8 @@ public final class Store implements AutoCloseable {
             "id, run_id, target, benchmark, tier, repetition, mode, time_ns, wall_ns, free_before, "
                     + "free_after, free_after_collect, peak_rss_kb, check_value, outcome, "
                     + "failure_detail, at, energy_mj, avg_ma, peak_ma, energy_samples, energy_window_ns, "
-                    + "instrument, simulated, energy_flags";
+                    + "instrument, simulated, energy_flags, loops, process, warmups, steady, value_ns, startup_ns, "
+                    + "import_ns, first_call_ns";
 
     private static final String RUN_COLUMNS =
             "id, rig, suite, state, started_at, ended_at, repetitions, targets, config_hash, "
@@ -393,7 +395,8 @@ public final class Store implements AutoCloseable {
         HeapUse heap = m.heap() == null ? HeapUse.none() : m.heap();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO measurements (" + MEASUREMENT_COLUMNS + ") "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, m.id());
             ps.setLong(2, m.runId());
@@ -427,6 +430,15 @@ public final class Store implements AutoCloseable {
                 ps.setInt(24, e.simulated() ? 1 : 0);
                 ps.setString(25, e.flags() == null ? "" : e.flags());
             }
+            HostValue h = m.host();
+            setLong(ps, 26, h == null ? null : (long) h.loops());
+            setLong(ps, 27, h == null ? null : (long) h.process());
+            setLong(ps, 28, h == null ? null : (long) h.warmups());
+            setLong(ps, 29, h == null || h.steady() == null ? null : h.steady() ? 1L : 0L);
+            setLong(ps, 30, h == null ? null : h.valueNs());
+            setLong(ps, 31, h == null ? null : h.startupNs());
+            setLong(ps, 32, h == null ? null : h.importNs());
+            setLong(ps, 33, h == null ? null : h.firstCallNs());
             return ps.executeUpdate() == 1;
         }
     }
@@ -471,7 +483,21 @@ public final class Store implements AutoCloseable {
                 "ok".equals(outcome) ? new Outcome(null, detail)
                         : new Outcome(FailureClass.valueOf(outcome), detail),
                 Instant.parse(rs.getString("at")),
-                energy(rs));
+                energy(rs),
+                hostValue(rs));
+    }
+
+    private static HostValue hostValue(ResultSet rs) throws SQLException {
+        Long loops = getLong(rs, "loops");
+        if (loops == null) {
+            return null;
+        }
+        Long process = getLong(rs, "process");
+        Long warmups = getLong(rs, "warmups");
+        Long steady = getLong(rs, "steady");
+        return new HostValue(loops.intValue(), process == null ? 0 : process.intValue(),
+                warmups == null ? 0 : warmups.intValue(), steady == null ? null : steady == 1,
+                getLong(rs, "value_ns"), getLong(rs, "startup_ns"), getLong(rs, "import_ns"), getLong(rs, "first_call_ns"));
     }
 
     private static Energy energy(ResultSet rs) throws SQLException {

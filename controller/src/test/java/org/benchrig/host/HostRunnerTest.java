@@ -2,6 +2,8 @@ package org.benchrig.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.benchrig.config.HostConfig;
 import org.benchrig.result.FailureClass;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Mode;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
@@ -28,9 +31,18 @@ class HostRunnerTest {
         return new HostConfig("h-" + interpreter.replaceAll("\\W", ""), interpreter, cpus, "s");
     }
 
-    static List<HostSample> cold(HostRunner r, String bench, int reps) {
+    /** Two processes of two values lasting 20 ms: quick, and still every step of the protocol. */
+    static final WarmProtocol QUICK = new WarmProtocol("test", 2, 2, 2, 20, 2, 0.03, 2);
+
+    static List<HostSample> cold(HostRunner r, String bench, String expected, int reps) {
         List<HostSample> out = new ArrayList<>();
-        r.runCold(bench, "s", reps, T, out::add);
+        r.runCold(bench, "s", expected, reps, T, out::add);
+        return out;
+    }
+
+    static List<HostSample> warm(HostRunner r, String bench, String tier, String expected, WarmProtocol p, Duration t) {
+        List<HostSample> out = new ArrayList<>();
+        r.runWarm(bench, tier, expected, p, t, out::add);
         return out;
     }
 
@@ -54,7 +66,7 @@ class HostRunnerTest {
                 .isInstanceOf(HostException.class)
                 .hasMessageContaining("ghost").hasMessageContaining("/nonexistent/bin/python9");
         // the runner records it as an infrastructure failure per repetition, never throws
-        List<HostSample> s = cold(new HostRunner(cfg, HARNESS, BENCHMARKS), "fib", 2);
+        List<HostSample> s = cold(new HostRunner(cfg, HARNESS, BENCHMARKS), "fib", "375", 2);
         assertThat(s).hasSize(2).allSatisfy(x -> {
             assertThat(x.outcome().failure()).isEqualTo(FailureClass.INFRASTRUCTURE);
             assertThat(x.outcome().detail()).contains("ghost");
@@ -62,58 +74,65 @@ class HostRunnerTest {
     }
 
     @Test
-    void coldRunsAFreshProcessPerRepetitionOnBothInterpreters() {
+    void coldIsTheWholeProcessSplitIntoStartUpImportAndFirstCall() {
         for (String interp : List.of("python3", "pypy3")) {
-            List<HostSample> s = cold(new HostRunner(host(interp, List.of()), HARNESS, BENCHMARKS), "fib", 3);
+            List<HostSample> s = cold(new HostRunner(host(interp, List.of()), HARNESS, BENCHMARKS), "fib", "375", 3);
             assertThat(s).as(interp).hasSize(3);
             assertThat(s).extracting(HostSample::repetition).containsExactly(0, 1, 2);
+            assertThat(s).extracting(x -> x.value().process()).containsExactly(0, 1, 2);
             assertThat(s).allSatisfy(x -> {
                 assertThat(x.mode()).isEqualTo(Mode.COLD);
                 assertThat(x.outcome().isOk()).as(x.toString()).isTrue();
                 assertThat(x.check()).isEqualTo("375");
-                assertThat(x.timeNs()).isPositive();
-                assertThat(x.wallNs()).isGreaterThan(x.timeNs());
-                assertThat(x.wallNs()).isGreaterThan(1_000_000L);   // an interpreter start-up takes ms
+                HostValue v = x.value();
+                assertThat(x.timeNs()).isPositive().isEqualTo(v.firstCallNs());
+                assertThat(v.importNs()).isPositive();
+                assertThat(v.startupNs()).isGreaterThan(1_000_000L);   // an interpreter start-up takes ms
+                assertThat(v.steady()).isNull();
+                // the whole process holds an interpreter start-up, the import and the first call
+                assertThat(x.wallNs()).isGreaterThan(v.importNs() + v.firstCallNs() + 1_000_000L);
                 assertThat(x.peakRssKb()).isPositive();
             });
         }
     }
 
     @Test
-    void warmRunStreamsMeasuredRepetitionsAfterWarmUp() {
+    void warmValuesAreCalibratedLoopsFromSeveralWorkerProcesses() {
         for (String interp : List.of("python3", "pypy3")) {
-            List<HostSample> s = new ArrayList<>();
-            new HostRunner(host(interp, List.of()), HARNESS, BENCHMARKS).runWarm("fib", "m", 4, T, s::add);
+            List<HostSample> s = warm(new HostRunner(host(interp, List.of()), HARNESS, BENCHMARKS), "fib", "s", "375",
+                    QUICK, T);
             assertThat(s).as(interp).hasSize(4);
             assertThat(s).extracting(HostSample::repetition).containsExactly(0, 1, 2, 3);
+            assertThat(s).extracting(x -> x.value().process()).containsExactly(0, 0, 1, 1);
             assertThat(s).allSatisfy(x -> {
                 assertThat(x.mode()).isEqualTo(Mode.WARM);
                 assertThat(x.outcome().isOk()).as(x.toString()).isTrue();
-                assertThat(x.warmups()).isGreaterThanOrEqualTo(1);
-                assertThat(x.timeNs()).isPositive();
+                HostValue v = x.value();
+                assertThat(v.warmups()).isGreaterThanOrEqualTo(2 * QUICK.warmupWindow());
+                assertThat(Integer.bitCount(v.loops())).as("loops %d is a power of two", v.loops()).isEqualTo(1);
+                assertThat(v.loops()).isGreaterThan(16);   // fib at 's' takes microseconds: many calls per value
+                assertThat(v.valueNs()).isGreaterThanOrEqualTo(20_000_000L);
+                assertThat((double) x.timeNs()).isCloseTo((double) v.valueNs() / v.loops(), within(1.0));
                 assertThat(x.wallNs()).isNull();
                 assertThat(x.peakRssKb()).isPositive();
             });
-            // warm-up facts are the same on every sample of the process
-            assertThat(s).extracting(HostSample::warmups).containsOnly(s.get(0).warmups());
-            assertThat(s).extracting(HostSample::steady).containsOnly(s.get(0).steady());
+            // warm-up facts are the same on every value of one process
+            assertThat(s.subList(0, 2)).extracting(x -> x.value().warmups()).containsOnly(s.get(0).value().warmups());
         }
     }
 
     @Test
-    void wrongSelfCheckIsWrongResult() {
+    void wrongSelfCheckIsWrongResultDecidedByTheController() {
         HostRunner r = new HostRunner(host("python3", List.of()), HARNESS, BENCHMARKS);
-        List<HostSample> c = cold(r, "wrongresult", 1);
-        List<HostSample> w = new ArrayList<>();
-        r.runWarm("wrongresult", "s", 2, T, w::add);
+        List<HostSample> c = cold(r, "wrongresult", "43", 1);
+        List<HostSample> w = warm(r, "wrongresult", "s", "43", QUICK, T);
         assertThat(c).hasSize(1);
-        assertThat(w).hasSize(2);
         assertThat(c.get(0).outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT);
-        assertThat(w).allSatisfy(x -> {
-            assertThat(x.outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT);
-            assertThat(x.steady()).isFalse();   // a failing warm-up ends warm-up early
-            assertThat(x.warmups()).isEqualTo(1);
-        });
+        assertThat(c.get(0).outcome().detail()).contains("expected 43");
+        // the first process's values are wrong: no second process is started
+        assertThat(w).hasSize(2).allSatisfy(x -> assertThat(x.outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT));
+        // and a right expectation makes the same frames ok: the controller decides, not the harness
+        assertThat(cold(r, "wrongresult", c.get(0).check(), 1).get(0).outcome().isOk()).isTrue();
     }
 
     static Path benchDirWith(Path tmp, String name, String body) throws IOException {
@@ -138,46 +157,36 @@ class HostRunnerTest {
         List<ProcessHandle> started = new CopyOnWriteArrayList<>();
         r.onProcessStart(started::add);
 
-        List<HostSample> s = new ArrayList<>();
         long t0 = System.nanoTime();
-        r.runWarm("spin", "s", 3, Duration.ofSeconds(2), s::add);
+        List<HostSample> s = warm(r, "spin", "s", "1", QUICK, Duration.ofSeconds(2));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(ms).isBetween(1_900L, 3_500L);
-        assertThat(s).hasSize(3).allSatisfy(x -> {
+        assertThat(s).hasSize(2).allSatisfy(x -> {
             assertThat(x.mode()).isEqualTo(Mode.WARM);
             assertThat(x.outcome().failure()).isEqualTo(FailureClass.TIMEOUT);
             assertThat(x.timeNs()).isNull();
         });
 
         List<HostSample> c = new ArrayList<>();
-        r.runCold("spin", "s", 1, Duration.ofSeconds(2), c::add);
+        r.runCold("spin", "s", "1", 1, Duration.ofSeconds(2), c::add);
         assertThat(c).hasSize(1);
         assertThat(c.get(0).outcome().failure()).isEqualTo(FailureClass.TIMEOUT);
 
-        assertThat(started).hasSize(2).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
+        // one worker, then the -c pass start-up process and the cold process
+        assertThat(started).hasSize(3).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
         assertThat(started).allSatisfy(h -> assertThat(ProcessHandle.of(h.pid())).isEmpty());
         assertThat(ProcessHandle.current().descendants()).isEmpty();
     }
 
     @Test
-    void warmSamplesArriveAsTheyArePrintedAndTheRestTimeOut(@TempDir Path tmp) throws IOException {
-        // hangs on measured repetition 2 (bh.rep's locals say which repetition is running)
-        Path dir = benchDirWith(tmp, "hang2", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport sys\n"
-                + "def bench(n):\n    f = sys._getframe(1).f_locals\n"
-                + "    while f.get('mode') == 'warm' and f.get('n') == 2:\n        n += 1\n    return 1\n");
+    void aWorkerThatHangsKeepsTheValuesOfTheProcessesBeforeIt(@TempDir Path tmp) throws IOException {
+        Path dir = benchDirWith(tmp, "hang1", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport sys\n"
+                + "def bench(n):\n    while sys.argv[-1] == '1':\n        n += 1\n    return 1\n");
         HostRunner r = new HostRunner(host("pypy3", List.of()), tmp.resolve("harness"), dir);
         r.interpreter();
-        List<HostSample> s = new ArrayList<>();
-        List<Long> arrived = new ArrayList<>();
-        long t0 = System.nanoTime();
-        r.runWarm("hang2", "s", 4, Duration.ofSeconds(3), x -> {
-            s.add(x);
-            arrived.add((System.nanoTime() - t0) / 1_000_000);
-        });
+        List<HostSample> s = warm(r, "hang1", "s", "1", QUICK, Duration.ofSeconds(8));
         assertThat(s).extracting(x -> x.outcome().label()).containsExactly("ok", "ok", "TIMEOUT", "TIMEOUT");
-        assertThat(arrived.get(1)).isLessThan(2_000L);       // streamed, not collected at the end
-        assertThat(arrived.get(2)).isGreaterThanOrEqualTo(2_900L);
-        assertThat(s).extracting(HostSample::warmups).containsOnly(s.get(0).warmups());
+        assertThat(s).extracting(x -> x.value().process()).containsExactly(0, 0, 1, 1);
         assertThat(ProcessHandle.current().descendants()).isEmpty();
     }
 
@@ -192,41 +201,59 @@ class HostRunnerTest {
         List<HostSample> s = new CopyOnWriteArrayList<>();
         boolean[] flag = {false};
         Thread t = new Thread(() -> {
-            r.runCold("spin", "s", 3, Duration.ofSeconds(30), s::add);
+            r.runCold("spin", "s", "1", 3, Duration.ofSeconds(30), s::add);
             flag[0] = Thread.currentThread().isInterrupted();
         });
         t.start();
-        Thread.sleep(700);
+        // wait until the cold process (after its -c pass start-up process) is running
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 2);
         t.interrupt();
         t.join(5_000);
         assertThat(t.isAlive()).isFalse();
         assertThat(flag[0]).isTrue();
         assertThat(s).isEmpty();
-        assertThat(started).hasSize(1).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
+        assertThat(started).hasSize(2).allSatisfy(h -> assertThat(h.isAlive()).isFalse());
     }
 
     @Test
-    void benchmarkOutputAroundFramesIsIgnored() {
-        List<HostSample> s = cold(new HostRunner(host("python3", List.of()), HARNESS, BENCHMARKS), "xss", 1);
-        assertThat(s).hasSize(1);
+    void whatABenchmarkPrintsCannotPassForAFrame(@TempDir Path tmp) throws IOException {
+        // prints frame-shaped lines of every kind, with and without a guessed nonce, to stdout and fd 1
+        String forged = "kind=cold|import_ns=1|first_call_ns=1|end_mono_ns=1|check=1|outcome=ok|exc=|maxrss_kb=1";
+        String forgedValue = "kind=value|i=0|loops=1|value_ns=1|check=1|outcome=ok|exc=";
+        // intact frames (bh.fr computes the checksum) with a guessed nonce, printed and written to fd 1
+        Path dir = benchDirWith(tmp, "forger", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport os, bh\n"
+                + "def bench(n):\n    for f in ('" + forged + "', '" + forgedValue + "'):\n"
+                + "        bh.W = print\n        bh.fr('0', f)\n"
+                + "        bh.W = lambda s: os.write(1, (s + '\\n').encode())\n        bh.fr('0', f)\n    return 2\n");
+        HostRunner r = new HostRunner(host("python3", List.of()), tmp.resolve("harness"), dir);
+        List<HostSample> c = cold(r, "forger", "1", 1);
+        assertThat(c.get(0).outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT);
+        assertThat(c.get(0).check()).isEqualTo("2");
+        assertThat(c.get(0).value().importNs()).isGreaterThan(1);
+        List<HostSample> w = warm(r, "forger", "s", "1", QUICK, T);
+        assertThat(w).isNotEmpty().allSatisfy(x -> {
+            assertThat(x.outcome().failure()).isEqualTo(FailureClass.WRONG_RESULT);
+            assertThat(x.value().valueNs()).isGreaterThanOrEqualTo(20_000_000L);
+        });
+        // and ordinary output (xss prints a script tag) does not disturb a good result
+        List<HostSample> s = cold(new HostRunner(host("python3", List.of()), HARNESS, BENCHMARKS), "xss", "<b>1</b>", 1);
         assertThat(s.get(0).outcome().isOk()).isTrue();
         assertThat(s.get(0).check()).isEqualTo("<b>1</b>");
     }
 
     @Test
     void aCrashWithATracebackIsABenchmarkErrorAndASilentDeathIsInfrastructure(@TempDir Path tmp) throws IOException {
-        // KeyboardInterrupt is not an Exception: bh.rep does not catch it, the process dies with a traceback
+        // KeyboardInterrupt is not an Exception: the harness does not catch it, the process dies with a traceback
         Path dir = benchDirWith(tmp, "boom", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\n"
                 + "def bench(n):\n    raise KeyboardInterrupt('boom')\n");
         Files.writeString(dir.resolve("sigkill.py"), "NAME = 'sigkill'\nCLASS = 'int'\nSUITES = ()\n"
                 + "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\n"
                 + "import os, signal\ndef bench(n):\n    os.kill(os.getpid(), signal.SIGKILL)\n");
         HostRunner r = new HostRunner(host("python3", List.of()), tmp.resolve("harness"), dir);
-        List<HostSample> boom = cold(r, "boom", 1);
+        List<HostSample> boom = cold(r, "boom", "1", 1);
         assertThat(boom.get(0).outcome().failure()).isEqualTo(FailureClass.BENCHMARK_ERROR);
         assertThat(boom.get(0).outcome().detail()).contains("KeyboardInterrupt");
-        List<HostSample> killed = new ArrayList<>();
-        r.runWarm("sigkill", "s", 2, T, killed::add);
+        List<HostSample> killed = warm(r, "sigkill", "s", "1", QUICK, T);
         assertThat(killed).hasSize(2).allSatisfy(x -> {
             assertThat(x.outcome().failure()).isEqualTo(FailureClass.INFRASTRUCTURE);
             assertThat(x.outcome().detail()).contains("signal 9");
@@ -238,11 +265,11 @@ class HostRunnerTest {
         Path dir = benchDirWith(tmp, "affinity", "TIERS = {'s': (0,)}\nEXPECT = {'s': '[0]'}\n"
                 + "import os\ndef bench(n):\n    return str(sorted(os.sched_getaffinity(0)))\n");
         HostRunner r = new HostRunner(host("python3", List.of(0)), tmp.resolve("harness"), dir);
-        List<HostSample> s = cold(r, "affinity", 1);
+        List<HostSample> s = cold(r, "affinity", "[0]", 1);
         assertThat(s).hasSize(1);
         assertThat(s.get(0).outcome().isOk()).as(s.get(0).toString()).isTrue();
         assertThat(s.get(0).check()).isEqualTo("[0]");
-        List<HostSample> fib = cold(new HostRunner(host("pypy3", List.of(0)), HARNESS, BENCHMARKS), "fib", 1);
+        List<HostSample> fib = cold(new HostRunner(host("pypy3", List.of(0)), HARNESS, BENCHMARKS), "fib", "375", 1);
         assertThat(fib.get(0).outcome().isOk()).isTrue();
     }
 }

@@ -2,8 +2,6 @@ package org.benchrig.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.Test;
@@ -30,15 +28,21 @@ class WarningsOutliersSteadyTest {
 
     @Test
     void steadyStateRuleMatchesHostrunPy() throws Exception {
-        String py = Files.readString(CliHarness.REPO.resolve("firmware-scripts/harness/hostrun.py"));
-        assertThat(py).contains("STEADY_WINDOW = " + SteadyState.WINDOW + "\n",
-                "STEADY_SPREAD = " + SteadyState.SPREAD + "\n",
-                "'--warmup-max', type=int, default=" + SteadyState.MAX_WARMUPS + ")",
-                "'--warmup-seconds', type=float, default=" + SteadyState.MAX_WARMUP_SECONDS + ")");
-        assertThat(SteadyState.reached(List.of(100L, 200L, 100L, 101L, 102L, 100L))).isFalse();
-        assertThat(SteadyState.reached(List.of(300L, 100L, 101L, 104L, 102L, 100L))).isTrue();   // 4/101 <= 5%
-        assertThat(SteadyState.reached(List.of(100L, 101L, 106L, 102L, 100L))).isFalse();         // 6/101 > 5%
-        assertThat(SteadyState.reached(List.of(100L, 100L, 100L, 100L))).isFalse();               // window not full
+        List<List<Double>> series = List.of(
+                List.of(100.0, 101.0, 99.0, 100.0, 102.0, 100.0),      // flat: steady
+                List.of(300.0, 200.0, 150.0, 120.0, 110.0, 105.0),     // a JIT still speeding up: not steady
+                List.of(100.0, 101.0, 102.0, 103.0, 104.0, 105.0),     // a 1 % per value drift: not steady
+                List.of(100.0, 130.0, 85.0, 120.0, 90.0, 115.0),       // noise, no trend: steady
+                List.of(100.0, 100.0, 100.0, 100.0));                  // window not full
+        List<Boolean> java = series.stream().map(s -> SteadyState.reached(s, 3, 0.03)).toList();
+        assertThat(java).containsExactly(true, false, false, true, false);
+        String calls = series.stream().map(s -> "print(int(hostrun.steady(" + s + ", 3, 0.03)))")
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        Process p = new ProcessBuilder("python3", "-c", "import sys; sys.path.insert(0, sys.argv[1]); import hostrun\n" + calls,
+                CliHarness.REPO.resolve("firmware-scripts/harness").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.lines().map("1"::equals).toList()).isEqualTo(java);
     }
 
     @Test

@@ -187,6 +187,33 @@ class StoreTest {
     }
 
     @Test
+    void hostValuesRoundTripThroughStoreRowsAndTheWire() throws Exception {
+        org.benchrig.result.HostValue warm = org.benchrig.result.HostValue.warm(4096, 2, 9, false, 150_000_000L);
+        org.benchrig.result.HostValue cold = org.benchrig.result.HostValue.cold(1, 40_000_000L, 2_000_000L, 85_000L);
+        try (Store store = Store.open(db())) {
+            long runId = store.startRun("sim", "smoke", List.of("pypy"), 1, null);
+            Measurement w = new Measurement("w", runId, "pypy", "nbody", "s", 0, Mode.WARM, 36_621L, null,
+                    HeapUse.none(), "-1076", Outcome.ok(), Instant.parse("2025-01-02T03:04:05Z"), null, warm);
+            Measurement c = new Measurement("c", runId, "pypy", "nbody", "s", 0, Mode.COLD, 85_000L, 120_000_000L,
+                    HeapUse.none(), "-1076", Outcome.ok(), Instant.parse("2025-01-02T03:04:05Z"), null, cold);
+            store.addMeasurement(w);
+            store.addMeasurement(c);
+            assertThat(store.measurements(runId)).containsExactly(c, w);
+            assertThat(store.measurements(runId).get(1).unsteady()).isTrue();
+            var row = org.benchrig.result.MeasurementRows.row(w, "float");
+            assertThat(row).containsEntry("loops", 4096).containsEntry("process", 2).containsEntry("warmups", 9)
+                    .containsEntry("steady", false).containsEntry("value_ns", 150_000_000L).containsEntry("startup_ns", null);
+            assertThat(org.benchrig.result.MeasurementRows.csv(List.of(row)).lines().findFirst().orElseThrow())
+                    .endsWith(",loops,process,warmups,steady,value_ns,startup_ns,import_ns,first_call_ns");
+            var json = Outbox.measurementJson("sim", c);
+            assertThat(json.path("host").path("startup_ns").asLong()).isEqualTo(40_000_000L);
+            assertThat(json.path("host").path("steady").isNull()).isTrue();
+        }
+        assertThat(query(db(), "SELECT loops || '/' || steady || '/' || value_ns FROM measurements WHERE id = 'w'"))
+                .containsExactly("4096/0/150000000");
+    }
+
+    @Test
     void storedColumnsAreReadableFromSql() throws Exception {
         try (Store store = Store.open(db())) {
             long runId = store.startRun("sim", "smoke", List.of("pypy"), 1, null);

@@ -1,0 +1,76 @@
+package org.benchrig.host;
+
+import java.util.Locale;
+import org.benchrig.config.HostProtocolConfig;
+import org.benchrig.stats.SteadyState;
+
+/**
+ * How a host's warm values are taken, pyperf-style: {@code processes} fresh worker processes
+ * (more, up to {@code maxProcesses}, while their medians disagree by more than
+ * {@link #MORE_PROCESSES_SPREAD}), each warming up by hostrun.py's steady-state rule (window
+ * {@code warmupWindow}, tolerance {@code warmupTolerance}, cap {@code maxWarmupSeconds}) and then
+ * taking {@code values} values of calibrated loops lasting at least {@code minValueMs}.
+ *
+ * <p>Presets, after pyperf's Runner (20 processes x 3 values for CPython, 6 x 10 for a JIT, 100 ms
+ * values; {@code --fast} halves the processes): {@code rigorous} is that; {@code fast}, for the
+ * default run's 4-minute budget, takes 3 processes of 3 values (CPython) or 4 values (a JIT) and
+ * adds processes only where they disagree.
+ */
+public record WarmProtocol(String preset, int processes, int maxProcesses, int values, double minValueMs,
+                           int warmupWindow, double warmupTolerance, double maxWarmupSeconds) {
+
+    /** Per-process medians further apart than this (max-min over median) earn another process. */
+    public static final double MORE_PROCESSES_SPREAD = 0.05;
+    /** pyperf's min_time: a value lasts at least 100 ms. */
+    public static final double MIN_VALUE_MS = 100;
+    /** The steady-state rule's tolerance, hostrun.py's default. */
+    public static final double WARMUP_TOLERANCE = SteadyState.TOLERANCE;
+
+    public WarmProtocol {
+        if (processes < 1 || maxProcesses < processes || values < 1 || minValueMs <= 0 || warmupWindow < 1) {
+            throw new IllegalArgumentException("bad protocol " + processes + "/" + maxProcesses + "/" + values);
+        }
+    }
+
+    /** A preset for an interpreter with or without a JIT. */
+    public static WarmProtocol preset(String name, boolean jit) {
+        return switch (name) {
+            case "fast" -> jit ? new WarmProtocol(name, 3, 5, 4, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 6)
+                    : new WarmProtocol(name, 3, 6, 3, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 3);
+            case "rigorous" -> jit ? new WarmProtocol(name, 6, 12, 10, MIN_VALUE_MS, 5, WARMUP_TOLERANCE, 30)
+                    : new WarmProtocol(name, 20, 40, 3, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 10);
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected fast or rigorous");
+        };
+    }
+
+    /**
+     * The protocol of a host: its configured preset (or {@code runPreset}) with its overrides.
+     *
+     * @param jit true for an interpreter with a JIT (PyPy)
+     */
+    public static WarmProtocol of(HostProtocolConfig c, String runPreset, boolean jit) {
+        WarmProtocol p = preset(c.preset() == null ? runPreset : c.preset(), jit);
+        int processes = c.processes() == null ? p.processes : c.processes();
+        int max = c.maxProcesses() == null ? Math.max(processes, p.maxProcesses) : c.maxProcesses();
+        return new WarmProtocol(p.preset, processes, Math.max(max, processes), c.values() == null ? p.values : c.values(),
+                c.minValueMs() == null ? p.minValueMs : c.minValueMs(),
+                c.warmupWindow() == null ? p.warmupWindow : c.warmupWindow(), p.warmupTolerance,
+                c.maxWarmupSeconds() == null ? p.maxWarmupSeconds : c.maxWarmupSeconds());
+    }
+
+    /** The preset a run uses for hosts without one: rigorous for the nightly suite. */
+    public static String forSuite(String suite) {
+        return "nightly".equals(suite) ? "rigorous" : "fast";
+    }
+
+    /** One line for provenance: what every warm value of this host went through. */
+    public String describe() {
+        return String.format(Locale.ROOT, "preset=%s;processes=%d..%d;values=%d;min_value_ms=%s;warmup_window=%d;"
+                        + "warmup_tolerance=%s;max_warmup_s=%s", preset, processes, maxProcesses, values,
+                fmt(minValueMs), warmupWindow, fmt(warmupTolerance), fmt(maxWarmupSeconds));
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}
