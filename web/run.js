@@ -1,5 +1,6 @@
 import { el, api, nav, when, duration, bytes, showError, param, energyNode } from '/assets/common.js';
 import { profilesSection } from '/assets/profiles.js';
+import { concurrencySection } from '/assets/concurrency.js';
 
 nav('runs');
 const content = document.getElementById('content');
@@ -98,6 +99,7 @@ function chart(benchmark, ms, width) {
     for (const [b, list] of byBench) charts.append(chart(b, list, width));
     const profiles = await profilesSection(id, Math.max(560, content.clientWidth));
     if (profiles) content.append(profiles);
+    content.append(await concurrencySection(run.id));
   } catch (e) {
     showError(content, e);
   }

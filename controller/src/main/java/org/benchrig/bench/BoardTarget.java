@@ -23,6 +23,7 @@ import org.benchrig.result.HarnessFrame;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.ScalingPoint;
 import org.benchrig.store.TargetInfo;
 import org.benchrig.time.Deadline;
 
@@ -46,6 +47,7 @@ public final class BoardTarget implements Target {
     private boolean checkBeforeNext;
     private final HealthCheck healthCheck = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, java.util.Optional.empty());
     private BoardPower power;
+    private String firmwareVersion;
     private Consumer<String> warnings = w -> { };
 
     public BoardTarget(Rig rig, BoardConfig config, Path harness) {
@@ -92,6 +94,7 @@ public final class BoardTarget implements Target {
             warnings.accept("no energy for " + config.id() + ": " + e.getMessage());
         }
         BoardInfo info = health.info();
+        firmwareVersion = info.version();
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
                 + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
@@ -207,6 +210,38 @@ public final class BoardTarget implements Target {
                 "the board's self-check contradicts the result it sent " + attempt + " times: " + d.outcome().detail());
         return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep, mode,
                 f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), o, Instant.now(), energy);
+    }
+
+    /**
+     * The concurrency workloads need threads: asks the firmware whether it has {@code _thread}.
+     * Board-side workloads do not exist yet, so a board that has it says so instead of a number.
+     */
+    @Override
+    public void concurrency(long runId, Consumer<ScalingPoint> sink) {
+        FailureClass failure = FailureClass.NOT_SUPPORTED;
+        String why;
+        try {
+            String out = board.execOwn("try:\n import _thread\n print('thread:yes')\nexcept ImportError:\n print('thread:no')",
+                    Deadline.in(SETUP_WAIT)).stdoutOrThrow();
+            if (out.contains("thread:no")) {
+                why = "not supported on this firmware: no _thread module (" + firmwareName() + ")";
+            } else if (out.contains("thread:yes")) {
+                why = "not measured: the firmware has _thread, but board-side concurrency workloads are not written yet";
+            } else {
+                failure = FailureClass.INFRASTRUCTURE;
+                why = "could not tell whether the firmware has _thread; it printed: " + out.strip();
+            }
+        } catch (ReplFailure | LinkLost | BoardRaised e) {
+            failure = FailureClass.INFRASTRUCTURE;
+            why = "could not ask the board whether it has _thread: " + e.getMessage();
+        }
+        for (ScalingPoint.Workload w : ScalingPoint.Workload.values()) {
+            sink.accept(ScalingPoint.notRun(runId, id(), w.key(), failure, why));
+        }
+    }
+
+    private String firmwareName() {
+        return config.model() + (firmwareVersion == null ? "" : ", MicroPython " + firmwareVersion);
     }
 
     /**

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.benchrig.config.HostConfig;
 import org.benchrig.host.HostInterpreter;
+import org.benchrig.host.HostException;
 import org.benchrig.host.HostRunner;
+import org.benchrig.host.ScalingRunner;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.ScalingPoint;
+import java.util.List;
 import org.benchrig.host.HostSample;
 import org.benchrig.host.Machine;
 import org.benchrig.host.WarmProtocol;
@@ -21,10 +26,12 @@ import org.benchrig.store.TargetInfo;
 public final class HostTarget implements Target {
     private final HostConfig config;
     private final HostRunner runner;
+    private final java.nio.file.Path harnessDir;
 
     public HostTarget(HostConfig config, Catalog catalog) {
         this.config = config;
-        this.runner = new HostRunner(config, catalog.hostRunner().getParent(), catalog.benchmarkDir());
+        this.harnessDir = catalog.hostRunner().getParent();
+        this.runner = new HostRunner(config, harnessDir, catalog.benchmarkDir());
     }
 
     @Override
@@ -55,6 +62,21 @@ public final class HostTarget implements Target {
                 + ";" + Machine.now().describe();
         return new TargetInfo(config.id(), "host", i.implementation(), i.version(), i.executable(), null, null,
                 System.getProperty("os.arch"), details);
+    }
+
+    /** The concurrency workloads, unpinned: {@code cpus:} would keep processes from the other cores. */
+    @Override
+    public void concurrency(long runId, Consumer<ScalingPoint> sink) {
+        String exe;
+        try {
+            exe = runner.interpreter().executable();
+        } catch (HostException e) {
+            for (ScalingPoint.Workload w : ScalingPoint.Workload.values()) {
+                sink.accept(ScalingPoint.notRun(runId, id(), w.key(), FailureClass.INFRASTRUCTURE, e.getMessage()));
+            }
+            return;
+        }
+        new ScalingRunner(id(), List.of(exe), harnessDir).runAll(runId, ScalingRunner.Settings.DEFAULT, sink);
     }
 
     /** The protocol this host's warm values follow in a run of {@code suite}. */

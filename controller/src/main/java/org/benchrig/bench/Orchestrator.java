@@ -14,6 +14,8 @@ import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.ScalingPoint;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
@@ -86,6 +88,9 @@ public final class Orchestrator {
         } finally {
             workers.shutdown();
         }
+        if (plan.concurrency() && anyPrepared.get()) {
+            runConcurrency(runId, plan, problems);
+        }
         RunState state = anyPrepared.get() ? RunState.DONE : RunState.FAILED;
         String reason = problems.isEmpty() ? null : problems.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
@@ -127,6 +132,31 @@ public final class Orchestrator {
             return "final check failed: " + e.getMessage();
         }
         return null;
+    }
+
+    /**
+     * The concurrency workloads, one target at a time after all benchmarks: they measure what
+     * several cores do, so nothing else may run meanwhile. Targets that could not be prepared are skipped.
+     */
+    private void runConcurrency(long runId, RunPlan plan, Map<String, String> problems) {
+        ScalingRecords records = new ScalingRecords(store);
+        for (Target target : plan.targets()) {
+            if (Thread.currentThread().isInterrupted() || problems.containsKey(target.id())) {
+                continue;
+            }
+            listener.concurrencyStarted(target.id());
+            try {
+                target.concurrency(runId, p -> {
+                    records.add(p);
+                    listener.scaled(p);
+                });
+            } catch (RuntimeException e) { // a bug of ours: recorded, the run goes on
+                ScalingPoint p = ScalingPoint.notRun(runId, target.id(), ScalingPoint.Workload.CPU.key(),
+                        FailureClass.CONTROLLER, e.getClass().getSimpleName() + ": " + e.getMessage());
+                records.add(p);
+                listener.scaled(p);
+            }
+        }
     }
 
     private void record(Measurement m) {

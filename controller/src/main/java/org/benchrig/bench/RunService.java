@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.benchrig.config.RigConfig;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.ScalingPoint;
 import org.benchrig.store.Store;
 
 /**
@@ -19,6 +20,9 @@ import org.benchrig.store.Store;
  * every listener sees every run's events.
  */
 public final class RunService implements AutoCloseable {
+    /** Suites that run the concurrency workloads unless a request says otherwise (~25 s on the default rig). */
+    public static final List<String> CONCURRENCY_SUITES = List.of("default", "nightly");
+
     private final Rig rig;
     private final Store store;
     private final Catalog catalog;
@@ -79,8 +83,9 @@ public final class RunService implements AutoCloseable {
             cfg.board(id).ifPresent(b -> targets.add(new BoardTarget(rig, b, catalog.harnessFile())));
             cfg.host(id).ifPresent(h -> targets.add(new HostTarget(h, catalog)));
         }
+        boolean concurrency = req.concurrency() != null ? req.concurrency() : CONCURRENCY_SUITES.contains(suite);
         return new RunPlan(cfg.rig(), suite, catalog.resolve(suite), targets, reps,
-                Duration.ofSeconds(cfg.run().benchmarkTimeoutSeconds()), Hashes.sha256(cfg.source()));
+                Duration.ofSeconds(cfg.run().benchmarkTimeoutSeconds()), Hashes.sha256(cfg.source()), concurrency);
     }
 
     /** Runs now, on the caller's thread (the CLI); the run's row exists before the first measurement. */
@@ -132,6 +137,16 @@ public final class RunService implements AutoCloseable {
             @Override
             public void warning(String target, String message) {
                 all.forEach(l -> l.warning(target, message));
+            }
+
+            @Override
+            public void concurrencyStarted(String target) {
+                all.forEach(l -> l.concurrencyStarted(target));
+            }
+
+            @Override
+            public void scaled(ScalingPoint point) {
+                all.forEach(l -> l.scaled(point));
             }
 
             @Override

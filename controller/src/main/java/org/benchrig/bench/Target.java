@@ -1,6 +1,8 @@
 package org.benchrig.bench;
 
 import java.util.function.Consumer;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.ScalingPoint;
 import org.benchrig.result.Measurement;
 import org.benchrig.store.TargetInfo;
 
@@ -30,6 +32,18 @@ public interface Target {
      * now, so its state (e.g. a quarantined board) is known when the run ends.
      */
     default void finish() {
+    }
+
+    /**
+     * Runs the concurrency workloads (threads vs processes vs asyncio, I/O) once, after every
+     * target's benchmarks, with no other target running; a target that cannot run them says why
+     * in one point per workload.
+     */
+    default void concurrency(long runId, Consumer<ScalingPoint> sink) {
+        for (ScalingPoint.Workload w : ScalingPoint.Workload.values()) {
+            sink.accept(ScalingPoint.notRun(runId, id(), w.key(), FailureClass.NOT_SUPPORTED,
+                    "not implemented for this target"));
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.benchrig.bench.RunListener;
 import org.benchrig.bench.RunPlan;
 import org.benchrig.bench.Target;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.ScalingPoint;
 
 /**
  * Shows a run's progress: on a terminal one redrawn bar per target (done/total, current
@@ -31,6 +32,8 @@ public final class ProgressPrinter implements RunListener {
         String current = "";
         String state = "starting";
     }
+
+    private static final String CONCURRENCY = "concurrency workloads";
 
     public ProgressPrinter(PrintWriter out, boolean redraw) {
         this.out = out;
@@ -79,6 +82,27 @@ public final class ProgressPrinter implements RunListener {
         l.state = problem == null ? "done" : "FAILED: " + problem;
         l.current = "";
         render(redraw ? (problem == null ? null : "[" + target + "] " + problem) : "[" + target + "] " + l.state);
+    }
+
+    @Override
+    public synchronized void concurrencyStarted(String target) {
+        lines.values().stream().filter(o -> o.current.equals(CONCURRENCY)).forEach(o -> o.state = "done");
+        Line l = lines.get(target);
+        l.state = "running";
+        l.current = CONCURRENCY;
+        render("[" + target + "] concurrency workloads (threads, processes, asyncio, file I/O) ...");
+    }
+
+    @Override
+    public synchronized void scaled(ScalingPoint p) {
+        if (!p.outcome().isOk()) {
+            render("[" + p.target() + "] " + p.workload() + ": " + p.outcome().label() + " " + oneLine(p.outcome().detail()));
+        } else if (!redraw) {
+            render("[" + p.target() + "] " + p.workload() + " " + p.kind() + " x" + p.workers() + " #" + p.trial()
+                    + String.format(": %.0f ops/s", p.throughput()));
+        } else {
+            render(null);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.PyperfExport;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public final class ResultsCommand implements Callable<Integer> {
                 }
                 default -> ResultsPrinter.table(r, store.targets(r.id()), store.benchmarks(r.id()),
                         store.measurements(r.id()), out);
+            }
+            if (format == Format.table) {
+                ConcurrencyTable.print(new ScalingRecords(store).of(r.id()), out);
             }
             return 0;
         }

@@ -12,6 +12,7 @@ import org.benchrig.config.RigConfig;
 import org.benchrig.mqtt.MqttPart;
 import org.benchrig.mqtt.Publisher;
 import org.benchrig.store.RunState;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,10 @@ public final class RunCommand implements Callable<Integer> {
     List<String> targets;
     @Option(names = "--repeat", paramLabel = "N", description = "repetitions per benchmark and target (default: the config's run.repetitions)")
     Integer repeat;
+    @Option(names = "--concurrency", negatable = true, paramLabel = "",
+            description = "also run the concurrency workloads (threads vs processes vs asyncio, file I/O) after the "
+                    + "benchmarks; default: yes for the default and nightly suites")
+    Boolean concurrency;
     @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
     boolean serve;
     @Option(names = "--profile", description = "after the run, profile each of its benchmarks on each of its hosts (stored with the run)")
@@ -85,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
                 out.println(orphaned + " run(s) left running by a controller that died are now marked interrupted");
             }
             rig.endedLeftovers().forEach(b -> out.println("ended a leftover emulator of board " + b));
-            RunPlan plan = service.plan(new RunRequest(suite, targets, repeat, "cli"));
+            RunPlan plan = service.plan(new RunRequest(suite, targets, repeat, "cli", concurrency));
             Thread onSignal = new Thread(() -> {
                 // Ctrl-C or SIGTERM: keep what was measured, say the run was interrupted, stop the emulators.
                 service.currentRun().ifPresent(id ->
@@ -112,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
                     store.measurements(runId), out);
+            ConcurrencyTable.print(new ScalingRecords(store).of(runId), out);
             if (profile) {
                 ProfileCommand.profileInto(store, runId, cfg, parent.env, plan.benchmarks(), plan.targetIds(), null,
                         org.benchrig.profile.ProfileSettings.DEFAULT, out, null);

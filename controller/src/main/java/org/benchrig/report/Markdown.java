@@ -96,6 +96,9 @@ public final class Markdown {
                     .append(e.get("instrument")).append(" | ").append(e.get("simulated")).append(" |\n"));
         }
 
+        if (r.get("concurrency") instanceof Map<?, ?> c) {
+            ConcurrencySection.markdown((Map<String, Object>) c, s);
+        }
         s.append("\n## Caveats\n\n");
         ((List<String>) r.get("caveats")).forEach(c -> s.append("- ").append(c).append('\n'));
         s.append("\n## How the numbers were judged\n\n");

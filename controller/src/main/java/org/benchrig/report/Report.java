@@ -24,6 +24,7 @@ import org.benchrig.stats.Units;
 import org.benchrig.stats.Warnings;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
@@ -132,6 +133,7 @@ public final class Report {
         r.put("where_time_goes", WhereTimeGoes.build(store, runId));
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
+        r.put("concurrency", ConcurrencySection.of(new ScalingRecords(store).of(runId)));
         r.put("caveats", caveats(run, targets, rows, ms, benchByName));
         r.put("statistics", Map.of(
                 "level", stats.level(),

@@ -13,5 +13,7 @@ public enum FailureClass {
     /** The benchmark ran past its deadline. */
     TIMEOUT,
     /** A bug of ours. */
-    CONTROLLER
+    CONTROLLER,
+    /** The target lacks what the workload needs (e.g. no {@code _thread} in the board's firmware): no value, by design. */
+    NOT_SUPPORTED
 }

@@ -1,6 +1,7 @@
 package org.benchrig.result;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,6 +76,12 @@ public record HarnessFrame(Map<String, String> fields) {
             }
         }
         return new FrameScan(Optional.ofNullable(found), damaged, foreign);
+    }
+
+    /** Every intact frame with {@code nonce} in {@code text}, in order (a process that prints many). */
+    public static List<HarnessFrame> framesOf(String text, String nonce) {
+        return text.lines().map(HarnessFrame::parseLine).flatMap(Optional::stream)
+                .filter(f -> f.nonce().equals(nonce)).toList();
     }
 
     /** A line that was meant to be a frame: it carries the start or the end of one. */

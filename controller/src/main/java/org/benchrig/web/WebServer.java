@@ -34,12 +34,14 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.HostConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
+import org.benchrig.report.ConcurrencySection;
 import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.MeasurementRows;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
@@ -130,6 +132,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + p.benchmark() + "-" + p.target() + ".speedscope.json\"");
                 send(ctx, ProfileViews.speedscope(p));
             });
+            c.routes.get("/api/runs/{id}/concurrency", ctx ->
+                    send(ctx, ConcurrencySection.of(new ScalingRecords(service.store()).of(runOf(ctx).id()))));
             c.routes.get("/api/benchmarks", ctx -> send(ctx, benchmarks()));
             c.routes.get("/api/benchmarks/{name}/history", this::history);
             c.routes.sse("/api/events", client -> {

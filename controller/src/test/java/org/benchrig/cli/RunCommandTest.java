@@ -83,6 +83,19 @@ class RunCommandTest {
     }
 
     @Test
+    void theBoardsConcurrencyCellsSayNotSupportedWithTheReason() throws Exception {
+        CliHarness.Result r = CliHarness.run("run", "--config", config.toString(), "--suite", "fib",
+                "--targets", "mb1", "--repeat", "1", "--concurrency");
+        assertThat(r.exit()).as(r.err() + r.out()).isZero();
+        CliHarness.Result table = CliHarness.run("results", "--config", config.toString(), "--run", runId(r));
+        assertThat(table.out()).contains("concurrency");
+        for (String w : List.of("cpu", "echo", "fileio")) {
+            assertThat(table.out()).containsPattern("mb1 +" + w + " +- .*not supported on this firmware: no _thread module"
+                    + " \\(microbit, MicroPython 1\\.9\\.2\\)");
+        }
+    }
+
+    @Test
     void tooBigForTheBoardIsDoesNotFitThereAndOkOnHostsAndWrongResultIsFlagged() throws Exception {
         CliHarness.Result r = CliHarness.run("run", "--config", config.toString(), "--suite", "bigalloc,wrongresult",
                 "--targets", "mb1,cpython", "--repeat", "1");

@@ -37,8 +37,10 @@ import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.ScalingPoint;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.RunState;
+import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -325,6 +327,35 @@ class WebUiTest {
 
     private static String toFixed(double x, int digits) {
         return new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @Test
+    @Order(5)
+    void theRunPageChartsThreadsAgainstProcessesAndSaysWhatABoardCannotRun() {
+        long run = store.startRun("web-rig", "default", List.of("cpython", "mb1"), 1, "h");
+        ScalingRecords records = new ScalingRecords(store);
+        for (int w : List.of(1, 2)) {
+            for (int t = 0; t < 3; t++) {   // threads stay at one worker's throughput, processes double it
+                records.add(new ScalingPoint(run, "cpython", "cpu", "threads", w, t, 100L * w, w * 1_000_000_000L,
+                        100_000L, 2, Outcome.ok()));
+                records.add(new ScalingPoint(run, "cpython", "cpu", "processes", w, t, 100L * w, 1_000_000_000L + t,
+                        9_000_000L, 2, Outcome.ok()));
+            }
+        }
+        records.add(ScalingPoint.notRun(run, "mb1", "cpu", FailureClass.NOT_SUPPORTED,
+                "not supported on this firmware: no _thread module <b>(microbit)</b>"));
+        store.finishRun(run, RunState.DONE, null);
+        page.navigate(web.url() + "run?id=" + run);
+        page.locator("#concurrency canvas").first().waitFor();
+        Object painted = page.evaluate("() => { const c = document.querySelector('#concurrency canvas');"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        assertThat(((Number) painted).intValue()).isGreaterThan(500);
+        String text = page.locator("#concurrency").textContent();
+        assertThat(text).contains("cpython", "threads do not scale (GIL), processes do")
+                .contains("not supported on this firmware: no _thread module <b>(microbit)</b>");
+        assertThat(page.locator("#concurrency b").count()).as("markup from data is text").isZero();
+        shot("run-concurrency");
     }
 
     @Test
