@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
         subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
-                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class})
+                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class, SelfbenchCommand.Hosts.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -73,7 +73,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt, web, profile");
+                "a selfbench kind is required: link, parallel, mqtt, web, profile, hosts");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -561,6 +561,54 @@ public final class SelfbenchCommand implements Runnable {
                         + "%d CPUs shared with other work, load average %s at the start", tier, rounds,
                         Runtime.getRuntime().availableProcessors(), loadAtStart);
                 writeSection(env, "profile", measured(where, "./benchrig selfbench profile --rounds " + rounds) + md, spec.commandLine().getErr());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "hosts", description = "The rig's warm time per call on each host next to a plain long loop "
+            + "(2 s warm-up, values of 1 s) as ratios, the PyPy/CPython speedup each gives, and the host part's wall time.")
+    static final class Hosts implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--tier", defaultValue = "s", description = "parameter tier (default: ${DEFAULT-VALUE})")
+        String tier;
+        @Option(names = "--preset", defaultValue = "fast", description = "the rig's protocol preset: fast or rigorous (default: ${DEFAULT-VALUE})")
+        String preset;
+        @Option(names = "--benchmarks", split = ",", description = "default: " + "nbody,fannkuch,sieve,objchurn,strbuild,genyield")
+        List<String> benchmarks;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench hosts' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            Catalog catalog = Catalog.load(env.scriptsDir(), RunCommand.CATALOG_PYTHON);
+            List<org.benchrig.bench.Benchmark> bs = new java.util.ArrayList<>();
+            for (String name : benchmarks == null ? org.benchrig.selfbench.HostsBench.BENCHMARKS : benchmarks) {
+                bs.add(catalog.benchmark(name).orElseThrow(() -> new IllegalArgumentException("no benchmark '" + name
+                        + "' in the catalog")));
+            }
+            String loadAtStart = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            long t0 = System.nanoTime();
+            List<org.benchrig.selfbench.HostsBench.Row> rows = new org.benchrig.selfbench.HostsBench(env.scriptsDir(),
+                    spec.commandLine().getErr()).run(cfg.hosts(), bs, tier, preset);
+            String loadAtEnd = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            String md = org.benchrig.selfbench.HostsBench.markdown(rows);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(md);
+            out.flush();
+            if (writeDocs) {
+                String where = String.format(java.util.Locale.ROOT, "tier %s, preset %s, %d CPUs shared with other work, "
+                        + "load average %s at the start and %s at the end, %.0f s in all", tier, preset,
+                        Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd, (System.nanoTime() - t0) / 1e9);
+                writeSection(env, "hosts", measured(where, "./benchrig selfbench hosts --tier " + tier + " --preset "
+                        + preset) + md, spec.commandLine().getErr());
             }
             return 0;
         }
