@@ -1,6 +1,8 @@
 package org.benchrig.board;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.benchrig.config.BoardConfig;
@@ -20,12 +22,12 @@ public final class Board implements AutoCloseable {
     static final Duration POWER_OFF_TIME = Duration.ofMillis(500);
     /** Budget for a board to come back after a reset or power cycle and enter raw REPL. */
     static final Duration RECOVERY_WAIT = Duration.ofSeconds(20);
-    /** Longest source sent as a plain exec by {@link #execVerified}: a damaged short call fails to compile, a long one may not. */
-    static final int DIRECT_EXEC_MAX_BYTES = 256;
     /** Sends of one of our own scripts that arrived damaged (a dropped byte under host load). */
     static final int OWN_SCRIPT_ATTEMPTS = 3;
-    /** Where {@link #execVerified} stages a longer source on the board's flash. */
-    static final String STAGED_SOURCE = "_brx.py";
+    /** How long a port that went away (a pulled USB cable) may take to come back before we give up on it. */
+    static final Duration PORT_RETURN_WAIT = Duration.ofSeconds(15);
+    /** An emulator's pty does not come back once gone (a restart makes a new one): only a short look. */
+    static final Duration EMULATED_PORT_WAIT = Duration.ofSeconds(1);
     /** After a hard reset the firmware prints its banner; this is how long it may stay quiet. */
     private static final Duration BOOT_QUIET = Duration.ofMillis(150);
 
@@ -52,6 +54,7 @@ public final class Board implements AutoCloseable {
     private RawRepl repl;
     private volatile BoardState state = BoardState.OFFLINE;
     private volatile String reason = "";
+    private FramedExec framed; // per connection: it checks its board helper once
 
     /**
      * @param portPath    where the board's serial port is now (an emulator's pty changes on restart)
@@ -111,8 +114,8 @@ public final class Board implements AutoCloseable {
      * that no longer answers is hard-reset (then power-cycled) and the classified failure thrown.
      */
     public ExecResult exec(String source, Deadline deadline) {
-        if (link == null) {
-            throw new LinkLost("board " + id() + " is not connected (its last recovery failed)");
+        if (link == null) { // the last recovery could not reopen the port: try again before giving up
+            recover(Deadline.in(RECOVERY_WAIT));
         }
         try {
             return repl.exec(source, deadline);
@@ -120,31 +123,34 @@ public final class Board implements AutoCloseable {
             if (!f.boardHung()) {
                 throw f;
             }
-            String how = recover(Deadline.in(RECOVERY_WAIT));
-            throw f.recovered(how);
+            throw f.recovered(recoverOrExplain(f));
         } catch (LinkLost lost) {
-            String how = recover(Deadline.in(RECOVERY_WAIT));
             throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
-                    lost.getMessage() + "; " + how, "");
+                    lost.getMessage() + "; " + recoverOrExplain(lost), "");
+        }
+    }
+
+    /** Recovers; when that fails too, the failure says both what happened and what was tried. */
+    private String recoverOrExplain(RuntimeException cause) {
+        try {
+            return recover(Deadline.in(RECOVERY_WAIT));
+        } catch (ReplFailure notBack) {
+            throw new ReplFailure(cause instanceof ReplFailure f ? f.failureClass()
+                    : org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                    cause.getMessage() + "; " + notBack.getMessage(), cause instanceof ReplFailure f ? f.transcript() : "");
         }
     }
 
     /**
-     * Runs a source whose every byte matters: a short one directly; a longer one (where a dropped
-     * byte could still be valid Python) goes to the flash by verified upload first and is imported
-     * from there after a soft reset, like a script run in a fresh interpreter. Importing from the
-     * flash does not hold the source in RAM, so this also runs scripts too big for a plain exec.
+     * Runs a person's code with its output checked on the way back (see {@link FramedExec}): the
+     * same {@code __name__ == '__main__'} and output for a source of any size. {@code label} names
+     * the code in tracebacks; {@code reruns} allows running it again when its output arrived damaged.
      */
-    public ExecResult execVerified(String source, Deadline deadline) {
-        byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (bytes.length <= DIRECT_EXEC_MAX_BYTES) {
-            return exec(source, deadline);
+    public FramedExec.Checked execChecked(String source, String label, int reruns, Deadline deadline) {
+        if (framed == null) {
+            framed = new FramedExec(this, new java.security.SecureRandom());
         }
-        upload(STAGED_SOURCE, bytes, deadline);
-        softReset(deadline); // frees the upload helpers' heap; 1.9.2 would also not import a module twice
-        ExecResult r = exec("import " + STAGED_SOURCE.replace(".py", ""), deadline);
-        execOwn("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
-        return r;
+        return framed.run(source, label, reruns, deadline);
     }
 
     public void softReset(Deadline deadline) {
@@ -169,7 +175,7 @@ public final class Board implements AutoCloseable {
             if (!f.boardHung()) {
                 throw f;
             }
-            throw f.recovered(recover(Deadline.in(RECOVERY_WAIT)));
+            throw f.recovered(recoverOrExplain(f));
         }
     }
 
@@ -203,26 +209,66 @@ public final class Board implements AutoCloseable {
     }
 
     /**
-     * Brings a hung board back: hard reset through the reset line; if the board still does not
-     * answer, a power cycle. Returns what it did, for the failure's message.
+     * Brings a board back that stopped answering, with what its wiring allows, in order: a hard
+     * reset (reset line), reopening the port and interrupting (a pulled cable: waits for the device
+     * to reappear), a power cycle. Returns what worked, for the failure's message; throws an
+     * {@code INFRASTRUCTURE} {@link ReplFailure} saying what was tried when nothing did.
      */
     public String recover(Deadline deadline) {
         BoardState before = state;
         setState(BoardState.RECOVERING, "not answering");
-        try {
+        List<String> tried = new ArrayList<>();
+        String how = attempt(tried, "hard reset", () -> {
+            if (link == null) {
+                throw new NotWired("the port is not open");
+            }
             resetLine.pulse(RESET_PULSE);
             link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2)));
             repl.enterRaw(deadline);
-            setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
             return "board hard-reset (" + resetLine.label() + ")";
-        } catch (RuntimeException afterReset) {
-            closeLink();
-            powerSwitch.cycle(POWER_OFF_TIME);
-            openLink();
-            repl.enterRaw(deadline);
-            setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
-            return "board power-cycled (" + powerSwitch.label() + ") after the reset did not help";
+        });
+        if (how == null) {
+            how = attempt(tried, "reopening the port", () -> {
+                reopenLink(deadline.atMost(config.kind() == org.benchrig.config.BoardKind.EMULATED
+                        ? EMULATED_PORT_WAIT : PORT_RETURN_WAIT));
+                interruptAndEnterRaw(deadline);
+                return "port " + linkName() + " reopened and the board interrupted";
+            });
         }
+        if (how == null) {
+            how = attempt(tried, "power cycle", () -> {
+                closeLink();
+                powerSwitch.cycle(POWER_OFF_TIME);
+                openLink();
+                repl.enterRaw(deadline);
+                return "board power-cycled (" + powerSwitch.label() + ")";
+            });
+        }
+        if (how == null) {
+            String why = "board " + id() + " does not answer; tried: " + String.join("; ", tried);
+            setState(BoardState.RECOVERING, why);
+            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false, why, "");
+        }
+        setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
+        return how;
+    }
+
+    /** One recovery step: its description on success, or null with why it failed added to {@code tried}. */
+    private static String attempt(List<String> tried, String step, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) { // NotWired, ReplFailure, LinkLost, LinkTimeout: all say what failed
+            tried.add(step + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** After a stall or a reopen: discard what was in flight, interrupt, enter raw REPL (twice if stale answers arrive). */
+    private void interruptAndEnterRaw(Deadline deadline) {
+        link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2)));
+        repl.enterRaw(deadline);
+        link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2))); // banners of earlier Ctrl-A's still in flight
+        repl.enterRaw(deadline);
     }
 
     /** Power off, wait the minimum off time, power on, reconnect: the last resort before quarantine. */
@@ -233,10 +279,19 @@ public final class Board implements AutoCloseable {
         repl.enterRaw(deadline);
     }
 
+    /** Closes the port and opens it again as soon as the device is there (a re-plugged cable), within the deadline. */
+    private void reopenLink(Deadline deadline) {
+        closeLink();
+        link = SerialLink.openWhenPresent(portPath.get(), config.baud(), deadline);
+        repl = new RawRepl(link, config.pacing(), true);
+        framed = null;
+    }
+
     private void openLink() {
         closeLink();
         link = SerialLink.open(portPath.get(), config.baud());
         repl = new RawRepl(link, config.pacing(), true);
+        framed = null;
     }
 
     private void closeLink() {
