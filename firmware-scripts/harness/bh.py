@@ -1,5 +1,5 @@
 # benchrig harness: one source for MicroPython 1.9.2+, CPython, PyPy.
-# rep() prints one @BR1 frame line; see firmware-scripts/README.md.
+# rep() prints one @BR2 frame line; see firmware-scripts/README.md.
 import gc
 try:
     from time import ticks_us as T, ticks_diff as D
@@ -12,9 +12,32 @@ except ImportError:
     M = 1
 # Marker pin hook: the controller sets K to the pin's write method when the board has a marker_pin.
 K = int
+# Frame writer: hosts point it at their private frame pipe, so benchmark output cannot forge frames.
+W = print
 
 
-def rep(mod, tier, n, mode):
+def ck(s):
+    # Adler-32 of the characters, printed as 8 hex digits; two halves keep it in small ints on a board
+    a = 1
+    b = 0
+    for c in s:
+        a = (a + ord(c)) % 65521
+        b = (b + a) % 65521
+    return '%04x%04x' % (b, a)
+
+
+def tx(v, n):
+    # a field value: printable ASCII without '|', at most n characters
+    return ''.join(c if ' ' <= c <= '~' and c != '|' else '/' for c in str(v)[:n])
+
+
+def fr(k, s):
+    # one frame: the controller's nonce k, the fields s, then the checksum of everything before it
+    s = '@BR2|n=%s|%s|' % (k, s)
+    W(s + 'c=' + ck(s) + '|@')
+
+
+def rep(mod, tier, n, mode, k):
     p = mod.TIERS[tier]
     e = mod.EXPECT[tier]
     r = x = ''
@@ -38,10 +61,6 @@ def rep(mod, tier, n, mode):
         ex = None
     gc.collect()
     t = D(t1, t0) * M
-    r = str(r)[:60]
-    for c in '|\r\n':
-        r = r.replace(c, '/')
-        x = x.replace(c, '/')
-    print('@BR1|bench=%s|tier=%s|rep=%d|mode=%s|t_ns=%d|free0=%d|free1=%d|free2=%d|outcome=%s|check=%s|exc=%s|@'
-          % (mod.NAME, tier, n, mode, t, f0, f1, F(), o, r, x))
+    fr(k, 'bench=%s|tier=%s|rep=%d|mode=%s|t_ns=%d|free0=%d|free1=%d|free2=%d|outcome=%s|check=%s|exc=%s'
+       % (mod.NAME, tier, n, mode, t, f0, f1, F(), o, tx(r, 60), tx(x, 100)))
     return t, o

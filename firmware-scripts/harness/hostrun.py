@@ -1,6 +1,6 @@
 """benchrig host runner for CPython and PyPy (not for MicroPython).
 
-    python3 hostrun.py --bench-dir DIR --bench NAME --tier T --mode cold|warm --reps N
+    python3 hostrun.py --bench-dir DIR --bench NAME --tier T --mode cold|warm --reps N --nonce K
                        [--warmup-max W] [--warmup-seconds S]
 
 cold: ONE repetition (rep=0, mode=cold) in this fresh process; the controller measures
@@ -14,8 +14,8 @@ warm-up (default 10), whichever comes first (steady=0 when a limit, not the rule
 A warm-up repetition that does not end 'ok' also ends the warm-up (steady=0): a failing
 benchmark is not warmed up further.
 
-Every repetition prints one @BR1 line (see bh.py and ../README.md); the last line is
-@BR1|proc=1|impl=...|version=...|executable=...|maxrss_kb=...|warmups=...|steady=...|rule=...|@
+Every repetition prints one @BR2 frame carrying --nonce (see bh.py and ../README.md); the last is
+@BR2|n=NONCE|proc=1|impl=...|version=...|executable=...|maxrss_kb=...|warmups=...|steady=...|rule=...|c=...|@
 Exit code 0 whatever the benchmark did (its outcome is in the lines); 2 for bad arguments.
 """
 import argparse
@@ -58,10 +58,6 @@ def maxrss_kb():
         return -1
 
 
-def clean(v):
-    return str(v).replace('|', '/').replace('\r', ' ').replace('\n', ' ')
-
-
 def bad(parser, msg):
     parser.print_usage(sys.stderr)
     sys.stderr.write('hostrun.py: error: %s\n' % msg)
@@ -75,6 +71,7 @@ def main(argv=None):
     ap.add_argument('--tier', required=True)
     ap.add_argument('--mode', required=True, choices=('cold', 'warm'))
     ap.add_argument('--reps', type=int, default=1)
+    ap.add_argument('--nonce', required=True, help="the controller's nonce, echoed in every frame")
     ap.add_argument('--warmup-max', type=int, default=30)
     ap.add_argument('--warmup-seconds', type=float, default=10.0)
     a = ap.parse_args(argv)
@@ -98,20 +95,20 @@ def main(argv=None):
         mod = importlib.import_module(a.bench)
         tiers = mod.TIERS
     except Exception as ex:  # a broken benchmark file is the benchmark's failure, not ours
-        print('@BR1|bench=%s|tier=%s|rep=0|mode=%s|t_ns=0|free0=-1|free1=-1|free2=-1|outcome=error|check=|exc=%s|@'
-              % (a.bench, a.tier, a.mode, clean('%s: %s' % (type(ex).__name__, ex))[:120]))
+        bh.fr(a.nonce, 'bench=%s|tier=%s|rep=0|mode=%s|t_ns=0|free0=-1|free1=-1|free2=-1|outcome=error|check=|exc=%s'
+              % (a.bench, a.tier, a.mode, bh.tx('%s: %s' % (type(ex).__name__, ex), 120)))
         mod = None
     if mod is not None:
         if a.tier not in tiers or a.tier not in getattr(mod, 'EXPECT', {}):
             bad(ap, 'benchmark %s has no tier %r (tiers: %s)' % (a.bench, a.tier, ','.join(sorted(tiers))))
         sys.stdout.flush()
         if a.mode == 'cold':
-            bh.rep(mod, a.tier, 0, 'cold')
+            bh.rep(mod, a.tier, 0, 'cold', a.nonce)
         else:
             times = []
             start = time.monotonic()
             while warmups < a.warmup_max and time.monotonic() - start < a.warmup_seconds:
-                t, outcome = bh.rep(mod, a.tier, warmups, 'warmup')
+                t, outcome = bh.rep(mod, a.tier, warmups, 'warmup', a.nonce)
                 warmups += 1
                 if outcome != 'ok':
                     break
@@ -120,10 +117,10 @@ def main(argv=None):
                     is_steady = 1
                     break
             for i in range(a.reps):
-                bh.rep(mod, a.tier, i, 'warm')
+                bh.rep(mod, a.tier, i, 'warm', a.nonce)
     impl = platform.python_implementation().lower()
-    print('@BR1|proc=1|impl=%s|version=%s|executable=%s|maxrss_kb=%d|warmups=%d|steady=%d|rule=%s|@'
-          % (impl, platform.python_version(), clean(sys.executable), maxrss_kb(), warmups, is_steady,
+    bh.fr(a.nonce, 'proc=1|impl=%s|version=%s|executable=%s|maxrss_kb=%d|warmups=%d|steady=%d|rule=%s'
+          % (impl, platform.python_version(), bh.tx(sys.executable, 200), maxrss_kb(), warmups, is_steady,
              'last%d(max-min)/median<=%d%%;max%d;%gs' % (STEADY_WINDOW, STEADY_SPREAD * 100,
                                                        a.warmup_max, a.warmup_seconds)))
     sys.stdout.flush()

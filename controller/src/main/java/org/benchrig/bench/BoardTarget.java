@@ -162,13 +162,16 @@ public final class BoardTarget implements Target {
     }
 
     private Measurement repetition(Benchmark b, String tier, Mode mode, int rep, RunSettings s) {
-        String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'"
-                + mode.name().toLowerCase() + "')";
+        Object expected = b.expect().get(tier);
         ExecResult r;
+        HarnessFrame.FrameScan scan;
         int attempt = 0;
         long began = 0;
         do {
             attempt++;
+            String nonce = HarnessFrame.freshNonce(); // a fresh one per try: a late frame of an earlier try is not ours
+            String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'"
+                    + mode.name().toLowerCase() + "','" + nonce + "')";
             try {
                 began = power == null ? 0 : power.begin();
                 r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
@@ -183,21 +186,27 @@ public final class BoardTarget implements Target {
                 }
                 return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
             }
-        } while (attempt < CALL_ATTEMPTS && callDamaged(r, b.name(), rep, mode));
-        var frame = HarnessFrame.find(r.stdout());
+            scan = HarnessFrame.scan(r.stdout(), nonce);
+        } while (attempt < CALL_ATTEMPTS && callDamaged(r, scan, expected, b.name(), rep, mode));
+        var frame = scan.frame();
         Energy energy = null;
         if (power != null) {
             Long ticks = frame.isPresent() ? frame.get().number("t_ns") : null;
             energy = power.end(began, ticks);
         }
         if (frame.isEmpty()) {
-            Outcome o = r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
-                    .orElse(Outcome.failed(FailureClass.CONTROLLER, "no result line in: " + r.stdout()));
+            Outcome o = scan.damaged() > 0
+                    ? Outcome.failed(FailureClass.INFRASTRUCTURE, "the result line arrived damaged " + attempt + " times")
+                    : r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
+                            .orElse(Outcome.failed(FailureClass.CONTROLLER, "no result line in: " + r.stdout()));
             return s.failure(id(), b, tier, mode, rep, o);
         }
         HarnessFrame f = frame.get();
+        HarnessFrame.Decision d = f.decide(expected);
+        Outcome o = d.boardAgrees() ? d.outcome() : Outcome.failed(FailureClass.INFRASTRUCTURE,
+                "the board's self-check contradicts the result it sent " + attempt + " times: " + d.outcome().detail());
         return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep, mode,
-                f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), f.outcome(), Instant.now(), energy);
+                f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), o, Instant.now(), energy);
     }
 
     /**
@@ -214,17 +223,19 @@ public final class BoardTarget implements Target {
     }
 
     /**
-     * Our own call arrived damaged: it failed to compile or to name its modules, or a dropped digit
-     * made it run another repetition than the one asked for.
+     * Our own call or its result arrived damaged: a result line failed its checksum, the board's
+     * verdict contradicts the controller's, the call failed to compile or to name its modules, or
+     * a dropped digit made it run another repetition than the one asked for.
      */
-    private static boolean callDamaged(ExecResult r, String bench, int rep, Mode mode) {
-        var frame = HarnessFrame.find(r.stdout());
-        if (frame.isPresent()) {
-            HarnessFrame f = frame.get();
+    private static boolean callDamaged(ExecResult r, HarnessFrame.FrameScan scan, Object expected, String bench,
+                                       int rep, Mode mode) {
+        if (scan.frame().isPresent()) {
+            HarnessFrame f = scan.frame().get();
             return !(f.get("bench").equals(bench) && f.get("rep").equals(Integer.toString(rep))
-                    && f.get("mode").equals(mode.name().toLowerCase()));
+                    && f.get("mode").equals(mode.name().toLowerCase())) || !f.decide(expected).boardAgrees();
         }
-        return r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
+        return scan.damaged() > 0
+                || r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
     }
 
     private static byte[] read(Path p) {

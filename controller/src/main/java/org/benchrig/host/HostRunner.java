@@ -82,7 +82,9 @@ public final class HostRunner {
             HarnessFrame[] frame = new HarnessFrame[1];
             long[] frameAt = new long[1];
             HarnessFrame[] proc = new HarnessFrame[1];
-            RunResult r = runProcess(command(exe, bench, tier, "cold", 1, timeoutPerProcess), bench, timeoutPerProcess,
+            String nonce = HarnessFrame.freshNonce();
+            RunResult r = runProcess(command(exe, bench, tier, "cold", 1, nonce, timeoutPerProcess), bench, nonce,
+                    timeoutPerProcess,
                     (f, at, hwm) -> {
                         if (f.isProcessLine()) {
                             proc[0] = f;
@@ -121,7 +123,9 @@ public final class HostRunner {
         // the last sample waits for the process line: the process may exit before its high-water
         // mark can be read, and the process line carries the peak RSS then
         HostSample[] held = new HostSample[1];
-        RunResult r = runProcess(command(exe, bench, tier, "warm", reps, timeout), bench, timeout, (f, at, hwm) -> {
+        String nonce = HarnessFrame.freshNonce();
+        RunResult r = runProcess(command(exe, bench, tier, "warm", reps, nonce, timeout), bench, nonce, timeout,
+                (f, at, hwm) -> {
                 if (f.isProcessLine()) {
                     proc[0] = f;
                 } else if ("warmup".equals(f.get("mode"))) {
@@ -173,7 +177,8 @@ public final class HostRunner {
         }
     }
 
-    private List<String> command(String exe, String bench, String tier, String mode, int reps, Duration timeout) {
+    private List<String> command(String exe, String bench, String tier, String mode, int reps, String nonce,
+                                 Duration timeout) {
         List<String> cmd = new ArrayList<>();
         if (!cfg.cpus().isEmpty()) {
             cmd.add("taskset");
@@ -182,7 +187,7 @@ public final class HostRunner {
         }
         cmd.addAll(List.of(exe, harnessDir.resolve("hostrun.py").toString(),
                 "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
-                "--mode", mode, "--reps", String.valueOf(reps)));
+                "--mode", mode, "--reps", String.valueOf(reps), "--nonce", nonce));
         if (mode.equals("warm")) {
             // half the timeout stays for the measured repetitions
             double cap = Math.min(SteadyState.MAX_WARMUP_SECONDS, timeout.toMillis() / 2000.0);
@@ -256,7 +261,7 @@ public final class HostRunner {
      * keeps its deadline), hands every frame to {@code handler} on the calling thread, and makes
      * sure the process and its descendants are gone before returning. stderr goes to a temp file.
      */
-    private RunResult runProcess(List<String> cmd, String bench, Duration timeout, FrameHandler handler) {
+    private RunResult runProcess(List<String> cmd, String bench, String nonce, Duration timeout, FrameHandler handler) {
         RunResult r = new RunResult();
         r.bench = bench;
         Path err = null;
@@ -283,7 +288,7 @@ public final class HostRunner {
             onStart.accept(p.toHandle());
             BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
             Thread reader = startReader(p, lines);
-            r.end = pump(lines, deadline, handler);
+            r.end = pump(lines, nonce, deadline, handler);
             if (r.end == End.EXITED) {   // stdout closed: wait for the exit, within the same deadline
                 if (!p.waitFor(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
                     r.end = End.TIMED_OUT;
@@ -318,7 +323,7 @@ public final class HostRunner {
         }
     }
 
-    private static End pump(BlockingQueue<Line> lines, Deadline deadline, FrameHandler handler)
+    private static End pump(BlockingQueue<Line> lines, String nonce, Deadline deadline, FrameHandler handler)
             throws InterruptedException {
         while (true) {
             long left = deadline.remainingNanos();
@@ -332,8 +337,9 @@ public final class HostRunner {
             if (line == EOF) {
                 return End.EXITED;
             }
-            // Anything that is not a whole frame is benchmark output (or garbage): ignored.
-            HarnessFrame.parseLine(line.text()).ifPresent(f -> handler.frame(f, line.at(), line.peakRssKb()));
+            // Anything that is not an intact frame of this process's nonce is benchmark output: ignored.
+            HarnessFrame.parseLine(line.text()).filter(f -> f.nonce().equals(nonce))
+                    .ifPresent(f -> handler.frame(f, line.at(), line.peakRssKb()));
         }
     }
 
@@ -345,7 +351,7 @@ public final class HostRunner {
                 while ((s = in.readLine()) != null) {
                     long at = System.nanoTime();
                     // read right away, while the process is surely still alive after printing a frame
-                    Long hwm = s.startsWith("@BR1|") ? PeakRss.highWaterKb(p.pid()) : null;
+                    Long hwm = s.startsWith("@BR2|") ? PeakRss.highWaterKb(p.pid()) : null;
                     lines.add(new Line(s, at, hwm));
                 }
             } catch (IOException ignored) {
