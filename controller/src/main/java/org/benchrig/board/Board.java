@@ -41,9 +41,16 @@ public final class Board implements AutoCloseable {
             "try:",
             " t=os.statvfs('/');f=t[0]*t[3]",
             "except:f=-1",
-            "print('@I|%s|%d.%d.%d|%s|%s|%d|%d|%d|%d|'%(sys.implementation.name,v[0],v[1],v[2],u.machine,"
-                    + "sys.platform,gc.mem_free(),gc.mem_alloc(),s,f))",
+            "l='@I|%s|%d.%d.%d|%s|%s|%d|%d|%d|%d|'%(sys.implementation.name,v[0],v[1],v[2],u.machine,"
+                    + "sys.platform,gc.mem_free(),gc.mem_alloc(),s,f)",
+            "a=1;b=0",
+            "for x in bytes(l,'utf8'):a=(a+x)%65521;b=(b+a)%65521",
+            "print(l+'%08x|'%(b*65536+a))",
             "");
+    /** Printed by {@link #verifiedCall} when the script it carries failed its checksum on the board (nothing ran). */
+    private static final String DAMAGED_MARK = "@OWN-DAMAGED@";
+    private static final java.util.regex.Pattern INFO_LINE =
+            java.util.regex.Pattern.compile("(@I\\|[^\\n]*\\|)([0-9a-f]{8})\\|");
 
     private final BoardConfig config;
     private final Supplier<String> portPath;
@@ -114,20 +121,7 @@ public final class Board implements AutoCloseable {
      * that no longer answers is hard-reset (then power-cycled) and the classified failure thrown.
      */
     public ExecResult exec(String source, Deadline deadline) {
-        if (link == null) { // the last recovery could not reopen the port: try again before giving up
-            recover(Deadline.in(RECOVERY_WAIT));
-        }
-        try {
-            return repl.exec(source, deadline);
-        } catch (ReplFailure f) {
-            if (!f.boardHung()) {
-                throw f;
-            }
-            throw f.recovered(recoverOrExplain(f));
-        } catch (LinkLost lost) {
-            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
-                    lost.getMessage() + "; " + recoverOrExplain(lost), "");
-        }
+        return recovering(() -> repl.exec(source, deadline));
     }
 
     /** Recovers; when that fails too, the failure says both what happened and what was tried. */
@@ -153,8 +147,12 @@ public final class Board implements AutoCloseable {
         return framed.run(source, label, reruns, deadline);
     }
 
+    /** Soft reset; a board that does not answer is recovered (as its wiring allows) before the failure is thrown. */
     public void softReset(Deadline deadline) {
-        repl.softReset(deadline);
+        recovering(() -> {
+            repl.softReset(deadline);
+            return null;
+        });
     }
 
     /** Verified upload of a file to the board's filesystem (see {@link VerifiedUpload}). */
@@ -167,8 +165,11 @@ public final class Board implements AutoCloseable {
         return recovering(() -> new VerifiedUpload(repl).ensure(name, content, deadline));
     }
 
-    /** Runs a board action; a board that hung meanwhile is recovered before the failure is thrown. */
+    /** Runs a board action; a board that hung or whose link broke meanwhile is recovered before the failure is thrown. */
     private <T> T recovering(java.util.function.Supplier<T> action) {
+        if (link == null) { // the last recovery could not reopen the port: try again before giving up
+            recover(Deadline.in(RECOVERY_WAIT));
+        }
         try {
             return action.get();
         } catch (ReplFailure f) {
@@ -176,36 +177,64 @@ public final class Board implements AutoCloseable {
                 throw f;
             }
             throw f.recovered(recoverOrExplain(f));
+        } catch (LinkLost lost) {
+            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                    lost.getMessage() + "; " + recoverOrExplain(lost), "");
         }
     }
 
     /**
-     * Runs one of the controller's own small scripts. They never have a syntax or name error, so
-     * such an error means bytes were dropped on the way: the script is sent again.
+     * Runs one of the controller's own small scripts, inside a call that checks the script's
+     * Adler-32 on the board before it runs it. Our scripts do not raise by themselves, so any
+     * exception outside the script (a damaged wrapper) or a failed checksum means the bytes were
+     * damaged on the way: the call is sent again. An exception the verified script raised is real.
      */
     public ExecResult execOwn(String source, Deadline deadline) {
-        ExecResult r = exec(source, deadline);
-        for (int attempt = 1; attempt < OWN_SCRIPT_ATTEMPTS && damaged(r); attempt++) {
-            r = exec(source, deadline);
+        String call = verifiedCall(source);
+        for (int attempt = 1; ; attempt++) {
+            ExecResult r = exec(call, deadline);
+            if (!ownCallDamaged(r)) {
+                return r;
+            }
+            if (attempt >= OWN_SCRIPT_ATTEMPTS) {
+                throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                        "board " + id() + " received the controller's script damaged " + attempt + " times in a row",
+                        Transcript.printable(r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), 200));
+            }
         }
-        return r;
     }
 
-    private static boolean damaged(ExecResult r) {
-        return r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")
-                || e.type().equals("IndentationError")).orElse(false);
+    /** {@code source} as a literal, run by {@code exec} only when the board's Adler-32 of it matches. */
+    static String verifiedCall(String source) {
+        long c = VerifiedUpload.adler32(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "s=" + FramedExec.pyString(source) + "\na=1;b=0\n"
+                + "for x in bytes(s,'utf8'):a=(a+x)%65521;b=(b+a)%65521\n"
+                + "if b*65536+a!=" + c + ":print('" + DAMAGED_MARK + "')\nelse:exec(s,{})";
     }
 
-    /** Version, machine, heap and filesystem use, as the board reports them. */
+    private static boolean ownCallDamaged(ExecResult r) {
+        if (r.stdout().contains(DAMAGED_MARK)) {
+            return true;
+        }
+        // raised by the verified script itself: a frame of the exec'd "<string>"; anything else hit the wrapper
+        return r.error().map(e -> e.traceback().stream().noneMatch(l -> l.contains("File \"<string>\""))).orElse(false);
+    }
+
+    /** Version, machine, heap and filesystem use, as the board reports them (a checksummed line). */
     public BoardInfo info(Deadline deadline) {
-        String out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
-        int at = out.indexOf("@I|");
-        if (at < 0) {
-            throw new LinkLost("board " + id() + " answered the info probe with: " + out.strip());
+        String out = "";
+        for (int attempt = 1; attempt <= OWN_SCRIPT_ATTEMPTS; attempt++) {
+            out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
+            java.util.regex.Matcher m = INFO_LINE.matcher(out);
+            if (m.find() && VerifiedUpload.adler32(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    == Long.parseLong(m.group(2), 16)) {
+                String[] f = m.group(1).substring(3).split("\\|");
+                return new BoardInfo(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
+                        Long.parseLong(f[6]), Long.parseLong(f[7]));
+            }
         }
-        String[] f = out.substring(at + 3).split("\\|");
-        return new BoardInfo(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
-                Long.parseLong(f[6]), Long.parseLong(f[7]));
+        throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false, "board " + id()
+                + "'s answer to the info probe arrived damaged " + OWN_SCRIPT_ATTEMPTS + " times: " + out.strip(), "");
     }
 
     /**
