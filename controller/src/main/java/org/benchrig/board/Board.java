@@ -61,7 +61,7 @@ public final class Board implements AutoCloseable {
     private RawRepl repl;
     private volatile BoardState state = BoardState.OFFLINE;
     private volatile String reason = "";
-    private FramedExec framed; // per connection: it checks its board helper once
+    private FramedExec framed; // checks its board helper once
 
     /**
      * @param portPath    where the board's serial port is now (an emulator's pty changes on restart)
@@ -313,14 +313,12 @@ public final class Board implements AutoCloseable {
         closeLink();
         link = SerialLink.openWhenPresent(portPath.get(), config.baud(), deadline);
         repl = new RawRepl(link, config.pacing(), true);
-        framed = null;
     }
 
     private void openLink() {
         closeLink();
         link = SerialLink.open(portPath.get(), config.baud());
         repl = new RawRepl(link, config.pacing(), true);
-        framed = null;
     }
 
     private void closeLink() {

@@ -62,11 +62,6 @@ public final class FramedExec {
      * up to {@code reruns} re-runs when output arrived damaged after the code ran.
      */
     public Checked run(String source, String label, int reruns, Deadline deadline) {
-        if (!helperChecked) {
-            board.ensureFile(HELPER_NAME, HELPER, deadline);
-            board.softReset(deadline); // the upload helpers' heap back: every run starts alike
-            helperChecked = true;
-        }
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
         boolean staged = bytes.length > DIRECT_MAX_BYTES;
         if (staged) {
@@ -77,6 +72,11 @@ public final class FramedExec {
             int reran = 0;
             String problem = "";
             while (true) {
+                if (!helperChecked) {
+                    board.ensureFile(HELPER_NAME, HELPER, deadline);
+                    board.softReset(deadline); // the upload helpers' heap back: every run starts alike
+                    helperChecked = true;
+                }
                 String nonce = String.format("%08x", random.nextInt());
                 String call;
                 if (staged) {
@@ -87,6 +87,9 @@ public final class FramedExec {
                 }
                 ExecResult r = board.exec(call, deadline);
                 OutputRecords rec = OutputRecords.parse(r.stdout(), nonce);
+                if (!rec.intact() && notRun(r) && r.error().get().message().contains(HELPER_NAME.replace(".py", ""))) {
+                    helperChecked = false; // "no module named '_bx'": the flash lost it (a new image): put it back
+                }
                 if (rec.refused() || (!rec.intact() && notRun(r))) {
                     problem = rec.refused() ? "the board found the call damaged" : "the call arrived damaged ("
                             + r.error().map(BoardError::type).orElse("?") + ")";
