@@ -64,3 +64,13 @@ def rep(mod, tier, n, mode, k):
     fr(k, 'bench=%s|tier=%s|rep=%d|mode=%s|t_ns=%d|free0=%d|free1=%d|free2=%d|outcome=%s|check=%s|exc=%s'
        % (mod.NAME, tier, n, mode, t, f0, f1, F(), o, tx(r, 60), tx(x, 100)))
     return t, o
+
+
+def vc(m, t, n, o, k, c):
+    # rep() for a call that raised outside the benchmark: the arguments come with their checksum c,
+    # so a call damaged on the way is reported (damaged=1) instead of run, and what raises here is
+    # the benchmark's own exception, not the link's
+    if ck('%s|%s|%d|%s|%s' % (m, t, n, o, k)) != c:
+        fr(k, 'damaged=1')
+        return
+    return rep(__import__(m), t, n, o, k)

@@ -197,7 +197,7 @@ public final class Board implements AutoCloseable {
                 return r;
             }
             if (attempt >= OWN_SCRIPT_ATTEMPTS) {
-                throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                throw new DamagedLink(
                         "board " + id() + " received the controller's script damaged " + attempt + " times in a row",
                         Transcript.printable(r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), 200));
             }
@@ -233,8 +233,8 @@ public final class Board implements AutoCloseable {
                         Long.parseLong(f[6]), Long.parseLong(f[7]));
             }
         }
-        throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false, "board " + id()
-                + "'s answer to the info probe arrived damaged " + OWN_SCRIPT_ATTEMPTS + " times: " + out.strip(), "");
+        throw new DamagedLink("board " + id() + "'s answer to the info probe arrived damaged " + OWN_SCRIPT_ATTEMPTS
+                + " times: " + out.strip(), "");
     }
 
     /**

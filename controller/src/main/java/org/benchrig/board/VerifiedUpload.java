@@ -91,7 +91,7 @@ public final class VerifiedUpload {
                         Duration.ofNanos(System.nanoTime() - start), true);
             }
         }
-        throw new LinkLost("upload of " + name + " failed its whole-file verification " + ATTEMPTS + " times");
+        throw new DamagedLink("upload of " + name + " failed its whole-file verification " + ATTEMPTS + " times", "");
     }
 
     /** Sends one piece until the board confirms it; returns how many resends it took, or -1 if it never got through. */
@@ -135,8 +135,8 @@ public final class VerifiedUpload {
                     break;
                 }
                 if (attempt >= HELPER_ATTEMPTS) {
-                    throw new LinkLost("the upload helpers arrived damaged " + attempt + " times in a row ("
-                            + r.error().map(BoardError::type).orElse("?") + ")");
+                    throw new DamagedLink("the upload helpers arrived damaged " + attempt + " times in a row ("
+                            + r.error().map(BoardError::type).orElse("?") + ")", "");
                 }
             }
         }
