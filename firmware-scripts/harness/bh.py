@@ -17,13 +17,15 @@ W = print
 
 
 def ck(s):
-    # Adler-32 of the characters, printed as 8 hex digits; two halves keep it in small ints on a board
+    # Adler-32 of the characters (frames are ASCII), printed as 8 hex digits. The sums are reduced
+    # once at the end: under 4 KB they stay below 2**30, a board's small ints (longer: big ints, still right); a
+    # loop without % or ord() per character costs a board a fraction of the frame's time
     a = 1
     b = 0
-    for c in s:
-        a = (a + ord(c)) % 65521
-        b = (b + a) % 65521
-    return '%04x%04x' % (b, a)
+    for c in bytes(s, 'utf8'):
+        a += c
+        b += a
+    return '%04x%04x' % (b % 65521, a % 65521)
 
 
 def tx(v, n):

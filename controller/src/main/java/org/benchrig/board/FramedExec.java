@@ -70,6 +70,7 @@ public final class FramedExec {
         try {
             int resends = 0;
             int reran = 0;
+            boolean freshHeapTried = false;
             String problem = "";
             while (true) {
                 if (!helperChecked) {
@@ -99,6 +100,12 @@ public final class FramedExec {
                     }
                     continue;
                 }
+                if (rec.intact() && !freshHeapTried && parserOutOfMemory(rec)) {
+                    // nothing ran (the parser gave up): leftovers of earlier work fill the heap; a fresh one, once
+                    freshHeapTried = true;
+                    board.softReset(deadline);
+                    continue;
+                }
                 if (rec.intact()) {
                     return new Checked(Optional.of(result(rec, r, label, staged)), resends, reran, rec.ignoredBytes(),
                             "");
@@ -115,6 +122,12 @@ public final class FramedExec {
                 board.execOwn("import os\ntry:\n os.remove('" + STAGED_NAME + "')\nexcept OSError:\n pass", deadline);
             }
         }
+    }
+
+    /** The program could not even be parsed for want of heap: it did not run, so it may be sent again. */
+    private static boolean parserOutOfMemory(OutputRecords rec) {
+        return rec.end().map(e -> e.records() == 0 && e.exception().startsWith("MemoryError: parser could not"))
+                .orElse(false);
     }
 
     /** The verified output, and the exception (as the checked end record names it) with the board's traceback. */
