@@ -15,6 +15,7 @@ Commands on standard input, one per line; each is answered with one line on stan
     rates drop=R dup=R flip=R garbage=R   set rates (per byte; garbage: bursts per byte)
     stall SECONDS                         hold every byte for SECONDS, then deliver
     unplug SECONDS                        close the controller's pty; a new one after SECONDS
+    damage TEXT                           drop the last byte of TEXT in the next bytes to the board holding it
     stats                                 counts so far, as one JSON line
     quit                                  end (also at end of input)
 The first line printed is "ready PATH" once the symlink exists.
@@ -85,6 +86,8 @@ class Proxy:
         self.held = {'to_board': bytearray(), 'to_host': bytearray()}
         self.stalls = 0
         self.unplugs = 0
+        self.damage = None
+        self.damaged = 0
         self.plug()
 
     def plug(self):
@@ -114,6 +117,11 @@ class Proxy:
         return self.direction == 'both' or self.direction.replace('-', '_') == name
 
     def forward(self, name, data):
+        if name == 'to_board' and self.damage and self.damage in data:
+            cut = data.index(self.damage) + len(self.damage) - 1
+            data = data[:cut] + data[cut + 1:]
+            self.damage = None
+            self.damaged += 1
         f = self.faults(name)
         if self.applies(name):
             data = f.apply(data)
@@ -141,7 +149,7 @@ class Proxy:
 
     def stats(self):
         return {'to_board': self.to_board.counts, 'to_host': self.to_host.counts, 'stalls': self.stalls,
-                'unplugs': self.unplugs, 'plugged': self.master is not None,
+                'unplugs': self.unplugs, 'damaged_on_command': self.damaged, 'plugged': self.master is not None,
                 'rates': self.to_board.rates}
 
     def command(self, line):
@@ -162,6 +170,9 @@ class Proxy:
             return 'ok'
         if op == 'unplug':
             self.unplug(float(words[1]))
+            return 'ok'
+        if op == 'damage':
+            self.damage = line.split(None, 1)[1].encode()
             return 'ok'
         if op == 'stats':
             return json.dumps(self.stats())

@@ -38,7 +38,7 @@ public final class FramedExec {
 
     private static final byte[] HELPER = resource(HELPER_NAME);
     private static final Set<String> CALL_ERRORS = Set.of("SyntaxError", "IndentationError", "NameError",
-            "ImportError", "AttributeError", "TypeError");
+            "ImportError", "AttributeError", "TypeError", "MemoryError");
     private static final Pattern FILE_LINE = Pattern.compile("^(\\s*)File \"([^\"]*)\", line (\\d+)(.*)$");
 
     /** What a framed exec gave: the result (only when verified), how it went, and what was ignored. */
@@ -91,6 +91,13 @@ public final class FramedExec {
                 if (!rec.intact() && notRun(r) && r.error().get().message().contains(HELPER_NAME.replace(".py", ""))) {
                     helperChecked = false; // "no module named '_bx'": the flash lost it (a new image): put it back
                 }
+                if (!freshHeapTried && (parserOutOfMemory(rec) || (!rec.intact() && notRun(r)
+                        && r.error().get().isMemoryError()))) {
+                    // nothing of the program ran: leftovers of earlier work fill the heap; a fresh one, once
+                    freshHeapTried = true;
+                    board.softReset(deadline);
+                    continue;
+                }
                 if (rec.refused() || (!rec.intact() && notRun(r))) {
                     problem = rec.refused() ? "the board found the call damaged" : "the call arrived damaged ("
                             + r.error().map(BoardError::type).orElse("?") + ")";
@@ -98,12 +105,6 @@ public final class FramedExec {
                         return new Checked(Optional.empty(), resends, reran, rec.ignoredBytes(),
                                 problem + " " + resends + " times in a row");
                     }
-                    continue;
-                }
-                if (rec.intact() && !freshHeapTried && parserOutOfMemory(rec)) {
-                    // nothing ran (the parser gave up): leftovers of earlier work fill the heap; a fresh one, once
-                    freshHeapTried = true;
-                    board.softReset(deadline);
                     continue;
                 }
                 if (rec.intact()) {
@@ -126,8 +127,8 @@ public final class FramedExec {
 
     /** The program could not even be parsed for want of heap: it did not run, so it may be sent again. */
     private static boolean parserOutOfMemory(OutputRecords rec) {
-        return rec.end().map(e -> e.records() == 0 && e.exception().startsWith("MemoryError: parser could not"))
-                .orElse(false);
+        return rec.intact() && rec.end().map(e -> e.records() == 0
+                && e.exception().startsWith("MemoryError: parser could not")).orElse(false);
     }
 
     /** The verified output, and the exception (as the checked end record names it) with the board's traceback. */

@@ -85,6 +85,11 @@ public final class FaultProxy implements AutoCloseable {
         command("unplug " + d.toMillis() / 1000.0);
     }
 
+    /** Drops the last byte of {@code text} in the next bytes to the board that hold it: one damaged call, on purpose. */
+    public void damageNext(String text) {
+        command("damage " + text);
+    }
+
     /** What the proxy did so far: per direction bytes, dropped, duplicated, flipped, garbage bursts and bytes. */
     public JsonNode stats() {
         try {

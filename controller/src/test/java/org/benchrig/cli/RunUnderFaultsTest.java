@@ -147,6 +147,15 @@ class RunUnderFaultsTest {
     }
 
     @Test
+    void aCallDamagedOnTheWayIsSentAgainCheckedNotStoredAsTheBenchmarksError() throws Exception {
+        line.proxy().damageNext("bh,sieve"); // the plain call then reads "import bh,siev": an ImportError
+        List<JsonNode> ms = run("sieve");
+        assertThat(line.proxy().stats().get("damaged_on_command").asInt()).isEqualTo(1);
+        assertThat(ms).hasSize(2).allSatisfy(m -> assertThat(m.get("outcome").asText()).as(m.toString()).isEqualTo("ok"));
+        noneWrong(ms);
+    }
+
+    @Test
     void dropsStoreNoWrongValue() throws Exception {
         line.proxy().rates(new FaultProxy.Rates(0.001, 0, 0, 0));
         noneWrong(run(SUITE));
