@@ -39,7 +39,7 @@ public final class FramedExec {
     private static final byte[] HELPER = resource(HELPER_NAME);
     private static final Set<String> CALL_ERRORS = Set.of("SyntaxError", "IndentationError", "NameError",
             "ImportError", "AttributeError", "TypeError", "MemoryError");
-    private static final Pattern FILE_LINE = Pattern.compile("^(\\s*)File \"([^\"]*)\", line (\\d+)(.*)$");
+    private static final Pattern FILE_LINE = Pattern.compile("^(\\s*)File \"([^\"]*)\", line (\\d{1,6})(.*)$");
 
     /** What a framed exec gave: the result (only when verified), how it went, and what was ignored. */
     public record Checked(Optional<ExecResult> result, int resends, int reruns, int ignoredBytes, String problem) {

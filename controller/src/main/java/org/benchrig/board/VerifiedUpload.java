@@ -110,20 +110,20 @@ public final class VerifiedUpload {
     private record Check(long length, long adler) {
     }
 
+    private static final java.util.regex.Pattern CHECK_LINE = java.util.regex.Pattern.compile("@C\\|(-1|\\d{1,9})\\|(\\d{1,12})\\|");
+
     private Optional<Check> boardChecksum(String name, Deadline deadline) {
         checkName(name);
         ExecResult r = repl.exec("_ck('" + name + "')", step(deadline));
         if (!r.ok()) {
             return Optional.empty(); // the call or the helpers lost a byte: treat it as a mismatch
         }
-        String out = r.stdout();
-        int at = out.indexOf("@C|");
-        if (at < 0) {
-            return Optional.empty();
+        java.util.regex.Matcher m = CHECK_LINE.matcher(r.stdout());
+        if (!m.find()) {
+            return Optional.empty(); // no answer, or one damaged on the way back: a mismatch, so upload again
         }
-        String[] f = out.substring(at + 3).split("\\|");
-        long len = Long.parseLong(f[0]);
-        return len < 0 ? Optional.empty() : Optional.of(new Check(len, Long.parseLong(f[1])));
+        long len = Long.parseLong(m.group(1));
+        return len < 0 ? Optional.empty() : Optional.of(new Check(len, Long.parseLong(m.group(2))));
     }
 
     /** Defines the helpers; a damaged definition raises (SyntaxError...) or is caught by the checks that use it. */
