@@ -188,8 +188,10 @@ public final class BoardTarget implements Target {
      * One repetition. Only a frame with this try's nonce, a valid checksum, the fields asked for and
      * a board verdict that agrees with the controller's counts; anything else is a link fault and
      * the repetition is run again (it is idempotent). An exception from the call is first taken
-     * for damage: the call is sent again in its checked form ({@code bh.vc}, which verifies its
-     * arguments on the board), and only an exception raised there is the benchmark's.
+     * for damage: the arguments are first sent to {@code bh.vc}, which checks them on the board, and
+     * when they arrive intact the call is sent again (as a plain call, so the benchmark has the same
+     * stack depth); only an exception that then repeats with a frame inside the harness or the
+     * benchmark's module is the benchmark's.
      */
     private Measurement repetition(Benchmark b, String tier, Mode mode, int rep, RunSettings s) {
         Object expected = b.expect().get(tier);
@@ -198,11 +200,22 @@ public final class BoardTarget implements Target {
         String problem = "";
         for (int attempt = 1; attempt <= CALL_ATTEMPTS; attempt++) {
             String nonce = HarnessFrame.freshNonce(); // a fresh one per try: a late frame of an earlier try is not ours
-            String src = checked
-                    ? "import bh\nbh.vc('" + b.name() + "','" + tier + "'," + rep + ",'" + m + "','" + nonce + "','"
-                            + HarnessFrame.checksum(b.name() + "|" + tier + "|" + rep + "|" + m + "|" + nonce) + "')"
-                    : "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'" + m + "','"
-                            + nonce + "')";
+            String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'" + m + "','"
+                    + nonce + "')";
+            if (checked) { // the last try raised outside the benchmark: are the arguments reaching the board intact?
+                String vc = "import bh\nbh.vc('" + b.name() + "','" + tier + "'," + rep + ",'" + m + "','" + nonce + "','"
+                        + HarnessFrame.checksum(b.name() + "|" + tier + "|" + rep + "|" + m + "|" + nonce) + "')";
+                try {
+                    ExecResult v = board.exec(vc, Deadline.in(SETUP_WAIT));
+                    if (!v.ok() || !v.stdout().isBlank()) {
+                        problem = "the checked call arrived damaged";
+                        continue;
+                    }
+                } catch (ReplFailure | LinkLost f) {
+                    problem = f.getMessage();
+                    continue;
+                }
+            }
             long began = power == null ? 0 : power.begin();
             ExecResult r;
             try {
@@ -225,7 +238,7 @@ public final class BoardTarget implements Target {
                 if (power != null) {
                     power.abort();
                 }
-                if (r.error().isPresent() && checked && raisedInCheckedCall(r.error().get())) {
+                if (r.error().isPresent() && checked && raisedInCheckedCall(r.error().get(), b.name())) {
                     BoardError e = r.error().get(); // repeated on a verified call: the benchmark's own
                     return s.failure(id(), b, tier, mode, rep, Outcome.failed(e.failureClass(), e.text()));
                 }
@@ -271,9 +284,14 @@ public final class BoardTarget implements Target {
                 "no trustworthy result in " + CALL_ATTEMPTS + " tries over a faulty link; last: " + problem));
     }
 
-    /** An exception raised after {@code bh.vc} verified the call's arguments: a frame of vc (or below) is in its traceback. */
-    static boolean raisedInCheckedCall(BoardError e) {
-        return e.traceback().stream().anyMatch(l -> l.contains("\"" + HARNESS_NAME + "\"") && l.endsWith("in vc"));
+    /**
+     * An exception that the benchmark raised: it has a frame in the harness or in the benchmark's
+     * module (an import error inside it, a missing tier). One raised by the call's own lines (a
+     * damaged name) has frames of {@code <stdin>} only.
+     */
+    static boolean raisedInCheckedCall(BoardError e, String bench) {
+        return e.traceback().stream().anyMatch(l -> l.contains("File \"" + HARNESS_NAME + "\"")
+                || l.contains("File \"" + bench + ".py\""));
     }
 
     /** The board answered again after a fault: its last recovery worked and nobody quarantined it. */
