@@ -42,6 +42,8 @@ final class SelfbenchFaults implements Callable<Integer> {
     int costCalls;
     @Option(names = "--seed", defaultValue = "1", description = "the injector's random seed (default: ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--cost-only", description = "measure only the cost of integrity")
+    boolean costOnly;
     @Option(names = "--write-docs", description = "also replace the '## selfbench faults' section of docs/performance.md")
     boolean writeDocs;
     @Spec
@@ -69,7 +71,7 @@ final class SelfbenchFaults implements Callable<Integer> {
                  RunService service = new RunService(rig, store, Catalog.load(env.scriptsDir(), RunCommand.CATALOG_PYTHON))) {
                 FaultBench bench = new FaultBench(service, "fb1", line.proxy(), err);
                 cost = bench.cost("sieve", costCalls);
-                rows = bench.run(FaultBench.SETTINGS, calls, runs, suite);
+                rows = costOnly ? List.of() : bench.run(FaultBench.SETTINGS, calls, runs, suite);
             }
         } finally {
             try (var files = Files.walk(scratch)) {
@@ -104,7 +106,7 @@ final class SelfbenchFaults implements Callable<Integer> {
         t.print(out);
         out.println(costLine);
         out.flush();
-        if (writeDocs) {
+        if (writeDocs && !costOnly) {
             SelfbenchCommand.writeSection(env, "faults", SelfbenchCommand.measured(where,
                     "./benchrig selfbench faults --calls " + calls + " --runs " + runs + " --suite " + suite + " --seed "
                             + seed) + md + "\n" + costLine + ".\n\n" + HOW, err);

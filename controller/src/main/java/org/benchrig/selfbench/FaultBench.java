@@ -150,27 +150,32 @@ public final class FaultBench {
         return rows;
     }
 
-    /** The median harness-call round trip with the frame's checksum and with bh.ck made a constant. */
+    /**
+     * The median harness-call round trip with the frame's checksum and with bh.ck made a constant,
+     * call by call in turn (so host load falls on both alike).
+     */
     public Cost cost(String benchmark, int calls) {
         proxy.rates(FaultProxy.Rates.NONE);
         service.runNow(service.plan(new RunRequest(benchmark, List.of(boardId), 1, "selfbench")), null); // files on board
-        double with = medianCall(benchmark, calls);
-        board.exec("import bh\nbh.ck=lambda s:'00000000'", Deadline.in(CALL_WAIT));
-        double without = medianCall(benchmark, calls);
+        board.exec("import bh\nbh.C1=bh.ck\nbh.C0=lambda s:'00000000'", Deadline.in(CALL_WAIT));
+        double[] with = new double[calls];
+        double[] without = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            board.exec("bh.ck=bh.C1", Deadline.in(CALL_WAIT));
+            with[i] = call(benchmark, 2 * i + 1);
+            board.exec("bh.ck=bh.C0", Deadline.in(CALL_WAIT));
+            without[i] = call(benchmark, 2 * i + 2);
+        }
         board.softReset(Deadline.in(CALL_WAIT)); // forget the stub
-        return new Cost(with, without, calls);
+        Arrays.sort(with);
+        Arrays.sort(without);
+        return new Cost(with[calls / 2], without[calls / 2], calls);
     }
 
-    private double medianCall(String benchmark, int calls) {
-        double[] ms = new double[calls];
-        for (int i = 0; i < calls; i++) {
-            String call = "import bh," + benchmark + "\nbh.rep(" + benchmark + ",'s'," + (i + 1) + ",'warm','"
-                    + String.format("%08x", i) + "')";
-            ExecResult r = board.exec(call, Deadline.in(CALL_WAIT));
-            ms[i] = r.elapsed().toNanos() / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[calls / 2];
+    private double call(String benchmark, int n) {
+        String call = "import bh," + benchmark + "\nbh.rep(" + benchmark + ",'s'," + n + ",'warm','"
+                + String.format("%08x", n) + "')";
+        return board.exec(call, Deadline.in(CALL_WAIT)).elapsed().toNanos() / 1e6;
     }
 
     /** A stall or unplug, once, now. */
