@@ -13,7 +13,6 @@ import org.benchrig.bench.RunListener;
 import org.benchrig.bench.RunRequest;
 import org.benchrig.bench.RunService;
 import org.benchrig.board.Board;
-import org.benchrig.board.ExecResult;
 import org.benchrig.board.FramedExec;
 import org.benchrig.board.ReplFailure;
 import org.benchrig.result.FailureClass;
