@@ -129,6 +129,9 @@ public final class Board implements AutoCloseable {
         try {
             return recover(Deadline.in(RECOVERY_WAIT));
         } catch (ReplFailure notBack) {
+            if (cause instanceof DamagedLink) { // the board did answer: the line, not the board, is the trouble
+                throw new DamagedLink(cause.getMessage() + "; " + notBack.getMessage(), ((DamagedLink) cause).transcript());
+            }
             throw new ReplFailure(cause instanceof ReplFailure f ? f.failureClass()
                     : org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
                     cause.getMessage() + "; " + notBack.getMessage(), cause instanceof ReplFailure f ? f.transcript() : "");

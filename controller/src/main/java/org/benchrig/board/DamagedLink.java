@@ -8,6 +8,16 @@ import org.benchrig.result.FailureClass;
  */
 public class DamagedLink extends ReplFailure {
     public DamagedLink(String message, String transcript) {
-        super(FailureClass.INFRASTRUCTURE, false, message, transcript);
+        this(message, transcript, false);
+    }
+
+    /** @param boardHung true when a reset may still help (the board answers with garbage only: a wrong state or baud rate) */
+    public DamagedLink(String message, String transcript, boolean boardHung) {
+        super(FailureClass.INFRASTRUCTURE, boardHung, message, transcript);
+    }
+
+    @Override
+    public ReplFailure recovered(String how) {
+        return new DamagedLink(getMessage() + "; " + how, transcript(), false);
     }
 }

@@ -71,7 +71,7 @@ public final class RawRepl implements Repl {
                 if (t.received().length == 0 || attempt >= TRANSFER_ATTEMPTS || deadline.expired()) {
                     if (t.received().length > 0) {
                         throw new DamagedLink("board on " + link.name() + " answers Ctrl-A, but its raw REPL banner "
-                                + "arrived damaged " + attempt + " times", Transcript.printable(t.received(), 400));
+                                + "arrived damaged " + attempt + " times", Transcript.printable(t.received(), 400), true);
                     }
                     throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
                             "board on " + link.name() + " does not answer Ctrl-C/Ctrl-A (hung)",
