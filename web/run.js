@@ -1,4 +1,5 @@
 import { el, api, nav, when, duration, bytes, showError, param, energyNode } from '/assets/common.js';
+import { profilesSection } from '/assets/profiles.js';
 
 nav('runs');
 const content = document.getElementById('content');
@@ -95,6 +96,8 @@ function chart(benchmark, ms, width) {
     content.replaceChildren(meta, el('h2', {}, 'Results'), table(run.rows, checks), el('h2', {}, 'Every repetition'), charts);
     const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
     for (const [b, list] of byBench) charts.append(chart(b, list, width));
+    const profiles = await profilesSection(id, Math.max(560, content.clientWidth));
+    if (profiles) content.append(profiles);
   } catch (e) {
     showError(content, e);
   }

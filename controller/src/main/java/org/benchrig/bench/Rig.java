@@ -198,7 +198,8 @@ public final class Rig implements AutoCloseable {
         try {
             FlashReport report;
             if (bc.kind() == BoardKind.EMULATED) {
-                Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), Deadline.in(VERIFY_WAIT));
+                Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), flashDir(config),
+                        Deadline.in(VERIFY_WAIT));
                 board = new Board(bc, emulator::ptyPath, new EmulatorResetLine(emulator),
                         new EmulatorPowerSwitch(emulator), emulator);
                 board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
@@ -216,7 +217,7 @@ public final class Rig implements AutoCloseable {
                             .shutdown(DigitalState.HIGH));
                 }
                 report = Flashers.forBoard(bc, null, lines, progress).flash(image, Deadline.in(FLASH_WAIT));
-                board = Boards.open(bc, runtimeDir(config), instruments);
+                board = Boards.open(bc, runtimeDir(config), flashDir(config), instruments);
             }
             FlashVerifier.Verification v =
                     FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
@@ -259,6 +260,11 @@ public final class Rig implements AutoCloseable {
         return config.dataDir().resolve("run").resolve("emulators");
     }
 
+    /** Where emulated boards keep their flash (their files) between power-offs: a file per board. */
+    public static Path flashDir(RigConfig config) {
+        return config.dataDir().resolve("flash");
+    }
+
     /** The SQLite store's file. */
     public Path databasePath() {
         return config.dataDir().resolve("benchrig.db");
@@ -283,7 +289,7 @@ public final class Rig implements AutoCloseable {
                 throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
             }
             try {
-                b = Boards.open(bc, runtimeDir(config), instruments);
+                b = Boards.open(bc, runtimeDir(config), flashDir(config), instruments);
             } catch (RuntimeException e) {
                 records.release(id);
                 throw e;

@@ -29,10 +29,15 @@ public final class Boards {
      * {@code power_switch_pin} gets the GPIO reset line and relay from {@code instruments}.
      */
     public static Board open(BoardConfig config, Path runtimeDir, Instruments instruments) {
+        return open(config, runtimeDir, null, instruments);
+    }
+
+    /** As {@link #open(BoardConfig, Path, Instruments)}; an emulated board keeps its flash in {@code flashDir} (null: not kept). */
+    public static Board open(BoardConfig config, Path runtimeDir, Path flashDir, Instruments instruments) {
         Deadline deadline = Deadline.in(START_WAIT);
         Board board;
         if (config.kind() == BoardKind.EMULATED) {
-            Emulator emulator = Emulator.start(config.id(), config.firmware(), runtimeDir, deadline);
+            Emulator emulator = Emulator.start(config.id(), config.firmware(), runtimeDir, flashDir, deadline);
             board = new Board(config, emulator::ptyPath, new EmulatorResetLine(emulator),
                     new EmulatorPowerSwitch(emulator), emulator);
         } else {

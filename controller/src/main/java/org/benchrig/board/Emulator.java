@@ -28,6 +28,8 @@ public final class Emulator implements AutoCloseable {
     private static final Duration START_WAIT = Duration.ofSeconds(15);
     /** Time QEMU gets to exit after QMP quit before it is killed. */
     private static final Duration QUIT_WAIT = Duration.ofSeconds(3);
+    /** Time QEMU gets to copy its flash to a file before it is powered off. */
+    private static final Duration SAVE_WAIT = Duration.ofSeconds(5);
     /** Unix socket paths are limited to 107 bytes, so sockets live in a short temporary directory. */
     private static final int MAX_SOCKET_PATH = 100;
 
@@ -38,19 +40,31 @@ public final class Emulator implements AutoCloseable {
 
     private final String boardId;
     private final Path runtimeDir;
+    /** The flash kept between power-offs, or null: every start is a freshly flashed board. */
+    private final EmulatedFlash kept;
     private Path firmware;
     private Process process;
     private Path qmpSocket;
     private String pty;
 
-    private Emulator(String boardId, Path runtimeDir) {
+    private Emulator(String boardId, Path runtimeDir, Path flashDir) {
         this.boardId = boardId;
         this.runtimeDir = runtimeDir;
+        this.kept = flashDir == null ? null : new EmulatedFlash(flashDir, boardId);
     }
 
-    /** Starts QEMU with {@code firmware}; ends this board's leftover emulator of a dead controller first. */
+    /** Starts QEMU with {@code firmware} and an empty filesystem, keeping nothing after power-off. */
     public static Emulator start(String boardId, Path firmware, Path runtimeDir, Deadline deadline) {
-        Emulator e = new Emulator(boardId, runtimeDir);
+        return start(boardId, firmware, runtimeDir, null, deadline);
+    }
+
+    /**
+     * Starts QEMU with {@code firmware}; ends this board's leftover emulator of a dead controller first.
+     * With {@code flashDir}, the board's flash (its files) is saved there at power-off and loaded at
+     * the next start, as a real board keeps it.
+     */
+    public static Emulator start(String boardId, Path firmware, Path runtimeDir, Path flashDir, Deadline deadline) {
+        Emulator e = new Emulator(boardId, runtimeDir, flashDir);
         endLeftover(runtimeDir.resolve(boardId + ".json"), true);
         e.launch(firmware, deadline);
         return e;
@@ -81,10 +95,21 @@ public final class Emulator implements AutoCloseable {
         Qmp.execute(qmpSocket, "system_reset", deadline);
     }
 
-    /** Powers the board off (QMP quit, then a kill if QEMU lingers). */
+    /** Powers the board off (QMP quit, then a kill if QEMU lingers), its flash saved first when kept. */
     public void powerOff() {
+        powerOff(true);
+    }
+
+    private void powerOff(boolean keepFlash) {
         if (process == null) {
             return;
+        }
+        if (process.isAlive() && kept != null && keepFlash) {
+            try {
+                kept.save(qmpSocket, firmware, Deadline.in(SAVE_WAIT));
+            } catch (LinkLost e) {
+                kept.clear(); // an old copy would bring back files the board had since changed
+            }
         }
         if (process.isAlive()) {
             try {
@@ -109,9 +134,18 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Powers off and starts again with {@code image}: "flashing" an emulated board. The pty changes. */
+    /** Powers off and on again with {@code image}, the kept flash (files) included. The pty changes. */
     public void restart(Path image, Deadline deadline) {
         powerOff();
+        launch(image, deadline);
+    }
+
+    /** "Flashing" an emulated board: powers off, erases the kept flash, starts with {@code image}. The pty changes. */
+    public void flash(Path image, Deadline deadline) {
+        powerOff(false);
+        if (kept != null) {
+            kept.clear();
+        }
         launch(image, deadline);
     }
 
@@ -131,18 +165,17 @@ public final class Emulator implements AutoCloseable {
             }
             Path log = runtimeDir.resolve(boardId + ".qemu.log");
             List<String> cmd = List.of("qemu-system-arm", "-M", "microbit",
-                    "-device", "loader,file=" + image.toAbsolutePath(),
+                    "-device", kept == null ? "loader,file=" + image.toAbsolutePath() : kept.loader(image),
                     "-nographic", "-monitor", "none", "-serial", "pty",
                     "-icount", "shift=6",
                     "-qmp", "unix:" + qmpSocket + ",server=on,wait=off");
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            // recorded before any wait: a controller killed while QEMU boots leaves a state file, not an orphan
+            writeState(image, "");
             pty = awaitPty(log, deadline.atMost(START_WAIT));
             awaitSocket(deadline.atMost(START_WAIT));
-            State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
-                    startOf(ProcessHandle.current()), qmpSocket.toString(),
-                    pty, image.toAbsolutePath().toString(), Instant.now().toString());
-            JSON.writeValue(stateFile().toFile(), state);
+            writeState(image, pty);
         } catch (IOException e) {
             powerOff();
             throw new LinkLost("cannot start QEMU for board " + boardId + ": " + e.getMessage(), e);
@@ -150,6 +183,13 @@ public final class Emulator implements AutoCloseable {
             powerOff();
             throw e;
         }
+    }
+
+    private void writeState(Path image, String ptyPath) throws IOException {
+        State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
+                startOf(ProcessHandle.current()), qmpSocket.toString(),
+                ptyPath, image.toAbsolutePath().toString(), Instant.now().toString());
+        JSON.writeValue(stateFile().toFile(), state);
     }
 
     private String awaitPty(Path log, Deadline deadline) throws IOException {

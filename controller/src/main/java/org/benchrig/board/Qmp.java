@@ -21,6 +21,11 @@ final class Qmp {
 
     /** Runs one QMP command ({@code system_reset}, {@code quit}) and returns its "return" value. */
     static JsonNode execute(Path socket, String command, Deadline deadline) {
+        return execute(socket, command, Map.of(), deadline);
+    }
+
+    /** As {@link #execute(Path, String, Deadline)} with {@code arguments} ({@code memsave}: val, size, filename). */
+    static JsonNode execute(Path socket, String command, Map<String, Object> arguments, Deadline deadline) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             ch.configureBlocking(false);
@@ -28,7 +33,7 @@ final class Qmp {
             readMessage(ch, in, "QMP", deadline); // greeting
             send(ch, Map.of("execute", "qmp_capabilities"));
             readMessage(ch, in, "return", deadline);
-            send(ch, Map.of("execute", command));
+            send(ch, arguments.isEmpty() ? Map.of("execute", command) : Map.of("execute", command, "arguments", arguments));
             return readMessage(ch, in, "return", deadline).get("return");
         } catch (IOException e) {
             throw new LinkLost("QMP " + command + " on " + socket + " failed: " + e.getMessage(), e);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Hardware-in-the-loop benchmark rig: MicroPython boards vs CPython and PyPy.",
         subcommands = {RunCommand.class, RunsCommand.class, ResultsCommand.class, ServeCommand.class, BoardsCommand.class,
                 ExecCommand.class, UploadCommand.class, HealthCommand.class, QuarantineCommand.class, FlashCommand.class,
-                SelfbenchCommand.class, CompareCommand.class, ReportCommand.class, HubCommand.class})
+                SelfbenchCommand.class, CompareCommand.class, ReportCommand.class, HubCommand.class,
+                CompatCommand.class, ProfileCommand.class})
 public final class BenchrigCommand implements Runnable {
     final Env env;
 

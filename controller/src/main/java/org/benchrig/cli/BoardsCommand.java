@@ -1,7 +1,5 @@
 package org.benchrig.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,9 @@ public final class BoardsCommand implements Callable<Integer> {
     BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Option(names = "--json", description = "print JSON instead of a table")
+    @Mixin
+    FormatOption format;
+    @Option(names = "--json", hidden = true, description = "the same as --format json (kept for older scripts)")
     boolean json;
     @Spec
     CommandSpec spec;
@@ -44,7 +44,7 @@ public final class BoardsCommand implements Callable<Integer> {
         try (Rig rig = Rig.open(cfg)) {
             rig.setPurpose("benchrig boards");
             List<Map<String, Object>> rows = probeAll(rig);
-            print(rows, json, spec.commandLine().getOut());
+            print(rows, json ? FormatOption.Format.json : format.format(), spec.commandLine().getOut());
             return rows.stream().allMatch(r -> "READY".equals(r.get("state"))) ? 0 : Main.EXIT_RIG;
         }
     }
@@ -89,12 +89,19 @@ public final class BoardsCommand implements Callable<Integer> {
         return rows;
     }
 
-    static void print(List<Map<String, Object>> rows, boolean json, PrintWriter out) throws Exception {
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-            out.flush();
-            return;
+    /** Every field a probed row can have, in the order CSV prints them. */
+    static final List<String> COLUMNS = List.of("id", "kind", "model", "link", "state", "micropython", "machine",
+            "heap_free", "heap_total", "fs_used", "fs_free", "reason");
+
+    static void print(List<Map<String, Object>> rows, FormatOption.Format format, PrintWriter out) {
+        switch (format) {
+            case json -> Listing.json(rows, out);
+            case csv -> Listing.csv(COLUMNS, rows, out);
+            default -> table(rows, out);
         }
+    }
+
+    private static void table(List<Map<String, Object>> rows, PrintWriter out) {
         Table t = new Table("board", "kind", "link", "state", "micropython", "machine", "heap free/total",
                 "fs used/free", "reason");
         for (Map<String, Object> r : rows) {

@@ -1,7 +1,10 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
@@ -25,8 +28,12 @@ public final class HealthCommand implements Callable<Integer> {
     ConfigOption config;
     @Parameters(arity = "0..1", paramLabel = "BOARD", description = "one board (default: all)")
     String board;
+    @Mixin
+    FormatOption format;
     @Spec
     CommandSpec spec;
+
+    static final List<String> COLUMNS = List.of("board", "health", "micropython", "heap_free", "reason");
 
     @Override
     public Integer call() throws Exception {
@@ -39,15 +46,29 @@ public final class HealthCommand implements Callable<Integer> {
         boolean allHealthy = true;
         try (Rig rig = Rig.open(cfg)) {
             rig.setPurpose("benchrig health");
-            Table t = new Table("board", "health", "micropython", "heap free", "reason");
+            List<Map<String, Object>> rows = new ArrayList<>();
             HealthCheck check = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, Optional.empty());
             for (String id : ids) {
                 HealthCheck.Report r = rig.ensureHealthy(id, check);
                 allHealthy &= r.healthy();
-                t.row(id, r.healthy() ? "healthy" : "QUARANTINED", r.info() == null ? "" : r.info().version(),
-                        r.info() == null ? "" : r.info().heapFree() + " B", r.reason());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("board", id);
+                row.put("health", r.healthy() ? "healthy" : "QUARANTINED");
+                row.put("micropython", r.info() == null ? null : r.info().version());
+                row.put("heap_free", r.info() == null ? null : r.info().heapFree());
+                row.put("reason", r.reason());
+                rows.add(row);
             }
-            t.print(out);
+            switch (format.format()) {
+                case json -> Listing.json(rows, out);
+                case csv -> Listing.csv(COLUMNS, rows, out);
+                default -> {
+                    Table t = new Table("board", "health", "micropython", "heap free", "reason");
+                    rows.forEach(r -> t.row(r.get("board"), r.get("health"), r.get("micropython"),
+                            r.get("heap_free") == null ? "" : r.get("heap_free") + " B", r.get("reason")));
+                    t.print(out);
+                }
+            }
         }
         return allHealthy ? 0 : Main.EXIT_RIG;
     }

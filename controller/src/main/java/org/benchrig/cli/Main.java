@@ -25,9 +25,16 @@ public final class Main {
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The command tree as the jar runs it: every subcommand with {@code -h}/{@code --help}. */
+    static CommandLine commandLine(Env env) {
+        CommandLine cl = new CommandLine(new BenchrigCommand(env));
+        HelpOption.addToEverySubcommand(cl);
+        return cl;
+    }
+
     /** Runs one command line; in-process, so tests can call it. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new BenchrigCommand(new Env(env)));
+        CommandLine cl = commandLine(new Env(env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -37,8 +37,10 @@ public final class ResultsCommand implements Callable<Integer> {
             store.interruptOrphanedRuns();
             RunInfo r = RunSelection.resolve(store, run);
             switch (format) {
-                case csv -> ResultsPrinter.csv(store.measurements(r.id()), store.benchmarks(r.id()), out);
-                case json -> ResultsPrinter.json(r, store.measurements(r.id()), store.benchmarks(r.id()), out);
+                case csv -> ResultsPrinter.csv(store.targets(r.id()), store.measurements(r.id()), store.benchmarks(r.id()),
+                        out);
+                case json -> ResultsPrinter.json(r, store.targets(r.id()), store.measurements(r.id()),
+                        store.benchmarks(r.id()), out);
                 default -> ResultsPrinter.table(r, store.targets(r.id()), store.benchmarks(r.id()),
                         store.measurements(r.id()), out);
             }

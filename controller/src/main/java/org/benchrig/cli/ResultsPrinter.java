@@ -1,7 +1,5 @@
 package org.benchrig.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,19 +110,62 @@ public final class ResultsPrinter {
         return MeasurementRows.rows(ms, classes::get);
     }
 
-    public static void csv(List<Measurement> ms, List<BenchmarkInfo> benchmarks, PrintWriter out) throws Exception {
-        out.print(MeasurementRows.csv(rows(ms, benchmarks)));
-        out.flush();
+    /** What each target was, beside every measurement in CSV and once per target in JSON. */
+    static final List<String> PROVENANCE = List.of("target_kind", "interpreter", "interpreter_version", "executable",
+            "firmware_hash", "firmware_version", "board_model", "machine", "emulated", "simulated_instruments");
+
+    /** One target's provenance: {@link #PROVENANCE} from the target info stored with the run. */
+    static Map<String, Object> provenance(TargetInfo t) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String part : (t.details() == null ? "" : t.details()).split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                d.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target_kind", t.kind());
+        m.put("interpreter", t.interpreter());
+        m.put("interpreter_version", t.version());
+        m.put("executable", t.executable());
+        m.put("firmware_hash", t.firmwareHash());
+        m.put("firmware_version", t.firmwareVersion());
+        m.put("board_model", d.get("model"));
+        m.put("machine", t.machine());
+        m.put("emulated", "emulated".equals(d.get("kind")));
+        m.put("simulated_instruments", "simulated".equals(d.get("instruments")));
+        return m;
     }
 
-    public static void json(RunInfo run, List<Measurement> ms, List<BenchmarkInfo> benchmarks, PrintWriter out)
-            throws Exception {
+    public static void csv(List<TargetInfo> targets, List<Measurement> ms, List<BenchmarkInfo> benchmarks,
+                           PrintWriter out) {
+        Map<String, Map<String, Object>> byTarget = new LinkedHashMap<>();
+        targets.forEach(t -> byTarget.put(t.targetId(), provenance(t)));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> row : rows(ms, benchmarks)) {
+            Map<String, Object> r = new LinkedHashMap<>(row);
+            r.putAll(byTarget.getOrDefault(String.valueOf(row.get("target")), Map.of()));
+            rows.add(r);
+        }
+        List<String> columns = new java.util.ArrayList<>(MeasurementRows.COLUMNS);
+        columns.addAll(PROVENANCE);
+        Listing.csv(columns, rows, out);
+    }
+
+    public static void json(RunInfo run, List<TargetInfo> targets, List<Measurement> ms, List<BenchmarkInfo> benchmarks,
+                            PrintWriter out) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", run.id());
         doc.put("suite", run.suite());
         doc.put("state", run.state().name().toLowerCase());
+        Map<String, Object> byTarget = new LinkedHashMap<>();
+        for (TargetInfo t : targets) {
+            Map<String, Object> p = new LinkedHashMap<>(provenance(t));
+            p.put("details", t.details());
+            byTarget.put(t.targetId(), p);
+        }
+        doc.put("targets", byTarget);
         doc.put("measurements", rows(ms, benchmarks));
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-        out.flush();
+        Listing.json(doc, out);
     }
 }

@@ -38,15 +38,39 @@ public final class RunCommand implements Callable<Integer> {
     Integer repeat;
     @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
     boolean serve;
+    @Option(names = "--profile", description = "after the run, profile each of its benchmarks on each of its hosts (stored with the run)")
+    boolean profile;
     @Spec
     CommandSpec spec;
 
-    /** How long a finished CLI run waits for the broker to take the last messages. */
-    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(3);
+    /**
+     * How long a finished CLI run waits for the broker to take the last messages (reconnecting to a
+     * broker that went away); what is left then waits in the outbox for `serve`, and the run says so.
+     */
+    static final java.time.Duration MQTT_DRAIN = java.time.Duration.ofSeconds(10);
 
     /** The broker password comes from the environment the CLI was given, then the process's. */
     private java.util.function.Function<String, String> mqttEnv() {
         return name -> parent.env.variables().getOrDefault(name, System.getenv(name));
+    }
+
+    /** Gives the broker {@link #MQTT_DRAIN} to take what is left; says how many messages wait for `serve`. */
+    static void drainOrSay(Publisher mqtt, PrintWriter err) throws InterruptedException {
+        boolean drained;
+        boolean connected;
+        try {
+            drained = mqtt.drain(MQTT_DRAIN);
+            connected = mqtt.connected();
+        } finally {
+            mqtt.close();
+        }
+        long left = drained ? 0 : mqtt.waiting();   // counted after close: its last acknowledgements are deleted
+        if (left > 0) {
+            err.printf("benchrig: %d message(s) for broker %s wait in the outbox (%s within %d s);"
+                            + " `benchrig serve` or the next run delivers them%n", left, mqtt.url(),
+                    connected ? "not all acknowledged" : "no connection to the broker", MQTT_DRAIN.toSeconds());
+            err.flush();
+        }
     }
 
     @Override
@@ -82,14 +106,16 @@ public final class RunCommand implements Callable<Integer> {
                 DaemonParts.stopAll(parts, spec.commandLine().getErr());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
                 if (mqtt != null) {
-                    // a short grace for the last messages; what is left waits in the outbox for `serve`
-                    mqtt.drain(MQTT_DRAIN);
-                    mqtt.close();
+                    drainOrSay(mqtt, spec.commandLine().getErr());
                 }
             }
             out.println();
             ResultsPrinter.table(store.run(runId).orElseThrow(), store.targets(runId), store.benchmarks(runId),
                     store.measurements(runId), out);
+            if (profile) {
+                ProfileCommand.profileInto(store, runId, cfg, parent.env, plan.benchmarks(), plan.targetIds(), null,
+                        org.benchrig.profile.ProfileSettings.DEFAULT, out, null);
+            }
             out.printf("run %d stored in %s%n", runId, store.path());
             out.printf("web UI: http://%s:%d/run?id=%d%s%n", cfg.web().bind(), cfg.web().port(), runId,
                     serve ? "" : "  (serving while ./benchrig serve runs)");

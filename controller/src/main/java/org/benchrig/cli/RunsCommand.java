@@ -2,6 +2,9 @@ package org.benchrig.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
@@ -25,8 +28,13 @@ public final class RunsCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--offset", defaultValue = "0", description = "skip this many newer runs")
     int offset;
+    @Mixin
+    FormatOption format;
     @Spec
     CommandSpec spec;
+
+    static final List<String> COLUMNS = List.of("id", "state", "suite", "targets", "repetitions", "started_at",
+            "ended_at", "duration_s", "reason");
 
     @Override
     public Integer call() throws Exception {
@@ -34,15 +42,42 @@ public final class RunsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             store.interruptOrphanedRuns();
-            Table t = new Table("run", "state", "suite", "targets", "reps", "started", "duration", "reason");
-            for (RunInfo r : store.runs(limit, offset)) {
-                String dur = r.endedAt() == null || r.startedAt() == null ? ""
-                        : Duration.between(r.startedAt(), r.endedAt()).toSeconds() + " s";
-                t.row(r.id(), r.state().name().toLowerCase(), r.suite(), String.join(",", r.targets()), r.repetitions(),
-                        r.startedAt(), dur, r.reason());
+            List<RunInfo> runs = store.runs(limit, offset);
+            switch (format.format()) {
+                case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);
+                case csv -> Listing.csv(COLUMNS, runs.stream().map(RunsCommand::fields).toList(), out);
+                default -> table(runs, out);
             }
-            t.print(out);
             return 0;
         }
+    }
+
+    private static void table(List<RunInfo> runs, PrintWriter out) {
+        Table t = new Table("run", "state", "suite", "targets", "reps", "started", "duration", "reason");
+        for (RunInfo r : runs) {
+            Long seconds = durationSeconds(r);
+            t.row(r.id(), r.state().name().toLowerCase(), r.suite(), String.join(",", r.targets()), r.repetitions(),
+                    r.startedAt(), seconds == null ? "" : seconds + " s", r.reason());
+        }
+        t.print(out);
+    }
+
+    /** One run for tools: the table's facts with full timestamps. */
+    static Map<String, Object> fields(RunInfo r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("state", r.state().name().toLowerCase());
+        m.put("suite", r.suite());
+        m.put("targets", r.targets());
+        m.put("repetitions", r.repetitions());
+        m.put("started_at", r.startedAt() == null ? null : r.startedAt().toString());
+        m.put("ended_at", r.endedAt() == null ? null : r.endedAt().toString());
+        m.put("duration_s", durationSeconds(r));
+        m.put("reason", r.reason());
+        return m;
+    }
+
+    private static Long durationSeconds(RunInfo r) {
+        return r.endedAt() == null || r.startedAt() == null ? null : Duration.between(r.startedAt(), r.endedAt()).toSeconds();
     }
 }

@@ -22,6 +22,8 @@ import org.benchrig.config.RigConfig;
 import org.benchrig.selfbench.DocSection;
 import org.benchrig.selfbench.LinkBench;
 import org.benchrig.selfbench.ParallelBench;
+import org.benchrig.selfbench.RealStockTool;
+import org.benchrig.selfbench.RealToolBench;
 import org.benchrig.bench.Catalog;
 import org.benchrig.bench.RunService;
 import org.benchrig.store.Store;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
         subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
-                SelfbenchCommand.Web.class, SelfbenchFaults.class})
+                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class, SelfbenchFaults.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -71,7 +73,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt, web, faults");
+                "a selfbench kind is required: link, parallel, mqtt, web, profile, faults");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -100,10 +102,19 @@ public final class SelfbenchCommand implements Runnable {
         @Option(names = "--benchmark", defaultValue = "sieve",
                 description = "(d) benchmark from firmware-scripts/benchmarks (default: ${DEFAULT-VALUE})")
         String benchmark;
+        @Option(names = "--stock-tool", paramLabel = "PATH", description = "also run the real pyboard.py or mpremote at "
+                + "PATH (pyboard.py needs pyserial: Debian's python3-serial) for (c), on a second emulated board")
+        Path stockTool;
+        @Option(names = "--stock-tool-runs", defaultValue = "50",
+                description = "(c) runs each way with --stock-tool (default: ${DEFAULT-VALUE})")
+        int stockToolRuns;
         @Option(names = "--write-docs", description = "also replace the '## selfbench link' section of docs/performance.md")
         boolean writeDocs;
         @Spec
         CommandSpec spec;
+
+        /** The stock column's header: what it is, so an imitation is never read as the tools' own numbers. */
+        static final String STOCK_HEADER = "stock: IMITATION of pyboard.py/mpremote (StockTransfer) unless the row says REAL";
 
         /** What the rows mean; part of the generated section so it never drifts from the code. */
         static final String HOW = String.join("\n",
@@ -120,6 +131,11 @@ public final class SelfbenchCommand implements Runnable {
                 "wall-clock times (the board's `ticks_us` run on QEMU's virtual `-icount` clock). A stock exec that",
                 "leaves the board without its prompt is followed by Ctrl-C/Ctrl-B/Ctrl-A, or a hard reset if that",
                 "fails; both are counted. Throughput includes opening, closing and (benchrig) the final check.",
+                "With `--stock-tool PATH` (`org.benchrig.selfbench.RealToolBench`) the (c) transfers run once more:",
+                "benchrig's way on the board, and the REAL pyboard.py (`--device PORT script.py`, run by Debian's",
+                "python3 with python3-serial) or mpremote (`connect PORT run script.py`) on a second emulated board",
+                "with the same firmware (a pty opens once at a time), run by run in turn; each tool run is a process",
+                "with a 30 s deadline, so its time includes start-up, opening the port and its soft reset.",
                 "");
 
         static final int MODULE_BYTES = 8192;
@@ -144,14 +160,41 @@ public final class SelfbenchCommand implements Runnable {
             int stock = stockRuns != null ? stockRuns : runs;
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            RealStockTool tool = stockTool == null ? null : new RealStockTool(stockTool);
+            if (tool != null && stockToolRuns < 1) {
+                throw new IllegalArgumentException("--stock-tool-runs must be at least 1");
+            }
             try (Rig rig = Rig.open(cfg)) {
                 Board board = rig.board(id);
                 BoardInfo info = board.info(Deadline.in(Duration.ofSeconds(15)));
                 BoardConfig bc = board.config();
+                if (tool != null && bc.kind() != org.benchrig.config.BoardKind.EMULATED) {
+                    throw new IllegalArgumentException("--stock-tool needs an emulated board (the tool runs on a second one "
+                            + "with the same firmware); board " + id + " is " + bc.kind().name().toLowerCase());
+                }
                 String loadBefore = loadAverage();
                 LinkBench.Report report = new LinkBench(board, err).run(
                         new LinkBench.Settings(rttRuns, uploadRuns, MODULE_BYTES, runs, stock, SCRIPT_BYTES, repRuns, verifiedRuns),
                         new LinkBench.Benchmark(benchmark, Files.readString(benchFile), bc.tier()));
+                String loadMid = loadAverage();
+                List<LinkBench.Row> rows = new java.util.ArrayList<>(report.rows());
+                List<String> notes = new java.util.ArrayList<>(report.notes());
+                notes.add("Rows without REAL compare with benchrig's imitation of pyboard.py/mpremote (`StockTransfer`), not the "
+                        + "tools themselves; its losses grow with host load: it ran under a load average (1 min) of "
+                        + loadBefore + " at the start and " + loadMid + " at the end, on "
+                        + Runtime.getRuntime().availableProcessors() + " CPUs."
+                        + (tool == null ? " The real tools were not run: give --stock-tool PATH to run them side by side." : ""));
+                if (tool != null) {
+                    Path scratch = Files.createTempDirectory("benchrig-stock-tool");
+                    try (org.benchrig.board.Emulator second = org.benchrig.board.Emulator.start(id + "-stock",
+                            bc.firmware(), Rig.runtimeDir(cfg), Deadline.in(Duration.ofSeconds(20)))) {
+                        String before = loadAverage();
+                        rows.add(RealToolBench.transfers(board, second, tool, stockToolRuns, SCRIPT_BYTES, scratch, err));
+                        notes.add("The REAL row ran " + tool.path() + " under a load average of " + before + " at its start and "
+                                + loadAverage() + " at its end.");
+                    }
+                }
+                report = new LinkBench.Report(rows, notes);
                 String where = String.format("board %s (%s, %s, MicroPython %s on %s), pacing %d B / %d ms; "
                                 + "host load average (1 min) %s at the start, %s at the end, %d CPUs",
                         id, bc.kind().name().toLowerCase(), bc.model(), info.version(), info.machine(),
@@ -159,11 +202,11 @@ public final class SelfbenchCommand implements Runnable {
                         Runtime.getRuntime().availableProcessors());
                 String command = "./benchrig selfbench link --board " + id + " --runs " + runs + " --stock-runs " + stock
                         + " --verified-runs " + verifiedRuns + " --rtt-runs " + rttRuns + " --upload-runs " + uploadRuns + " --rep-runs " + repRuns
-                        + " --benchmark " + benchmark + (cfg.source() != null && !cfg.source().equals(env.defaultConfig())
+                        + " --benchmark " + benchmark + (tool == null ? "" : " --stock-tool " + tool.path()
+                        + " --stock-tool-runs " + stockToolRuns) + (cfg.source() != null && !cfg.source().equals(env.defaultConfig())
                         ? " --config " + cfg.source() : "");
                 out.println("selfbench link on " + where);
-                Table t = new Table("measurement", "N (benchrig + stock)", "benchrig", "stock (pyboard.py/mpremote way)",
-                        "ratio benchrig/stock");
+                Table t = new Table("measurement", "N (benchrig + stock)", "benchrig", STOCK_HEADER, "ratio benchrig/stock");
                 report.rows().forEach(r -> t.row(r.measurement(), r.n(), r.benchrig(), r.stock(), r.ratio()));
                 t.print(out);
                 report.notes().forEach(n -> out.println("- " + n));
@@ -189,7 +232,7 @@ public final class SelfbenchCommand implements Runnable {
             sb.append("Measured ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd HH:mm 'UTC'"))).append(" on ").append(where).append(". Reproduce with:\n\n```\n")
                     .append(command).append(" --write-docs\n```\n\n");
-            sb.append("| measurement | N (benchrig + stock) | benchrig | stock (pyboard.py/mpremote way) | ratio benchrig/stock |\n");
+            sb.append("| measurement | N (benchrig + stock) | benchrig | " + STOCK_HEADER + " | ratio benchrig/stock |\n");
             sb.append("|---|---|---|---|---|\n");
             for (LinkBench.Row r : report.rows()) {
                 sb.append("| ").append(cell(r.measurement())).append(" | ").append(cell(r.n())).append(" | ")
@@ -477,6 +520,49 @@ public final class SelfbenchCommand implements Runnable {
 
         private static String ms(double v) {
             return String.format(java.util.Locale.ROOT, "%.2f ms", v);
+        }
+    }
+
+    @Command(name = "profile", description = "The sampler's overhead (time per call sampled vs unprofiled) on 3 benchmarks, "
+            + "and the share of samples in the hotloop fixture's hot function.")
+    static final class Profile implements Callable<Integer> {
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--rate", defaultValue = "1000", description = "sampling rate, Hz (default: ${DEFAULT-VALUE})")
+        double rate;
+        @Option(names = "--tier", defaultValue = "m", description = "parameter tier (default: ${DEFAULT-VALUE})")
+        String tier;
+        @Option(names = "--rounds", defaultValue = "3", description = "interleaved rounds; medians are reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench profile' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1");
+            }
+            String loadAtStart = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            org.benchrig.profile.ProfileSettings s = new org.benchrig.profile.ProfileSettings(rate, 1, 2, 0, true);
+            List<org.benchrig.selfbench.ProfileBench.Row> rows = new org.benchrig.selfbench.ProfileBench(env.scriptsDir(),
+                    spec.commandLine().getErr()).run(cfg.hosts(), tier, s, rounds);
+            String md = org.benchrig.selfbench.ProfileBench.markdown(rows, rate);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(md);
+            out.flush();
+            if (writeDocs) {
+                String where = String.format(java.util.Locale.ROOT, "tier %s, %d rounds, 1 s warm-up and 2 s sampled per process, "
+                        + "%d CPUs shared with other work, load average %s at the start", tier, rounds,
+                        Runtime.getRuntime().availableProcessors(), loadAtStart);
+                writeSection(env, "profile", measured(where, "./benchrig selfbench profile --rounds " + rounds) + md, spec.commandLine().getErr());
+            }
+            return 0;
         }
     }
 }

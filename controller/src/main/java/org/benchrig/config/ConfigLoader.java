@@ -14,6 +14,14 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +46,44 @@ public final class ConfigLoader {
 
     /** Reads and checks {@code file}; relative paths inside resolve against the file's directory. */
     public static RigConfig load(Path file) throws ConfigException {
-        String text;
+        return load(readText(file), file);
+    }
+
+    /** The file as UTF-8 text; a missing file or a byte that is not UTF-8 is a problem at its place. */
+    static String readText(Path file) throws ConfigException {
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw fileProblem(file, 1, 1, "cannot read the config file: no such file");
+        } catch (AccessDeniedException e) {
+            throw fileProblem(file, 1, 1, "cannot read the config file: permission denied");
         } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 1, 1, "(file)",
-                    "cannot read the config file: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()))));
+            throw fileProblem(file, 1, 1, "cannot read the config file: "
+                    + (e.getMessage() == null ? "input/output error" : e.getMessage()));
         }
-        return load(text, file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = out.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
+            throw fileProblem(file, line, column, String.format(Locale.ROOT,
+                    "not UTF-8: byte 0x%02X at offset %d (line %d, column %d) does not start a valid UTF-8 "
+                            + "character; save the file as UTF-8", bytes[in.position()] & 0xFF, in.position(), line,
+                    column));
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static ConfigException fileProblem(Path file, int line, int column, String message) {
+        return new ConfigException(List.of(new ConfigProblem(file, line, column, "(file)", message)));
     }
 
     /** Checks {@code yamlText} as if it had been read from {@code pretendFile}. */
@@ -61,15 +98,7 @@ public final class ConfigLoader {
 
     /** Reads and checks a hub config ({@code benchrig hub --config hub.yaml}). */
     public static HubConfig loadHub(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 1, 1, "(file)",
-                    "cannot read the config file: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()))));
-        }
-        return load(text, file, System.getenv("PATH"), HubConfig::read);
+        return load(readText(file), file, System.getenv("PATH"), HubConfig::read);
     }
 
     private static <T> T load(String yamlText, Path file, String pathEnv,

@@ -27,12 +27,12 @@ public final class EmulatedFlasher implements Flasher {
         image.requireFits(ChipModel.MICROBIT);
         long t0 = System.nanoTime();
         try {
-            emulator.restart(image.path(), deadline);
+            emulator.flash(image.path(), deadline);
         } catch (LinkLost e) {
             throw new FlashFailed(label(), "QEMU did not start with the image: " + e.getMessage());
         }
         return new FlashReport(label(), image, Duration.ofNanos(System.nanoTime() - t0),
-                List.of("powered off QEMU", "started QEMU with " + image.path() + " on " + emulator.ptyPath()));
+                List.of("powered off QEMU", "erased its kept flash", "started QEMU with " + image.path() + " on " + emulator.ptyPath()));
     }
 
     @Override

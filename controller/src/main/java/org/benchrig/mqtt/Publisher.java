@@ -40,7 +40,11 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * failures are printed once per distinct problem, then retried with backoff.
  */
 public final class Publisher implements AutoCloseable, RunListener {
-    /** Messages in flight (sent, PUBACK pending); Paho's own limit is set to the same. */
+    /**
+     * Messages in flight (sent, PUBACK pending), outbox rows and board states alike: every QoS 1
+     * publish takes a slot first. Paho's own limit is this plus room for the Home Assistant
+     * announcements and the last "offline", which are sent outside the window.
+     */
     static final int WINDOW = 200;
     /** Backoff between connect attempts: doubles from the first to the last. */
     static final Duration BACKOFF_FIRST = Duration.ofMillis(250);
@@ -54,6 +58,8 @@ public final class Publisher implements AutoCloseable, RunListener {
     /** Acknowledged rows are deleted in batches of up to this many, every DELETE_EVERY_MS or sooner. */
     static final int DELETE_BATCH = 500;
     static final long DELETE_EVERY_MS = 200;
+    /** While {@link #drain} waits, a lost broker is asked again this often, not after the backoff: a restarted one is found fast. */
+    static final Duration DRAIN_RETRY = Duration.ofMillis(300);
     /** How often an idle publisher looks for new rows and board state changes. */
     static final long IDLE_POLL_MS = 50;
 
@@ -83,6 +89,7 @@ public final class Publisher implements AutoCloseable, RunListener {
     private final Map<String, String> publishedBoardState = new HashMap<>();
     private final Map<String, Instant> boardSince = new HashMap<>();
     private volatile boolean stopping;
+    private volatile boolean draining;
     private volatile boolean connected;
     private volatile long delivered;
     private volatile int generation;
@@ -151,13 +158,36 @@ public final class Publisher implements AutoCloseable, RunListener {
     /** Waits until the outbox is empty (and acknowledged) or {@code timeout} passed; true when empty. */
     public boolean drain(Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            if (inflight.get() == 0 && outbox.isEmpty()) {
-                return true;
-            }
-            Thread.sleep(5);
+        draining = true;
+        synchronized (signal) {
+            signal.notifyAll();   // a loop waiting out its backoff tries to connect now
         }
-        return outbox.isEmpty();
+        try {
+            while (System.nanoTime() < until) {
+                if (inflight.get() == 0 && outbox.isEmpty()) {
+                    return true;
+                }
+                Thread.sleep(5);
+            }
+            return outbox.isEmpty();
+        } finally {
+            draining = false;
+        }
+    }
+
+    /** Messages sent and not yet acknowledged (for tests of the window). */
+    int inflight() {
+        return inflight.get();
+    }
+
+    /** Messages in the outbox, not yet acknowledged by the broker. */
+    public long waiting() {
+        return outbox.size();
+    }
+
+    /** The broker this publisher sends to. */
+    public String url() {
+        return url;
     }
 
     // ------------------------------------------------------------------ RunListener: board heap
@@ -180,7 +210,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             try {
                 if (!connected) {
                     if (!connect()) {
-                        sleep(backoff.toMillis());
+                        pause(draining ? DRAIN_RETRY : backoff);
                         backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
                         continue;
                     }
@@ -260,6 +290,32 @@ public final class Publisher implements AutoCloseable, RunListener {
         }
     }
 
+    /** A publish that is not an outbox row, in a window slot; false (nothing sent) when the window is full. */
+    private boolean publishInWindow(String topic, MqttMessage msg) throws MqttException {
+        if (inflight.get() >= WINDOW) {
+            return false;
+        }
+        int gen = generation;
+        inflight.incrementAndGet();
+        try {
+            client.publish(topic, msg, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    released(gen);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    released(gen);
+                }
+            });
+            return true;
+        } catch (MqttException e) {
+            released(gen);
+            throw e;
+        }
+    }
+
     private void released(int gen) {
         int now = gen == generation ? inflight.decrementAndGet() : 0;
         // wake the loop only when the window crosses a level it waits for (room worth filling, or empty);
@@ -320,7 +376,7 @@ public final class Publisher implements AutoCloseable, RunListener {
         try {
             MqttConnectOptions o = Connections.options(cfg, env);
             o.setCleanSession(true);   // the outbox, not the broker session, holds what is unsent
-            o.setMaxInflight(WINDOW);
+            o.setMaxInflight(WINDOW + boardIds().size() + 1);
             o.setWill(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
             MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
             c.setCallback(new MqttCallback() {
@@ -344,7 +400,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             MqttMessage online = new MqttMessage("online".getBytes(StandardCharsets.UTF_8));
             online.setQos(1);
             online.setRetained(true);
-            c.publish(statusTopic(), online);
+            publishInWindow(statusTopic(), online);
             if (cfg.homeassistant().enabled()) {
                 HomeAssistant.announce(c, cfg.homeassistant().prefix(), rig, boardIds(), statusTopic());
             }
@@ -434,7 +490,10 @@ public final class Publisher implements AutoCloseable, RunListener {
             msg.setQos(1);
             msg.setRetained(true);
             try {
-                client.publish(Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(bc.id()) + "/state", msg);
+                if (!publishInWindow(Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(bc.id()) + "/state",
+                        msg)) {
+                    return;   // the window is full: published on a later round, when it has room
+                }
                 publishedBoardState.put(bc.id(), key);
             } catch (MqttException e) {
                 lost(e);
@@ -444,6 +503,18 @@ public final class Publisher implements AutoCloseable, RunListener {
     }
 
     // ------------------------------------------------------------------ stopping
+
+    /** Waits out a backoff; {@link #drain} and {@link #close} cut it short. */
+    private void pause(Duration d) throws InterruptedException {
+        synchronized (signal) {
+            if (!stopping && !draining) {
+                signal.wait(Math.max(1, d.toMillis()));
+            }
+        }
+        if (draining && !stopping) {
+            Thread.sleep(DRAIN_RETRY.toMillis());
+        }
+    }
 
     private static void sleep(long ms) {
         try {

@@ -61,6 +61,8 @@ public final class Markdown {
                     .append(((Map<String, Object>) row.get("warm_test")).get("text")).append(" |\n");
         }
 
+        WhereTimeGoes.markdown(r, s);
+
         s.append("\n## Results, cold and warm\n\nMedian with its bootstrap interval; spread is MAD / median.\n\n")
                 .append("| benchmark | class | target | mode | n | median | interval | min | spread | outliers | outcome | warnings |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");

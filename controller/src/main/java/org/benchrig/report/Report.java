@@ -129,6 +129,7 @@ public final class Report {
         }
         r.put("results", results);
         r.put("decision_matrix", DecisionMatrix.build(ms, benchmarks, targets));
+        r.put("where_time_goes", WhereTimeGoes.build(store, runId));
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
         r.put("caveats", caveats(run, targets, rows, ms, benchByName));

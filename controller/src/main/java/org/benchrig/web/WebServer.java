@@ -80,6 +80,7 @@ public final class WebServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ProfileViews profiles;
     private final Map<String, String> lastStates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin app;
     private final String url;
@@ -88,6 +89,7 @@ public final class WebServer implements AutoCloseable {
         this.service = service;
         this.token = token == null || token.isBlank() ? null : token;
         service.addListener(events);
+        this.profiles = new ProfileViews(service.store());
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.startup.showJavalinBanner = false;
@@ -115,6 +117,18 @@ public final class WebServer implements AutoCloseable {
                 RunInfo r = runOf(ctx);
                 send(ctx, Compare.of(r.id(), service.store().measurements(r.id()), service.store().benchmarks(r.id()),
                         service.store().targets(r.id())));
+            });
+            // profiles (issue 15): a run's flame graphs and tables, and each profile's exports
+            c.routes.get("/api/runs/{id}/profiles", ctx -> send(ctx, Map.of("profiles", profiles.ofRun(runOf(ctx).id()))));
+            c.routes.get("/api/profiles/{pid}/stacks.folded", ctx -> {
+                org.benchrig.profile.Profile p = profiles.byId(ctx.pathParam("pid")).orElseThrow(NotFound::new);
+                ctx.header("Content-Disposition", "attachment; filename=\"" + p.benchmark() + "-" + p.target() + ".folded\"");
+                ctx.contentType("text/plain; charset=utf-8").result(p.stacks().text());
+            });
+            c.routes.get("/api/profiles/{pid}/speedscope.json", ctx -> {
+                org.benchrig.profile.Profile p = profiles.byId(ctx.pathParam("pid")).orElseThrow(NotFound::new);
+                ctx.header("Content-Disposition", "attachment; filename=\"" + p.benchmark() + "-" + p.target() + ".speedscope.json\"");
+                send(ctx, ProfileViews.speedscope(p));
             });
             c.routes.get("/api/benchmarks", ctx -> send(ctx, benchmarks()));
             c.routes.get("/api/benchmarks/{name}/history", this::history);

@@ -2,8 +2,14 @@ package org.benchrig.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +25,16 @@ class BoardCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"id\" : \"mb1\"", "\"state\" : \"READY\"", "\"micropython\" : \"1.9.2\"",
                 "nRF51822", "\"heap_total\"", "\"fs_free\"");
+        CliHarness.Result json = CliHarness.run("boards", "--config", cfg.toString(), "--format", "json");
+        JsonNode board = new ObjectMapper().readTree(json.out()).get(0);
+        assertThat(board.get("id").asText()).isEqualTo("mb1");
+        assertThat(board.get("heap_total").asLong()).isPositive();
+        CliHarness.Result csv = CliHarness.run("boards", "--config", cfg.toString(), "--format", "csv");
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {
+            assertThat(it.readAll()).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("id", "mb1").containsEntry("state", "READY").containsEntry("micropython", "1.9.2"));
+        }
         CliHarness.Result table = CliHarness.run("boards", "--config", cfg.toString());
         assertThat(table.out()).contains("board", "heap free/total", "mb1", "READY", "/dev/pts/");
     }
@@ -39,13 +55,25 @@ class BoardCommandsTest {
     }
 
     @Test
-    void uploadReportsAVerifiedCopy() throws Exception {
+    void anUploadIsVerifiedAndThereForTheNextCommandUntilTheBoardIsFlashed() throws Exception {
         Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
         Path module = dir.resolve("tool.py");
         Files.writeString(module, "def area(w, h):\n    return w * h\n");
         CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).contains("tool.py", "verified");
+        // a separate command: the emulator was powered off in between, as a board unplugged overnight
+        CliHarness.Result used = CliHarness.run("exec", "mb1", "import os, tool\nprint(os.listdir(), tool.area(3, 4))",
+                "--config", cfg.toString());
+        assertThat(used.exit()).as(used.err()).isZero();
+        assertThat(used.out()).contains("'tool.py'").endsWith(" 12\n");
+        assertThat(dir.resolve("data/flash/mb1.flash")).hasSize(256 * 1024);
+
+        CliHarness.Result flashed = CliHarness.run("flash", "mb1", CliHarness.FIRMWARE, "--config", cfg.toString());
+        assertThat(flashed.exit()).as(flashed.out() + flashed.err()).isZero();
+        CliHarness.Result after = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).doesNotContain("tool.py");
     }
 
     @Test

@@ -15,6 +15,7 @@ final class ChildController implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     final List<String> lines = new ArrayList<>();
+    private final List<ProcessHandle> started = new ArrayList<>();
 
     ChildController(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,16 +44,20 @@ final class ChildController implements AutoCloseable {
         return process.pid();
     }
 
-    /** SIGKILL: the controller gets no chance to clean up. */
+    /**
+     * SIGKILL: the controller gets no chance to clean up. What it started (its emulators) is noted
+     * first, while still its children: orphaned, they are reparented to init and only these handles
+     * find them for {@link #close}.
+     */
     void kill() throws InterruptedException {
+        started.addAll(process.descendants().toList());
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Ends the controller and what it started (its emulators), found by handle while they are still its children. */
+    /** Ends the controller and what it started, by handle (also what a later controller did not take over). */
     @Override
     public void close() throws InterruptedException {
-        java.util.List<ProcessHandle> started = process.descendants().toList();
         kill();
         for (ProcessHandle p : started) {
             p.destroyForcibly();

@@ -112,9 +112,58 @@ class RunCommandTest {
     }
 
     @Test
-    void runsListsTheStoredRuns() {
+    void runsListsTheStoredRuns() throws Exception {
         CliHarness.Result r = CliHarness.run("runs", "--config", config.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("state", "done", "smoke", "mb1,cpython,pypy");
+        CliHarness.Result json = CliHarness.run("runs", "--config", config.toString(), "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode smokeRow = null;
+        for (JsonNode run : new ObjectMapper().readTree(json.out())) {
+            smokeRow = run.get("id").asText().equals(smokeRun) ? run : smokeRow;
+        }
+        assertThat(smokeRow).as(json.out()).isNotNull();
+        assertThat(smokeRow.get("state").asText()).isEqualTo("done");
+        assertThat(smokeRow.get("targets")).extracting(JsonNode::asText).containsExactly("mb1", "cpython", "pypy");
+        assertThat(smokeRow.get("started_at").asText()).isNotBlank();
+        CliHarness.Result csv = CliHarness.run("runs", "--config", config.toString(), "--format", "csv");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(readCsv(csv.out())).anySatisfy(row -> assertThat(row).containsEntry("id", smokeRun)
+                .containsEntry("state", "done").containsEntry("targets", "mb1;cpython;pypy"));
+    }
+
+    @Test
+    void exportsSayWhatEachTargetWas() throws Exception {
+        CliHarness.Result json = CliHarness.run("results", "--config", config.toString(), "--run", smokeRun,
+                "--format", "json");
+        JsonNode targets = new ObjectMapper().readTree(json.out()).get("targets");
+        assertThat(targets.get("cpython").get("interpreter").asText()).isEqualTo("CPython");
+        assertThat(targets.get("cpython").get("interpreter_version").asText()).matches("3\\.\\d+\\.\\d+.*");
+        assertThat(targets.get("cpython").get("executable").asText()).startsWith("/");
+        assertThat(targets.get("pypy").get("interpreter").asText()).isEqualTo("PyPy");
+        JsonNode board = targets.get("mb1");
+        assertThat(board.get("interpreter").asText()).isEqualTo("micropython");
+        assertThat(board.get("interpreter_version").asText()).isEqualTo("1.9.2");
+        assertThat(board.get("firmware_hash").asText()).hasSize(64);
+        assertThat(board.get("board_model").asText()).isEqualTo("microbit");
+        assertThat(board.get("emulated").asBoolean()).isTrue();
+        assertThat(board.get("simulated_instruments").asBoolean()).isTrue();
+        CliHarness.Result csv = CliHarness.run("results", "--config", config.toString(), "--run", smokeRun,
+                "--format", "csv");
+        List<Map<String, String>> rows = readCsv(csv.out());
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            JsonNode t = targets.get(row.get("target"));
+            assertThat(row.get("interpreter")).isEqualTo(t.get("interpreter").asText());
+            assertThat(row.get("interpreter_version")).isEqualTo(t.get("interpreter_version").asText());
+            assertThat(row.get("firmware_hash")).isEqualTo(t.get("firmware_hash").isNull() ? "" : t.get("firmware_hash").asText());
+            assertThat(row.get("emulated")).isEqualTo(t.get("emulated").asText());
+        });
+    }
+
+    private static List<Map<String, String>> readCsv(String text) throws Exception {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            return it.readAll();
+        }
     }
 }

@@ -320,7 +320,20 @@ class ConfigLoaderTest {
     void unreadableFileIsReported() {
         Path missing = dir.resolve("missing.yaml");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(missing));
-        assertThat(e.getMessage()).startsWith(missing + ":1:1: (file): cannot read the config file: NoSuchFileException");
+        assertThat(e.getMessage()).isEqualTo(missing + ":1:1: (file): cannot read the config file: no such file");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWithItsLineColumnAndOffset() throws Exception {
+        Path latin1 = dir.resolve("latin1.yaml");
+        byte[] head = "rig: t\ndata_dir: data\n# caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xE9; // é in ISO-8859-1
+        bytes[head.length + 1] = '\n';
+        Files.write(latin1, bytes);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(latin1));
+        assertThat(e.getMessage()).isEqualTo(latin1 + ":3:6: (file): not UTF-8: byte 0xE9 at offset " + head.length
+                + " (line 3, column 6) does not start a valid UTF-8 character; save the file as UTF-8");
     }
 
     @Test

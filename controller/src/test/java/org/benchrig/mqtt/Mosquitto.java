@@ -102,6 +102,24 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the broker keeps its connections but answers nothing, like one stalled under load. */
+    synchronized void freeze() throws Exception {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}. */
+    synchronized void thaw() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws Exception {
+        Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).redirectErrorStream(true).start();
+        kill.getInputStream().readAllBytes();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(dir.resolve("mosquitto.log"));
     }

@@ -39,4 +39,49 @@ class MosquittoPublishingTest extends PublishingScenarios {
             assertThat(p.drain(Duration.ofSeconds(30))).isTrue();
         }
     }
+
+    @Test
+    void boardStatesWaitForRoomWhenTheBrokerStallsWithAFullWindow() throws Exception {
+        Mosquitto stalling = later(Mosquitto.start(dir.resolve("mosquitto-stall"), null, null));
+        Path cfg = rig("window-rig", new String[] {"mb1", "mb2"}, new String[0], stalling.url(), "");
+        java.io.StringWriter log = new java.io.StringWriter();
+        Collector sub = later(new Collector(stalling.url(), "window-sub-" + System.nanoTime(), "benchrig/window-rig/#",
+                false));
+        // fewer than Mosquitto queues per subscriber (1000), more than the window
+        List<String> payloads = java.util.stream.IntStream.range(0, 900).mapToObj(i -> "{\"n\":" + i + "}").toList();
+        try (org.benchrig.bench.Rig rig = org.benchrig.bench.Rig.open(org.benchrig.config.ConfigLoader.load(cfg));
+             Store s = Store.open(rig.databasePath())) {
+            try (Publisher p = new Publisher("window-rig", mqtt(stalling.url()), s, rig, new PrintWriter(log, true),
+                    System::getenv).start()) {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(p::connected);
+                stalling.freeze();
+                try {
+                    // the backlog arrives while the broker answers nothing: the window fills and stays full
+                    new org.benchrig.store.Outbox(s).addAll("benchrig/window-rig/runs/1/measurements", "measurement",
+                            payloads);
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> p.inflight() == Publisher.WINDOW);
+                    // a new heap value changes a board's retained state: one more message while the window is full
+                    p.measured(heapMeasurement("mb1", 4242));
+                    p.measured(heapMeasurement("mb2", 4343));
+                    long seen = p.delivered();
+                    org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(Publisher.IDLE_POLL_MS * 4))
+                            .atMost(Duration.ofSeconds(5)).until(() -> p.delivered() == seen);
+                } finally {
+                    stalling.thaw();
+                }
+                assertThat(p.drain(Duration.ofSeconds(60))).as(log.toString()).isTrue();
+            }
+        }
+        assertThat(log.toString()).doesNotContain("lost the connection", "Too many publishes");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received(sub, "window-rig").stream()
+                .map(j -> j.get("n").asInt()).distinct().count() == payloads.size());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sub.messages.stream()
+                .anyMatch(m -> m.topic().equals("benchrig/window-rig/boards/mb2/state") && m.payload().contains("4343")));
+    }
+
+    private static org.benchrig.result.Measurement heapMeasurement(String board, long heapFree) {
+        return new org.benchrig.result.Measurement("window-rig/1/" + board + "/x/cold/0", 1, board, "x", "s", 0,
+                org.benchrig.result.Mode.COLD, 1L, 1L, new org.benchrig.result.HeapUse(heapFree, null, null, null), "",
+                org.benchrig.result.Outcome.ok(), java.time.Instant.now());
+    }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -94,18 +93,8 @@ class WebUiTest {
         service = new RunService(rig, store, catalog);
         web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), TOKEN);
 
-        Path home = Files.createDirectories(dir.resolve("browser-home"));
-        Map<String, String> browserEnv = new HashMap<>();
-        browserEnv.put("HOME", home.toString());
-        browserEnv.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        browserEnv.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        browserEnv.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        browserEnv.put("PATH", System.getenv("PATH"));
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true).setEnv(browserEnv)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright, dir);
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         page = context.newPage();
         page.onDialog(d -> {
