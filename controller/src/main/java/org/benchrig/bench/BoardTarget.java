@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.benchrig.board.Board;
+import org.benchrig.board.BoardError;
 import org.benchrig.board.BoardInfo;
 import org.benchrig.board.BoardRaised;
 import org.benchrig.board.BoardState;
@@ -36,8 +38,12 @@ public final class BoardTarget implements Target {
     /** Soft reset, uploads and probes are small; a minute covers a slow upload on a loaded host. */
     private static final Duration SETUP_WAIT = Duration.ofSeconds(60);
     private static final String HARNESS_NAME = "bh.py";
-    /** Tries of one repetition whose tiny call arrived damaged (a dropped byte: SyntaxError/NameError, no result line). */
-    private static final int CALL_ATTEMPTS = 3;
+    /** Tries of one repetition over a faulty link (damaged call, damaged or missing frame, lost link recovered). */
+    private static final int CALL_ATTEMPTS = 5;
+    /** Tries of a benchmark's setup (soft reset, verified uploads) before it is given up as INFRASTRUCTURE. */
+    private static final int SETUP_ATTEMPTS = 2;
+    /** Health checks at the start of a run when the link damages the answers (the board itself answers). */
+    private static final int PREPARE_CHECKS = 3;
 
     private final Rig rig;
     private final BoardConfig config;
@@ -83,8 +89,13 @@ public final class BoardTarget implements Target {
                     + " (release with: benchrig quarantine " + config.id() + " --release)");
         });
         HealthCheck.Report health = rig.ensureHealthy(config.id(), healthCheck);
+        for (int attempt = 1; !health.healthy() && health.linkDamaged() && attempt < PREPARE_CHECKS; attempt++) {
+            health = rig.ensureHealthy(config.id(), healthCheck); // a noisy line: the answers may get through yet
+        }
         if (!health.healthy()) {
-            throw new IllegalStateException("failed its health check twice, quarantined: " + health.reason());
+            throw new IllegalStateException(health.linkDamaged()
+                    ? "not checked healthy over a link that damages its answers (not quarantined): " + health.reason()
+                    : "failed its health check twice, quarantined: " + health.reason());
         }
         board = rig.board(config.id());
         try {
@@ -121,8 +132,9 @@ public final class BoardTarget implements Target {
             checkBeforeNext = false;
             HealthCheck.Report health = rig.ensureHealthy(config.id(), healthCheck);
             if (!health.healthy()) {
+                checkBeforeNext = health.linkDamaged(); // not quarantined: look again before the next benchmark
                 sink.accept(s.failure(id(), b, tier, Mode.COLD, 0, Outcome.failed(FailureClass.INFRASTRUCTURE,
-                        "board quarantined: " + health.reason())));
+                        (health.linkDamaged() ? "not measured: " : "board quarantined: ") + health.reason())));
                 return;
             }
         }
@@ -131,26 +143,19 @@ public final class BoardTarget implements Target {
                     "board quarantined: " + rig.record(config.id()).map(r -> r.reason()).orElse(""))));
             return;
         }
-        try {
-            Deadline setup = Deadline.in(SETUP_WAIT);
-            board.softReset(setup);
-            board.ensureFile(HARNESS_NAME, read(harness), setup);
-            String module = b.name() + ".py";
-            if (lastModule != null && !lastModule.equals(module)) {
-                // the flash holds ~15 KB: keep only the harness and the benchmark at hand
-                board.execOwn("import os\ntry:\n os.remove('" + lastModule + "')\nexcept OSError:\n pass", setup);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                setUp(b);
+                break;
+            } catch (ReplFailure | LinkLost | BoardRaised e) {
+                if (attempt < SETUP_ATTEMPTS && inService()) {
+                    continue; // the board was brought back (reset, port reopened): set up again
+                }
+                sink.accept(s.failure(id(), b, tier, Mode.COLD, 0,
+                        Outcome.failed(FailureClass.INFRASTRUCTURE, "setting up " + b.name() + ": " + e.getMessage())));
+                checkBeforeNext = true;
+                return;
             }
-            board.ensureFile(module, read(b.file()), setup);
-            lastModule = module;
-            board.softReset(setup); // the upload helpers used heap; start the benchmark on a fresh one
-            if (config.markerPin() != null) {
-                board.execOwn(markerHook(config), setup).stdoutOrThrow();
-            }
-        } catch (ReplFailure | LinkLost | BoardRaised e) {
-            sink.accept(s.failure(id(), b, tier, Mode.COLD, 0,
-                    Outcome.failed(FailureClass.INFRASTRUCTURE, "setting up " + b.name() + ": " + e.getMessage())));
-            checkBeforeNext = true;
-            return;
         }
         for (int rep = 0; rep < s.repetitions(); rep++) {
             Mode mode = rep == 0 ? Mode.COLD : Mode.WARM;
@@ -164,52 +169,148 @@ public final class BoardTarget implements Target {
         }
     }
 
+    /** Fresh heap, the harness and the benchmark module on the flash (verified), the marker hook. */
+    private void setUp(Benchmark b) {
+        Deadline setup = Deadline.in(SETUP_WAIT);
+        board.softReset(setup);
+        board.ensureFile(HARNESS_NAME, read(harness), setup);
+        String module = b.name() + ".py";
+        if (lastModule != null && !lastModule.equals(module)) {
+            // the flash holds ~15 KB: keep only the harness and the benchmark at hand
+            board.execOwn("import os\ntry:\n os.remove('" + lastModule + "')\nexcept OSError:\n pass", setup);
+        }
+        board.ensureFile(module, read(b.file()), setup);
+        lastModule = module;
+        board.softReset(setup); // the upload helpers used heap; start the benchmark on a fresh one
+        if (config.markerPin() != null) {
+            board.execOwn(markerHook(config), setup).stdoutOrThrow();
+        }
+    }
+
+    /**
+     * One repetition. Only a frame with this try's nonce, a valid checksum, the fields asked for and
+     * a board verdict that agrees with the controller's counts; anything else is a link fault and
+     * the repetition is run again (it is idempotent). An exception from the call is first taken
+     * for damage: the arguments are first sent to {@code bh.vc}, which checks them on the board, and
+     * when they arrive intact the call is sent again (as a plain call, so the benchmark has the same
+     * stack depth); only an exception that then repeats with a frame inside the harness or the
+     * benchmark's module is the benchmark's.
+     */
     private Measurement repetition(Benchmark b, String tier, Mode mode, int rep, RunSettings s) {
         Object expected = b.expect().get(tier);
-        ExecResult r;
-        HarnessFrame.FrameScan scan;
-        int attempt = 0;
-        long began = 0;
-        do {
-            attempt++;
+        String m = mode.name().toLowerCase();
+        boolean checked = false;
+        String problem = "";
+        for (int attempt = 1; attempt <= CALL_ATTEMPTS; attempt++) {
             String nonce = HarnessFrame.freshNonce(); // a fresh one per try: a late frame of an earlier try is not ours
-            String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'"
-                    + mode.name().toLowerCase() + "','" + nonce + "')";
-            try {
-                began = power == null ? 0 : power.begin();
-                r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
-            } catch (ReplFailure f) {
-                if (power != null) {
-                    power.abort();
+            String src = "import bh," + b.name() + "\nbh.rep(" + b.name() + ",'" + tier + "'," + rep + ",'" + m + "','"
+                    + nonce + "')";
+            if (checked) { // the last try raised outside the benchmark: are the arguments reaching the board intact?
+                String vc = "import bh\nbh.vc('" + b.name() + "','" + tier + "'," + rep + ",'" + m + "','" + nonce + "','"
+                        + HarnessFrame.checksum(b.name() + "|" + tier + "|" + rep + "|" + m + "|" + nonce) + "')";
+                try {
+                    ExecResult v = board.exec(vc, Deadline.in(SETUP_WAIT));
+                    if (!v.ok() || !v.stdout().isBlank()) {
+                        problem = "the checked call arrived damaged";
+                        continue;
+                    }
+                } catch (ReplFailure | LinkLost f) {
+                    problem = f.getMessage();
+                    continue;
                 }
-                return s.failure(id(), b, tier, mode, rep, Outcome.failed(f.failureClass(), f.getMessage()));
-            } catch (LinkLost lost) {
-                if (power != null) {
-                    power.abort();
-                }
-                return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE, lost.getMessage()));
             }
-            scan = HarnessFrame.scan(r.stdout(), nonce);
-        } while (attempt < CALL_ATTEMPTS && callDamaged(r, scan, expected, b.name(), rep, mode));
-        var frame = scan.frame();
-        Energy energy = null;
-        if (power != null) {
-            Long ticks = frame.isPresent() ? frame.get().number("t_ns") : null;
-            energy = power.end(began, ticks);
+            long began = power == null ? 0 : power.begin();
+            ExecResult r;
+            try {
+                r = board.exec(src, Deadline.in(s.benchmarkTimeout()));
+            } catch (ReplFailure | LinkLost f) {
+                if (power != null) {
+                    power.abort();
+                }
+                FailureClass fc = f instanceof ReplFailure rf ? rf.failureClass() : FailureClass.INFRASTRUCTURE;
+                if (fc != FailureClass.INFRASTRUCTURE || !inService()) {
+                    return s.failure(id(), b, tier, mode, rep, Outcome.failed(fc, f.getMessage()));
+                }
+                problem = f.getMessage(); // the board is back (port reopened, reset): run the repetition again
+                restoreAfterRecovery();
+                continue;
+            }
+            HarnessFrame.FrameScan scan = HarnessFrame.scan(r.stdout(), nonce);
+            Optional<HarnessFrame> frame = scan.frame();
+            if (frame.isEmpty()) {
+                if (power != null) {
+                    power.abort();
+                }
+                if (r.error().isPresent() && checked && raisedInCheckedCall(r.error().get(), b.name())) {
+                    BoardError e = r.error().get(); // repeated on a verified call: the benchmark's own
+                    return s.failure(id(), b, tier, mode, rep, Outcome.failed(e.failureClass(), e.text()));
+                }
+                if (r.error().isPresent()) {
+                    problem = "the call raised " + r.error().get().type() + (checked ? " outside the benchmark" : "");
+                    checked = true;
+                } else {
+                    problem = scan.damaged() > 0 ? "the result line arrived damaged" : "no result line arrived";
+                }
+                continue;
+            }
+            HarnessFrame f = frame.get();
+            if (f.get("damaged").equals("1")) {
+                problem = "the board found the call damaged";
+                if (power != null) {
+                    power.abort();
+                }
+                continue;
+            }
+            if (!(f.get("bench").equals(b.name()) && f.get("tier").equals(tier)
+                    && f.get("rep").equals(Integer.toString(rep)) && f.get("mode").equals(m))) {
+                problem = "the result line answers another call (" + f.get("bench") + " rep " + f.get("rep") + ")";
+                checked = true; // a changed digit in the call still ran: send it checked
+                if (power != null) {
+                    power.abort();
+                }
+                continue;
+            }
+            HarnessFrame.Decision d = f.decide(expected);
+            if (!d.boardAgrees()) {
+                problem = "the board's self-check contradicts the result it sent (" + d.outcome().detail() + ")";
+                if (power != null) {
+                    power.abort();
+                }
+                continue;
+            }
+            Energy energy = power == null ? null : power.end(began, f.number("t_ns"));
+            return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep,
+                    mode, f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), d.outcome(), Instant.now(),
+                    energy);
         }
-        if (frame.isEmpty()) {
-            Outcome o = scan.damaged() > 0
-                    ? Outcome.failed(FailureClass.INFRASTRUCTURE, "the result line arrived damaged " + attempt + " times")
-                    : r.error().map(e -> Outcome.failed(e.failureClass(), e.text()))
-                            .orElse(Outcome.failed(FailureClass.CONTROLLER, "no result line in: " + r.stdout()));
-            return s.failure(id(), b, tier, mode, rep, o);
+        return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE,
+                "no trustworthy result in " + CALL_ATTEMPTS + " tries over a faulty link; last: " + problem));
+    }
+
+    /**
+     * An exception that the benchmark raised: it has a frame in the harness or in the benchmark's
+     * module (an import error inside it, a missing tier). One raised by the call's own lines (a
+     * damaged name) has frames of {@code <stdin>} only.
+     */
+    static boolean raisedInCheckedCall(BoardError e, String bench) {
+        return e.traceback().stream().anyMatch(l -> l.contains("File \"" + HARNESS_NAME + "\"")
+                || l.contains("File \"" + bench + ".py\""));
+    }
+
+    /** The board answered again after a fault: its last recovery worked and nobody quarantined it. */
+    private boolean inService() {
+        return board.state() != BoardState.RECOVERING && board.state() != BoardState.QUARANTINED;
+    }
+
+    /** A reset forgets the marker hook; a reopened port needs nothing more. */
+    private void restoreAfterRecovery() {
+        if (config.markerPin() != null) {
+            try {
+                board.execOwn(markerHook(config), Deadline.in(SETUP_WAIT)).stdoutOrThrow();
+            } catch (ReplFailure | LinkLost | BoardRaised e) {
+                warnings.accept("marker hook not restored on " + id() + ": " + e.getMessage());
+            }
         }
-        HarnessFrame f = frame.get();
-        HarnessFrame.Decision d = f.decide(expected);
-        Outcome o = d.boardAgrees() ? d.outcome() : Outcome.failed(FailureClass.INFRASTRUCTURE,
-                "the board's self-check contradicts the result it sent " + attempt + " times: " + d.outcome().detail());
-        return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep, mode,
-                f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), o, Instant.now(), energy);
     }
 
     /**
@@ -255,22 +356,6 @@ public final class BoardTarget implements Target {
             return "import bh,microbit\nbh.K=microbit.pin" + pin + ".write_digital\nbh.K(0)";
         }
         return "import bh,machine\nbh.K=machine.Pin(" + pin + ",machine.Pin.OUT).value\nbh.K(0)";
-    }
-
-    /**
-     * Our own call or its result arrived damaged: a result line failed its checksum, the board's
-     * verdict contradicts the controller's, the call failed to compile or to name its modules, or
-     * a dropped digit made it run another repetition than the one asked for.
-     */
-    private static boolean callDamaged(ExecResult r, HarnessFrame.FrameScan scan, Object expected, String bench,
-                                       int rep, Mode mode) {
-        if (scan.frame().isPresent()) {
-            HarnessFrame f = scan.frame().get();
-            return !(f.get("bench").equals(bench) && f.get("rep").equals(Integer.toString(rep))
-                    && f.get("mode").equals(mode.name().toLowerCase())) || !f.decide(expected).boardAgrees();
-        }
-        return scan.damaged() > 0
-                || r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")).orElse(false);
     }
 
     private static byte[] read(Path p) {

@@ -112,24 +112,27 @@ public final class Rig implements AutoCloseable {
     }
 
     /**
-     * Checks a board; a failing board gets a power cycle and one more check, and a second failure
-     * quarantines it with the reason. A board that cannot even be opened counts as failing.
+     * Checks a board; a failing board is recovered as its wiring allows (hard reset, reopening its
+     * port, power cycle: {@link Board#recover}) and checked again. Only when that second check fails
+     * too is the board quarantined, with both reasons: one transient fault never quarantines a
+     * board. A board that cannot even be opened counts as failing.
      */
     public HealthCheck.Report ensureHealthy(String id, HealthCheck check) {
         HealthCheck.Report first = checkOnce(id, check);
-        if (first.healthy()) {
-            return first;
+        if (first.healthy() || first.linkDamaged()) {
+            return first; // a board that answers over a noisy line is not unfit: checked again before its next work
         }
+        String how;
         try {
-            board(id).powerCycle(Deadline.in(POWER_CYCLE_WAIT));
+            how = board(id).recover(Deadline.in(POWER_CYCLE_WAIT));
         } catch (RuntimeException e) {
-            String reason = first.reason() + "; power cycle failed: " + e.getMessage();
+            String reason = first.reason() + "; recovery failed: " + e.getMessage();
             quarantine(id, reason);
             return new HealthCheck.Report(id, false, reason, null, java.time.Instant.now());
         }
         HealthCheck.Report second = checkOnce(id, check);
-        if (!second.healthy()) {
-            quarantine(id, second.reason() + " (also after a power cycle)");
+        if (!second.healthy() && !second.linkDamaged()) {
+            quarantine(id, second.reason() + " (checked twice, the second time after: " + how + ")");
         } else {
             board(id).setState(BoardState.READY, "");
         }

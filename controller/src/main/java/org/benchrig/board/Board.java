@@ -1,6 +1,8 @@
 package org.benchrig.board;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.benchrig.config.BoardConfig;
@@ -20,12 +22,12 @@ public final class Board implements AutoCloseable {
     static final Duration POWER_OFF_TIME = Duration.ofMillis(500);
     /** Budget for a board to come back after a reset or power cycle and enter raw REPL. */
     static final Duration RECOVERY_WAIT = Duration.ofSeconds(20);
-    /** Longest source sent as a plain exec by {@link #execVerified}: a damaged short call fails to compile, a long one may not. */
-    static final int DIRECT_EXEC_MAX_BYTES = 256;
     /** Sends of one of our own scripts that arrived damaged (a dropped byte under host load). */
     static final int OWN_SCRIPT_ATTEMPTS = 3;
-    /** Where {@link #execVerified} stages a longer source on the board's flash. */
-    static final String STAGED_SOURCE = "_brx.py";
+    /** How long a port that went away (a pulled USB cable) may take to come back before we give up on it. */
+    static final Duration PORT_RETURN_WAIT = Duration.ofSeconds(15);
+    /** An emulator's pty does not come back once gone (a restart makes a new one): only a short look. */
+    static final Duration EMULATED_PORT_WAIT = Duration.ofSeconds(1);
     /** After a hard reset the firmware prints its banner; this is how long it may stay quiet. */
     private static final Duration BOOT_QUIET = Duration.ofMillis(150);
 
@@ -39,9 +41,16 @@ public final class Board implements AutoCloseable {
             "try:",
             " t=os.statvfs('/');f=t[0]*t[3]",
             "except:f=-1",
-            "print('@I|%s|%d.%d.%d|%s|%s|%d|%d|%d|%d|'%(sys.implementation.name,v[0],v[1],v[2],u.machine,"
-                    + "sys.platform,gc.mem_free(),gc.mem_alloc(),s,f))",
+            "l='@I|%s|%d.%d.%d|%s|%s|%d|%d|%d|%d|'%(sys.implementation.name,v[0],v[1],v[2],u.machine,"
+                    + "sys.platform,gc.mem_free(),gc.mem_alloc(),s,f)",
+            "a=1;b=0",
+            "for x in bytes(l,'utf8'):a=(a+x)%65521;b=(b+a)%65521",
+            "print(l+'%08x|'%(b*65536+a))",
             "");
+    /** Printed by {@link #verifiedCall} when the script it carries failed its checksum on the board (nothing ran). */
+    private static final String DAMAGED_MARK = "@OWN-DAMAGED@";
+    private static final java.util.regex.Pattern INFO_LINE =
+            java.util.regex.Pattern.compile("(@I\\|[^\\n]*\\|)([0-9a-f]{8})\\|");
 
     private final BoardConfig config;
     private final Supplier<String> portPath;
@@ -52,6 +61,7 @@ public final class Board implements AutoCloseable {
     private RawRepl repl;
     private volatile BoardState state = BoardState.OFFLINE;
     private volatile String reason = "";
+    private FramedExec framed; // checks its board helper once
 
     /**
      * @param portPath    where the board's serial port is now (an emulator's pty changes on restart)
@@ -111,44 +121,41 @@ public final class Board implements AutoCloseable {
      * that no longer answers is hard-reset (then power-cycled) and the classified failure thrown.
      */
     public ExecResult exec(String source, Deadline deadline) {
-        if (link == null) {
-            throw new LinkLost("board " + id() + " is not connected (its last recovery failed)");
-        }
+        return recovering(() -> repl.exec(source, deadline));
+    }
+
+    /** Recovers; when that fails too, the failure says both what happened and what was tried. */
+    private String recoverOrExplain(RuntimeException cause) {
         try {
-            return repl.exec(source, deadline);
-        } catch (ReplFailure f) {
-            if (!f.boardHung()) {
-                throw f;
+            return recover(Deadline.in(RECOVERY_WAIT));
+        } catch (ReplFailure notBack) {
+            if (cause instanceof DamagedLink) { // the board did answer: the line, not the board, is the trouble
+                throw new DamagedLink(cause.getMessage() + "; " + notBack.getMessage(), ((DamagedLink) cause).transcript());
             }
-            String how = recover(Deadline.in(RECOVERY_WAIT));
-            throw f.recovered(how);
-        } catch (LinkLost lost) {
-            String how = recover(Deadline.in(RECOVERY_WAIT));
-            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
-                    lost.getMessage() + "; " + how, "");
+            throw new ReplFailure(cause instanceof ReplFailure f ? f.failureClass()
+                    : org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                    cause.getMessage() + "; " + notBack.getMessage(), cause instanceof ReplFailure f ? f.transcript() : "");
         }
     }
 
     /**
-     * Runs a source whose every byte matters: a short one directly; a longer one (where a dropped
-     * byte could still be valid Python) goes to the flash by verified upload first and is imported
-     * from there after a soft reset, like a script run in a fresh interpreter. Importing from the
-     * flash does not hold the source in RAM, so this also runs scripts too big for a plain exec.
+     * Runs a person's code with its output checked on the way back (see {@link FramedExec}): the
+     * same {@code __name__ == '__main__'} and output for a source of any size. {@code label} names
+     * the code in tracebacks; {@code reruns} allows running it again when its output arrived damaged.
      */
-    public ExecResult execVerified(String source, Deadline deadline) {
-        byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (bytes.length <= DIRECT_EXEC_MAX_BYTES) {
-            return exec(source, deadline);
+    public FramedExec.Checked execChecked(String source, String label, int reruns, Deadline deadline) {
+        if (framed == null) {
+            framed = new FramedExec(this, new java.security.SecureRandom());
         }
-        upload(STAGED_SOURCE, bytes, deadline);
-        softReset(deadline); // frees the upload helpers' heap; 1.9.2 would also not import a module twice
-        ExecResult r = exec("import " + STAGED_SOURCE.replace(".py", ""), deadline);
-        execOwn("import os\ntry:\n os.remove('" + STAGED_SOURCE + "')\nexcept OSError:\n pass", deadline);
-        return r;
+        return framed.run(source, label, reruns, deadline);
     }
 
+    /** Soft reset; a board that does not answer is recovered (as its wiring allows) before the failure is thrown. */
     public void softReset(Deadline deadline) {
-        repl.softReset(deadline);
+        recovering(() -> {
+            repl.softReset(deadline);
+            return null;
+        });
     }
 
     /** Verified upload of a file to the board's filesystem (see {@link VerifiedUpload}). */
@@ -161,68 +168,139 @@ public final class Board implements AutoCloseable {
         return recovering(() -> new VerifiedUpload(repl).ensure(name, content, deadline));
     }
 
-    /** Runs a board action; a board that hung meanwhile is recovered before the failure is thrown. */
+    /** Runs a board action; a board that hung or whose link broke meanwhile is recovered before the failure is thrown. */
     private <T> T recovering(java.util.function.Supplier<T> action) {
+        if (link == null) { // the last recovery could not reopen the port: try again before giving up
+            recover(Deadline.in(RECOVERY_WAIT));
+        }
         try {
             return action.get();
         } catch (ReplFailure f) {
             if (!f.boardHung()) {
                 throw f;
             }
-            throw f.recovered(recover(Deadline.in(RECOVERY_WAIT)));
+            throw f.recovered(recoverOrExplain(f));
+        } catch (LinkLost lost) {
+            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                    lost.getMessage() + "; " + recoverOrExplain(lost), "");
         }
     }
 
     /**
-     * Runs one of the controller's own small scripts. They never have a syntax or name error, so
-     * such an error means bytes were dropped on the way: the script is sent again.
+     * Runs one of the controller's own small scripts, inside a call that checks the script's
+     * Adler-32 on the board before it runs it. Our scripts do not raise by themselves, so any
+     * exception outside the script (a damaged wrapper) or a failed checksum means the bytes were
+     * damaged on the way: the call is sent again. An exception the verified script raised is real.
      */
     public ExecResult execOwn(String source, Deadline deadline) {
-        ExecResult r = exec(source, deadline);
-        for (int attempt = 1; attempt < OWN_SCRIPT_ATTEMPTS && damaged(r); attempt++) {
-            r = exec(source, deadline);
+        String call = verifiedCall(source);
+        for (int attempt = 1; ; attempt++) {
+            ExecResult r = exec(call, deadline);
+            if (!ownCallDamaged(r)) {
+                return r;
+            }
+            if (attempt >= OWN_SCRIPT_ATTEMPTS) {
+                throw new DamagedLink(
+                        "board " + id() + " received the controller's script damaged " + attempt + " times in a row",
+                        Transcript.printable(r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), 200));
+            }
         }
-        return r;
     }
 
-    private static boolean damaged(ExecResult r) {
-        return r.error().map(e -> e.type().equals("SyntaxError") || e.type().equals("NameError")
-                || e.type().equals("IndentationError")).orElse(false);
+    /** {@code source} as a literal, run by {@code exec} only when the board's Adler-32 of it matches. */
+    static String verifiedCall(String source) {
+        long c = VerifiedUpload.adler32(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "s=" + FramedExec.pyString(source) + "\na=1;b=0\n"
+                + "for x in bytes(s,'utf8'):a=(a+x)%65521;b=(b+a)%65521\n"
+                + "if b*65536+a!=" + c + ":print('" + DAMAGED_MARK + "')\nelse:exec(s,{})";
     }
 
-    /** Version, machine, heap and filesystem use, as the board reports them. */
+    private static boolean ownCallDamaged(ExecResult r) {
+        if (r.stdout().contains(DAMAGED_MARK)) {
+            return true;
+        }
+        // raised by the verified script itself: a frame of the exec'd "<string>"; anything else hit the wrapper
+        return r.error().map(e -> e.traceback().stream().noneMatch(l -> l.contains("File \"<string>\""))).orElse(false);
+    }
+
+    /** Version, machine, heap and filesystem use, as the board reports them (a checksummed line). */
     public BoardInfo info(Deadline deadline) {
-        String out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
-        int at = out.indexOf("@I|");
-        if (at < 0) {
-            throw new LinkLost("board " + id() + " answered the info probe with: " + out.strip());
+        String out = "";
+        for (int attempt = 1; attempt <= OWN_SCRIPT_ATTEMPTS; attempt++) {
+            out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
+            java.util.regex.Matcher m = INFO_LINE.matcher(out);
+            if (m.find() && VerifiedUpload.adler32(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    == Long.parseLong(m.group(2), 16)) {
+                String[] f = m.group(1).substring(3).split("\\|");
+                return new BoardInfo(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
+                        Long.parseLong(f[6]), Long.parseLong(f[7]));
+            }
         }
-        String[] f = out.substring(at + 3).split("\\|");
-        return new BoardInfo(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
-                Long.parseLong(f[6]), Long.parseLong(f[7]));
+        throw new DamagedLink("board " + id() + "'s answer to the info probe arrived damaged " + OWN_SCRIPT_ATTEMPTS
+                + " times: " + out.strip(), "");
     }
 
     /**
-     * Brings a hung board back: hard reset through the reset line; if the board still does not
-     * answer, a power cycle. Returns what it did, for the failure's message.
+     * Brings a board back that stopped answering, with what its wiring allows, in order: a hard
+     * reset (reset line), reopening the port and interrupting (a pulled cable: waits for the device
+     * to reappear), a power cycle. Returns what worked, for the failure's message; throws an
+     * {@code INFRASTRUCTURE} {@link ReplFailure} saying what was tried when nothing did.
      */
     public String recover(Deadline deadline) {
         BoardState before = state;
         setState(BoardState.RECOVERING, "not answering");
-        try {
+        List<String> tried = new ArrayList<>();
+        String how = attempt(tried, "hard reset", () -> {
+            if (link == null) {
+                throw new NotWired("the port is not open");
+            }
             resetLine.pulse(RESET_PULSE);
             link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2)));
             repl.enterRaw(deadline);
-            setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
             return "board hard-reset (" + resetLine.label() + ")";
-        } catch (RuntimeException afterReset) {
-            closeLink();
-            powerSwitch.cycle(POWER_OFF_TIME);
-            openLink();
-            repl.enterRaw(deadline);
-            setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
-            return "board power-cycled (" + powerSwitch.label() + ") after the reset did not help";
+        });
+        if (how == null) {
+            how = attempt(tried, "reopening the port", () -> {
+                reopenLink(deadline.atMost(config.kind() == org.benchrig.config.BoardKind.EMULATED
+                        ? EMULATED_PORT_WAIT : PORT_RETURN_WAIT));
+                interruptAndEnterRaw(deadline);
+                return "port " + linkName() + " reopened and the board interrupted";
+            });
         }
+        if (how == null) {
+            how = attempt(tried, "power cycle", () -> {
+                closeLink();
+                powerSwitch.cycle(POWER_OFF_TIME);
+                openLink();
+                repl.enterRaw(deadline);
+                return "board power-cycled (" + powerSwitch.label() + ")";
+            });
+        }
+        if (how == null) {
+            String why = "board " + id() + " does not answer; tried: " + String.join("; ", tried);
+            setState(BoardState.RECOVERING, why);
+            throw new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false, why, "");
+        }
+        setState(before == BoardState.RECOVERING ? BoardState.READY : before, "");
+        return how;
+    }
+
+    /** One recovery step: its description on success, or null with why it failed added to {@code tried}. */
+    private static String attempt(List<String> tried, String step, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) { // NotWired, ReplFailure, LinkLost, LinkTimeout: all say what failed
+            tried.add(step + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** After a stall or a reopen: discard what was in flight, interrupt, enter raw REPL (twice if stale answers arrive). */
+    private void interruptAndEnterRaw(Deadline deadline) {
+        link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2)));
+        repl.enterRaw(deadline);
+        link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2))); // banners of earlier Ctrl-A's still in flight
+        repl.enterRaw(deadline);
     }
 
     /** Power off, wait the minimum off time, power on, reconnect: the last resort before quarantine. */
@@ -231,6 +309,13 @@ public final class Board implements AutoCloseable {
         powerSwitch.cycle(POWER_OFF_TIME);
         openLink();
         repl.enterRaw(deadline);
+    }
+
+    /** Closes the port and opens it again as soon as the device is there (a re-plugged cable), within the deadline. */
+    private void reopenLink(Deadline deadline) {
+        closeLink();
+        link = SerialLink.openWhenPresent(portPath.get(), config.baud(), deadline);
+        repl = new RawRepl(link, config.pacing(), true);
     }
 
     private void openLink() {

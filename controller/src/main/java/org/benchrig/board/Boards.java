@@ -60,7 +60,7 @@ public final class Boards {
         return new ResetLine() {
             @Override
             public void pulse(Duration width) {
-                throw new LinkLost("no " + what + " is wired for this board; reset it by hand");
+                throw new NotWired("no " + what + " is wired for this board");
             }
 
             @Override
@@ -74,7 +74,7 @@ public final class Boards {
         return new PowerSwitch() {
             @Override
             public void on() {
-                throw new LinkLost("no power switch is wired for this board");
+                throw new NotWired("no power switch is wired for this board");
             }
 
             @Override

@@ -7,7 +7,8 @@ import org.benchrig.time.Deadline;
 
 /**
  * Is a board fit to measure? Its link answers, it runs the expected firmware, and enough heap is
- * free. Run before each run and after each recovery (LAVA's health check).
+ * free. A board that answers over a link that keeps damaging the answers is reported as such
+ * ({@code linkDamaged}): not fit to measure now, but no reason to quarantine it. Run before each run and after each recovery (LAVA's health check).
  */
 public final class HealthCheck {
     /** Below this much free heap after a collect, the smallest benchmarks no longer fit a micro:bit. */
@@ -16,7 +17,10 @@ public final class HealthCheck {
     private static final Duration PROBE_WAIT = Duration.ofSeconds(15);
 
     /** The verdict, with what the board reported (null when it did not answer). */
-    public record Report(String board, boolean healthy, String reason, BoardInfo info, Instant at) {
+    public record Report(String board, boolean healthy, String reason, BoardInfo info, Instant at, boolean linkDamaged) {
+        public Report(String board, boolean healthy, String reason, BoardInfo info, Instant at) {
+            this(board, healthy, reason, info, at, false);
+        }
     }
 
     private final long minFreeHeap;
@@ -32,6 +36,9 @@ public final class HealthCheck {
         try {
             board.softReset(Deadline.in(PROBE_WAIT));
             info = board.info(Deadline.in(PROBE_WAIT));
+        } catch (DamagedLink noisy) { // the board answers: not unfit, the line is bad (right now)
+            return new Report(board.id(), false, "the link damages what it carries: " + noisy.getMessage(), null,
+                    Instant.now(), true);
         } catch (RuntimeException e) {
             return new Report(board.id(), false, "link does not answer: " + e.getMessage(), null, Instant.now());
         }

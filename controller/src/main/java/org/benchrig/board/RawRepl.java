@@ -62,12 +62,23 @@ public final class RawRepl implements Repl {
         link.write(new byte[] {'\r', CTRL_C, CTRL_C});
         link.write(new byte[] {CTRL_B});
         link.write(new byte[] {CTRL_A});
-        try {
-            link.readUntil(RAW_BANNER, deadline.atMost(ANSWER_WAIT.plus(INTERRUPT_GRACE)));
-        } catch (LinkTimeout t) {
-            throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
-                    "board on " + link.name() + " does not answer Ctrl-C/Ctrl-A (hung)",
-                    Transcript.printable(t.received(), 400));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                link.readUntil(RAW_BANNER, deadline.atMost(attempt == 1 ? ANSWER_WAIT.plus(INTERRUPT_GRACE) : ANSWER_WAIT));
+                return;
+            } catch (LinkTimeout t) {
+                // bytes came but no whole banner: the board is alive and the line damaged it; ask again
+                if (t.received().length == 0 || attempt >= TRANSFER_ATTEMPTS || deadline.expired()) {
+                    if (t.received().length > 0) {
+                        throw new DamagedLink("board on " + link.name() + " answers Ctrl-A, but its raw REPL banner "
+                                + "arrived damaged " + attempt + " times", Transcript.printable(t.received(), 400), true);
+                    }
+                    throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
+                            "board on " + link.name() + " does not answer Ctrl-C/Ctrl-A (hung)",
+                            Transcript.printable(t.received(), 400));
+                }
+                link.write(new byte[] {CTRL_C, CTRL_B, CTRL_A});
+            }
         }
     }
 
@@ -81,6 +92,10 @@ public final class RawRepl implements Repl {
                 return;
             } catch (LinkTimeout t) {
                 if (attempt >= TRANSFER_ATTEMPTS || !resync(deadline)) {
+                    if (t.received().length > 0 && attempt >= TRANSFER_ATTEMPTS) {
+                        throw new DamagedLink("the soft reboot answer from " + link.name() + " arrived damaged "
+                                + attempt + " times", Transcript.printable(t.received(), 400));
+                    }
                     throw new ReplFailure(FailureClass.INFRASTRUCTURE, true,
                             "no soft reboot from " + link.name(), Transcript.printable(t.received(), 400));
                 }

@@ -1,6 +1,7 @@
 package org.benchrig.board;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.benchrig.time.Deadline;
 
@@ -19,15 +20,16 @@ public final class VerifiedUpload {
     private static final Duration STEP_WAIT = Duration.ofSeconds(10);
 
     // Adler-32 in MicroPython 1.9.2 (no hashlib, no zlib); b*65536+a may be a big int, which works there.
-    private static final String HELPERS = String.join("\n",
+    // One definition per exec: a short exec gets through a lossy line far more often than a long one.
+    private static final List<String> HELPERS = List.of(String.join("\n",
             "def _ad(d,a,b):",
             " for x in d:",
             "  a=(a+x)%65521;b=(b+a)%65521",
-            " return a,b",
+            " return a,b"), String.join("\n",
             "def _bw(d,c):",
             " a,b=_ad(d,1,0)",
             " if b*65536+a!=c:print('E');return",
-            " _f.write(d);print('K')",
+            " _f.write(d);print('K')"), String.join("\n",
             "def _ck(n):",
             " a=1;b=0;s=0",
             " try:f=open(n,'rb')",
@@ -36,8 +38,9 @@ public final class VerifiedUpload {
             "  d=f.read(64)",
             "  if not d:break",
             "  s+=len(d);a,b=_ad(d,a,b)",
-            " f.close();print('@C|%d|%d|'%(s,b*65536+a))",
-            "");
+            " f.close();print('@C|%d|%d|'%(s,b*65536+a))"));
+    /** Sends of one helper definition: a definition is short, but a lossy line may damage several in a row. */
+    static final int HELPER_ATTEMPTS = 8;
 
     /** What an upload did: bytes sent, pieces resent, whole-file retries and time. */
     public record Report(String name, int bytes, int pieceRetries, int fileRetries, Duration elapsed, boolean sent) {
@@ -88,7 +91,7 @@ public final class VerifiedUpload {
                         Duration.ofNanos(System.nanoTime() - start), true);
             }
         }
-        throw new LinkLost("upload of " + name + " failed its whole-file verification " + ATTEMPTS + " times");
+        throw new DamagedLink("upload of " + name + " failed its whole-file verification " + ATTEMPTS + " times", "");
     }
 
     /** Sends one piece until the board confirms it; returns how many resends it took, or -1 if it never got through. */
@@ -107,30 +110,34 @@ public final class VerifiedUpload {
     private record Check(long length, long adler) {
     }
 
+    private static final java.util.regex.Pattern CHECK_LINE = java.util.regex.Pattern.compile("@C\\|(-1|\\d{1,9})\\|(\\d{1,12})\\|");
+
     private Optional<Check> boardChecksum(String name, Deadline deadline) {
         checkName(name);
         ExecResult r = repl.exec("_ck('" + name + "')", step(deadline));
         if (!r.ok()) {
             return Optional.empty(); // the call or the helpers lost a byte: treat it as a mismatch
         }
-        String out = r.stdout();
-        int at = out.indexOf("@C|");
-        if (at < 0) {
-            return Optional.empty();
+        java.util.regex.Matcher m = CHECK_LINE.matcher(r.stdout());
+        if (!m.find()) {
+            return Optional.empty(); // no answer, or one damaged on the way back: a mismatch, so upload again
         }
-        String[] f = out.substring(at + 3).split("\\|");
-        long len = Long.parseLong(f[0]);
-        return len < 0 ? Optional.empty() : Optional.of(new Check(len, Long.parseLong(f[1])));
+        long len = Long.parseLong(m.group(1));
+        return len < 0 ? Optional.empty() : Optional.of(new Check(len, Long.parseLong(m.group(2))));
     }
 
+    /** Defines the helpers; a damaged definition raises (SyntaxError...) or is caught by the checks that use it. */
     private void defineHelpers(Deadline deadline) {
-        for (int attempt = 0; ; attempt++) {
-            ExecResult r = repl.exec(HELPERS, step(deadline));
-            if (r.ok()) {
-                return;
-            }
-            if (attempt + 1 >= ATTEMPTS) { // a corrupted definition raises SyntaxError: send again
-                throw new BoardRaised(r.error().orElseThrow());
+        for (String helper : HELPERS) {
+            for (int attempt = 1; ; attempt++) {
+                ExecResult r = repl.exec(helper, step(deadline));
+                if (r.ok()) {
+                    break;
+                }
+                if (attempt >= HELPER_ATTEMPTS) {
+                    throw new DamagedLink("the upload helpers arrived damaged " + attempt + " times in a row ("
+                            + r.error().map(BoardError::type).orElse("?") + ")", "");
+                }
             }
         }
     }

@@ -9,12 +9,14 @@ import picocli.CommandLine;
 /**
  * Entry point of the controller jar. Exit codes: 0 success, 1 the board or benchmark failed
  * (an exception, a failed measurement), 2 bad usage or config, 3 the rig failed (board busy,
- * link lost, emulator would not start).
+ * link lost, emulator would not start), 4 the board's output arrived damaged and is not shown
+ * ({@code exec} without {@code --retry}).
  */
 public final class Main {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_RIG = 3;
+    public static final int EXIT_DAMAGED = 4;
 
     private Main() {
     }
@@ -44,7 +46,7 @@ public final class Main {
                 err.println("benchrig: " + ex.getMessage());
                 return EXIT_USAGE;
             }
-            if (ex instanceof BoardBusy) {
+            if (ex instanceof BoardBusy || ex instanceof org.benchrig.board.LinkLost) {
                 err.println("benchrig: " + ex.getMessage());
                 return EXIT_RIG;
             }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code benchrig selfbench KIND}: benchmarks of the controller itself (not timed tests). */
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
         subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
-                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class, SelfbenchCommand.Hosts.class})
+                SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class, SelfbenchCommand.Hosts.class,
+                SelfbenchFaults.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -73,7 +74,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt, web, profile, hosts");
+                "a selfbench kind is required: link, parallel, mqtt, web, profile, hosts, faults");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -120,8 +121,8 @@ public final class SelfbenchCommand implements Runnable {
         static final String HOW = String.join("\n",
                 "How it is measured (`org.benchrig.selfbench.LinkBench`): one emulated board, one open link, benchrig's",
                 "way and the stock way interleaved run by run. **benchrig** = `Board.exec` (raw REPL, the board's",
-                "`pacing:` chunks and gaps, default 32 B / 5 ms; for (c) `Board.execVerified`, which sends a source",
-                "over 256 B to the flash by verified upload and imports it after a soft reset) and `VerifiedUpload` (128-byte pieces each checked",
+                "`pacing:` chunks and gaps, default 32 B / 5 ms; for (c) `Board.execChecked`, the way of `benchrig exec`:",
+                "the source checked on the board before it runs, over 256 B put on the flash by verified upload and imported) and `VerifiedUpload` (128-byte pieces each checked",
                 "with Adler-32 on the board, whole file re-checked). **stock** = `StockTransfer`, what pyboard.py and",
                 "mpremote do: the source in 256-byte chunks, a 10 ms pause after each chunk (the last one too), Ctrl-D,",
                 "no verification; uploads are `f=open(..,'wb')`, `w(<repr of 256 bytes>)` per chunk, `f.close()`, and",

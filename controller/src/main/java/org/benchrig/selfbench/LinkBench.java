@@ -223,7 +223,9 @@ public final class LinkBench {
                 Verdict v;
                 String kind;
                 try {
-                    ExecResult r = board.execVerified(script.source(), Deadline.in(EXEC_WAIT));
+                    ExecResult r = board.execChecked(script.source(), "<stdin>", 0, Deadline.in(EXEC_WAIT)).result()
+                            .orElseThrow(() -> new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                                    "output arrived damaged", ""));
                     String err = r.error().map(e -> e.text()).orElse("");
                     lastStdout = r.stdout();
                     lastError = err;

@@ -43,7 +43,9 @@ public final class RealToolBench {
         String firstBad = null;
         for (int i = 0; i < runs; i++) {
             try {
-                ExecResult r = board.execVerified(script.source(), Deadline.in(EXEC_WAIT));
+                ExecResult r = board.execChecked(script.source(), "<stdin>", 0, Deadline.in(EXEC_WAIT)).result()
+                        .orElseThrow(() -> new ReplFailure(org.benchrig.result.FailureClass.INFRASTRUCTURE, false,
+                                "output arrived damaged", ""));
                 if (Verdict.judge(script.expectedStdout(), true, r.stdout(), r.error().map(e -> e.text()).orElse(""))
                         .corrupted()) {
                     oursBad++;
