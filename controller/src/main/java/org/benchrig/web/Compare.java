@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.benchrig.report.DecisionMatrix;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
@@ -88,6 +89,11 @@ public final class Compare {
             byClass.computeIfAbsent(b.workloadClass() == null ? "unknown" : b.workloadClass(), k -> new ArrayList<>())
                     .add(b.name());
         }
+        // the verdicts are the report's: significance and a change above the noise floor, else none
+        Map<String, Map<String, Object>> decided = new LinkedHashMap<>();
+        for (Map<String, Object> r : rowsOf(DecisionMatrix.build(ms, benchmarks, targets))) {
+            decided.put(String.valueOf(r.get("class")), r);
+        }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byClass.entrySet()) {
             List<Cell> cells = new ArrayList<>();
@@ -123,12 +129,16 @@ public final class Compare {
             if (simulated && hasBoard) {
                 caveats.add("simulated instruments: board numbers come from an emulated board");
             }
-            rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, winner(cells, true), winner(cells, false),
-                    caveats));
+            Map<String, Object> d = decided.get(e.getKey());
+            rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, verdict(d, "warm_test", interpreterOf, caveats),
+                    verdict(d, "cold_test", interpreterOf, caveats), caveats));
         }
         List<String> notes = new ArrayList<>();
         notes.add("time per class = geometric mean of the medians of its benchmarks (successful repetitions only)");
-        notes.add("cold = first repetition in a fresh process (hosts) or after a soft reset (boards); warm = steady state");
+        notes.add("cold = a host's whole process, spawn to the end of the first call, or a board's first repetition after a "
+                + "soft reset; warm = calibrated values after warm-up to steady state (hosts), later repetitions (boards)");
+        notes.add("a winner only with Mann-Whitney p < 0.05 and a change above max(2 %, the noise floor), and warm only when "
+                + "both were steady: otherwise 'none' and the reason under the class (the report's decision matrix)");
         boolean anyEnergy = ms.stream().anyMatch(m -> m.energy() != null);
         boolean simulatedEnergy = ms.stream().anyMatch(m -> m.energy() != null && m.energy().simulated());
         notes.add(!anyEnergy ? "energy: not measured in this run"
@@ -174,7 +184,9 @@ public final class Compare {
                 failures.addAll(failed);
             }
             List<Measurement> ok = mine.stream().filter(m -> m.outcome().isOk() && m.timeNs() != null).toList();
-            double c = median(ok.stream().filter(m -> m.mode() == Mode.COLD).map(Measurement::timeNs).toList());
+            // a host's cold time is its whole process, as the report decides on (DecisionMatrix.times)
+            double c = median(ok.stream().filter(m -> m.mode() == Mode.COLD)
+                    .map(m -> m.host() != null && m.wallNs() != null ? m.wallNs() : m.timeNs()).toList());
             double w = median(ok.stream().filter(m -> m.mode() == Mode.WARM).map(Measurement::timeNs).toList());
             if (!Double.isNaN(c)) {
                 cold.add(c);
@@ -211,11 +223,23 @@ public final class Compare {
                         .toArray()).median(), peakMa, energySimulated, List.copyOf(energyFlags), instrument) : null);
     }
 
-    private static String winner(List<Cell> cells, boolean warm) {
-        return cells.stream().filter(Cell::complete)
-                .filter(c -> (warm ? c.warmNs() : c.coldNs()) != null)
-                .min(Comparator.comparingDouble(c -> warm ? c.warmNs() : c.coldNs()))
-                .map(Cell::interpreter).orElse(null);
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rowsOf(Map<String, Object> matrix) {
+        return (List<Map<String, Object>>) matrix.get("rows");
+    }
+
+    /** The interpreter the report's test names the winner, or null with its no-verdict reason as a caveat. */
+    @SuppressWarnings("unchecked")
+    private static String verdict(Map<String, Object> decided, String test, Map<String, String> interpreterOf,
+                                  List<String> caveats) {
+        Map<String, Object> t = decided == null ? Map.of() : (Map<String, Object>) decided.get(test);
+        Object w = t.get("winner");
+        if (w != null) {
+            return interpreterOf.get(String.valueOf(w));
+        }
+        Object why = t.containsKey("no_verdict") ? t.get("no_verdict") : t.get("text");
+        caveats.add(test.replace("_test", "") + ": no verdict" + (why == null ? "" : ": " + why));
+        return null;
     }
 
     static String normalize(String implementation) {

@@ -19,6 +19,16 @@ public final class CliHarness {
     private CliHarness() {
     }
 
+    /**
+     * Host protocol of the test rigs: 2 worker processes of 2 values of 20 ms each, 2 s of warm-up
+     * at most, so a host benchmark costs about a second, not the fast preset's 5 to 15 (the full
+     * protocol is proven by HostBaselinesTest and HostRunnerTest with their own configs).
+     */
+    public static final int TEST_PROCESSES = 2;
+    public static final int TEST_VALUES = 2;
+    static final String TEST_PROTOCOL = "{processes: " + TEST_PROCESSES + ", max_processes: " + TEST_PROCESSES
+            + ", values: " + TEST_VALUES + ", min_value_ms: 20, max_warmup_s: 2}";
+
     /** A rig config with the given boards (emulated micro:bits) and hosts, its data under {@code dir}/data. */
     public static Path writeConfig(Path dir, String rig, String[] boards, String[] hosts) throws IOException {
         StringBuilder y = new StringBuilder("rig: " + rig + "\nplatform: simulated\ndata_dir: data\nrun:\n  suite: smoke\n"
@@ -29,7 +39,8 @@ public final class CliHarness {
         y.append(boards.length == 0 ? "  []\n" : "").append("hosts:\n");
         for (String h : hosts) {
             y.append("  - id: ").append(h).append("\n    interpreter: ")
-                    .append(h.startsWith("pypy") ? "pypy3" : "python3").append('\n');
+                    .append(h.startsWith("pypy") ? "pypy3" : "python3").append('\n')
+                    .append("    protocol: ").append(TEST_PROTOCOL).append('\n');
         }
         y.append(hosts.length == 0 ? "  []\n" : "");
         Path cfg = dir.resolve("rig.yaml");

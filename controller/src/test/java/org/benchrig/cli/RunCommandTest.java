@@ -61,18 +61,16 @@ class RunCommandTest {
         }
         assertThat(benchmarks).hasSize(6);
         // every benchmark on every target: the board 2 repetitions, each host 2 cold processes and the
-        // fast preset's warm values (3 worker processes or more, while they disagree, of 3 or 4 values)
+        // test protocol's warm values (CliHarness: TEST_PROCESSES worker processes of TEST_VALUES values)
         for (String b : benchmarks) {
             assertThat(ms).filteredOn(m -> m.get("benchmark").asText().equals(b) && m.get("target").asText().equals("mb1"))
                     .hasSize(2);
             for (String host : List.of("cpython", "pypy")) {
-                org.benchrig.host.WarmProtocol p = org.benchrig.host.WarmProtocol.preset("fast", host.equals("pypy"));
                 List<JsonNode> mine = ms.stream().filter(m -> m.get("benchmark").asText().equals(b)
                         && m.get("target").asText().equals(host)).toList();
                 assertThat(mine).filteredOn(m -> m.get("mode").asText().equals("cold")).hasSize(2);
                 long warm = mine.stream().filter(m -> m.get("mode").asText().equals("warm")).count();
-                assertThat(warm % p.values()).isZero();
-                assertThat(warm).isBetween((long) p.processes() * p.values(), (long) p.maxProcesses() * p.values());
+                assertThat(warm).isEqualTo((long) CliHarness.TEST_PROCESSES * CliHarness.TEST_VALUES);
             }
         }
         checks.forEach((bench, values) -> assertThat(values).as(bench + " self-check on every interpreter").hasSize(1));

@@ -27,8 +27,15 @@ class CompareTest {
                 heap, "1", o, Instant.EPOCH);
     }
 
+    /** Repetitions per benchmark and mode: enough for Mann-Whitney to tell clearly different targets apart. */
+    static final int REPS = 8;
+
     static void add(List<Measurement> ms, String target, String bench, long cold, long warm) {
-        for (int r = 0; r < 3; r++) {
+        add(ms, target, bench, cold, warm, REPS);
+    }
+
+    static void add(List<Measurement> ms, String target, String bench, long cold, long warm, int reps) {
+        for (int r = 0; r < reps; r++) {
             ms.add(m(target, bench, Mode.COLD, r, cold + r, Outcome.ok()));
             ms.add(m(target, bench, Mode.WARM, r, warm + r, Outcome.ok()));
         }
@@ -55,8 +62,8 @@ class CompareTest {
         assertThat(calls.winnerWarm()).isEqualTo("pypy");
         assertThat(calls.winnerCold()).isEqualTo("cpython");
         Compare.Cell pypy = calls.cells().get(2);
-        assertThat(pypy.coldNs()).isCloseTo(20_001.0, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(pypy.warmNs()).isCloseTo(701.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(pypy.coldNs()).isCloseTo(20_003.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(pypy.warmNs()).isCloseTo(703.5, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(pypy.peakRssKb()).isEqualTo(20_000L);
         assertThat(calls.cells().get(0).heapUsed()).isEqualTo(1000L);
         assertThat(calls.caveats()).anyMatch(c -> c.startsWith("start-up dominated on PyPy"))
@@ -70,13 +77,27 @@ class CompareTest {
     }
 
     @Test
+    void threeRepetitionsEachCannotNameAWinnerAndTheClassSaysWhy() {
+        List<Measurement> ms = new ArrayList<>();
+        add(ms, "cpython", "fib", 3_000, 2_900, 3);
+        add(ms, "pypy", "fib", 20_000, 700, 3);
+        Compare.Row calls = Compare.of(1, ms, List.of(new BenchmarkInfo("fib", "calls", "s", "", "", "")),
+                TARGETS.subList(1, 3)).rows().get(0);
+        // 3 against 3 samples: the smallest two-sided Mann-Whitney p is 0.1, whatever the times
+        assertThat(calls.winnerWarm()).isNull();
+        assertThat(calls.winnerCold()).isNull();
+        assertThat(calls.caveats()).anyMatch(c -> c.startsWith("warm: no verdict") && c.contains("not significant"))
+                .anyMatch(c -> c.startsWith("cold: no verdict"));
+    }
+
+    @Test
     void aClassTimeIsTheGeometricMeanOfItsBenchmarkMedians() {
         List<Measurement> ms = new ArrayList<>();
         add(ms, "cpython", "a", 100, 100);
         add(ms, "cpython", "b", 10_000, 10_000);
         Compare.Matrix matrix = Compare.of(1, ms, List.of(new BenchmarkInfo("a", "int", "s", "", "", ""),
                 new BenchmarkInfo("b", "int", "s", "", "", "")), TARGETS.subList(1, 2));
-        assertThat(matrix.rows().get(0).cells().get(0).warmNs()).isCloseTo(Math.sqrt(101.0 * 10_001.0),
+        assertThat(matrix.rows().get(0).cells().get(0).warmNs()).isCloseTo(Math.sqrt(103.5 * 10_003.5),
                 org.assertj.core.data.Offset.offset(1e-6));
     }
 }

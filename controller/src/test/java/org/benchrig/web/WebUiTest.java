@@ -396,8 +396,14 @@ class WebUiTest {
         assertThat(rows.count()).isEqualTo(2); // calls (fib) and output (xss)
         for (int i = 0; i < rows.count(); i++) {
             Locator r = rows.nth(i);
-            assertThat(r.locator("[data-winner=warm]").textContent()).isIn("MicroPython (board)", "CPython", "PyPy");
-            assertThat(r.locator("[data-winner=cold]").textContent()).isIn("MicroPython (board)", "CPython", "PyPy");
+            // a winner only with the evidence for one; otherwise "none" and the reason under the class
+            for (String mode : List.of("warm", "cold")) {
+                String w = r.locator("[data-winner=" + mode + "]").textContent();
+                assertThat(w).isIn("MicroPython (board)", "CPython", "PyPy", "none");
+                if (w.equals("none")) {
+                    assertThat(r.textContent()).contains(mode + ": no verdict");
+                }
+            }
             for (String interp : List.of("micropython", "cpython", "pypy")) {
                 String cell = r.locator("td[data-interpreter=" + interp + "]").textContent();
                 assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (us|ms|s)")
@@ -407,7 +413,9 @@ class WebUiTest {
                     .containsPattern("energy \\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA").contains("simulated");
             assertThat(r.locator("td[data-interpreter=pypy]").textContent()).contains("peak RSS");
         }
-        assertThat(page.locator("#matrix").textContent()).contains("simulated instruments").doesNotContain("%");
+        assertThat(page.locator("#matrix").textContent()).contains("simulated instruments");
+        assertThat(page.locator("#matrix td[data-interpreter]").allTextContents()).as("base numbers, never percentages alone")
+                .allSatisfy(c -> assertThat(c).doesNotContain("%"));
         shot("compare");
     }
 
