@@ -124,51 +124,67 @@ class _EchoServer(socketserver.ThreadingTCPServer):
     block_on_close = True
 
 
+def timed_threads(workers, seconds, work):
+    """W threads run work(i, released): a worker prepares, calls released() (which waits for the
+    start and returns the perf_counter deadline), works until then and returns its operation count.
+    Returns (ops, wall_ns, start_ns, ops); the first worker's exception is raised."""
+    counts = [0] * workers
+    errors = []
+    go = threading.Event()
+    stop = [0.0]
+
+    def released():
+        go.wait()
+        return stop[0]
+
+    def run(i):
+        try:
+            counts[i] = work(i, released)
+        except Exception as ex:
+            errors.append(ex)
+
+    ts = [threading.Thread(target=run, args=(i,)) for i in range(workers)]
+    t0 = time.perf_counter_ns()
+    for t in ts:
+        t.start()
+    t1 = time.perf_counter_ns()
+    stop[0] = time.perf_counter() + seconds
+    go.set()
+    for t in ts:
+        t.join(seconds + 60)
+    t2 = time.perf_counter_ns()
+    if errors:
+        raise errors[0]
+    return sum(counts), t2 - t1, t1 - t0, sum(counts)
+
+
 def echo_threads(workers, seconds):
     server = _EchoServer(('127.0.0.1', 0), _EchoHandler)
     port = server.server_address[1]
     serving = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05})
     serving.start()
-    counts = [0] * workers
-    go = threading.Event()
-    stop = [0.0]
 
-    def client(i):
+    def client(i, released):
+        n = 0
+        msg = b'ping %d\n' % i
         with socket.create_connection(('127.0.0.1', port), timeout=10) as s:
             f = s.makefile('rwb')
-            go.wait()
-            while time.perf_counter() < stop[0]:
-                f.write(b'ping %d\n' % i)
+            stop = released()
+            while time.perf_counter() < stop:
+                f.write(msg)
                 f.flush()
-                if f.readline() != b'ping %d\n' % i:
+                if f.readline() != msg:
                     raise IOError('echo returned something else')
-                counts[i] += 1
+                n += 1
             f.close()
+        return n
 
-    errors = []
-
-    def guarded(i):
-        try:
-            client(i)
-        except Exception as ex:
-            errors.append(ex)
-
-    cs = [threading.Thread(target=guarded, args=(i,)) for i in range(workers)]
-    t0 = time.perf_counter_ns()
-    for c in cs:
-        c.start()
-    t1 = time.perf_counter_ns()
-    stop[0] = time.perf_counter() + seconds
-    go.set()
-    for c in cs:
-        c.join(seconds + 30)
-    t2 = time.perf_counter_ns()
-    server.shutdown()
-    server.server_close()
-    serving.join()
-    if errors:
-        raise errors[0]
-    return sum(counts), t2 - t1, t1 - t0, sum(counts)
+    try:
+        return timed_threads(workers, seconds, client)
+    finally:
+        server.shutdown()
+        server.server_close()
+        serving.join()
 
 
 def echo_asyncio(workers, seconds):
@@ -211,41 +227,24 @@ def echo_asyncio(workers, seconds):
 
 def fileio_point(workers, seconds, root):
     data = bytes(range(256)) * (FILE_BYTES // 256)
-    counts = [0] * workers
-    errors = []
-    stop = [0.0]
-    go = threading.Event()
 
-    def worker(i):
-        try:
-            path = os.path.join(root, 'w%d' % i)
-            go.wait()
-            while time.perf_counter() < stop[0]:
-                with open(path, 'wb') as f:
-                    f.write(data)
-                    f.flush()
-                    os.fsync(f.fileno())
-                with open(path, 'rb') as f:
-                    if f.read() != data:
-                        raise IOError('read back differs from what was written')
-                os.remove(path)
-                counts[i] += 1
-        except Exception as ex:
-            errors.append(ex)
+    def worker(i, released):
+        n = 0
+        path = os.path.join(root, 'w%d' % i)
+        stop = released()
+        while time.perf_counter() < stop:
+            with open(path, 'wb') as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            with open(path, 'rb') as f:
+                if f.read() != data:
+                    raise IOError('read back differs from what was written')
+            os.remove(path)
+            n += 1
+        return n
 
-    ws = [threading.Thread(target=worker, args=(i,)) for i in range(workers)]
-    t0 = time.perf_counter_ns()
-    for w in ws:
-        w.start()
-    t1 = time.perf_counter_ns()
-    stop[0] = time.perf_counter() + seconds
-    go.set()
-    for w in ws:
-        w.join(seconds + 60)
-    t2 = time.perf_counter_ns()
-    if errors:
-        raise errors[0]
-    return sum(counts), t2 - t1, t1 - t0, sum(counts)
+    return timed_threads(workers, seconds, worker)
 
 
 def points(workload, workers, seconds, units, tmp):

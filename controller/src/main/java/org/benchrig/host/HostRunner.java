@@ -375,13 +375,7 @@ public final class HostRunner {
             r.startError = e.toString();
             return r;
         } finally {
-            if (p != null && (p.isAlive() || p.descendants().findAny().isPresent())) {
-                boolean interrupted = Thread.interrupted();   // so the bounded wait in kill() works
-                ProcessTail.kill(p);
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            ProcessTail.ensureGone(p);
             ProcessTail.delete(err);
         }
     }

@@ -37,6 +37,20 @@ final class ProcessTail {
         }
     }
 
+    /**
+     * For a finally block: ends {@code p} (null: nothing) and its descendants when any is still
+     * there, keeping the caller's interrupt flag (cleared meanwhile, so the bounded wait works).
+     */
+    static void ensureGone(Process p) {
+        if (p != null && (p.isAlive() || p.descendants().findAny().isPresent())) {
+            boolean interrupted = Thread.interrupted();
+            kill(p);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Kills the process and everything it started, then waits (bounded) until they are gone. */
     static void kill(Process p) {
         List<ProcessHandle> kids = p.descendants().toList();

@@ -98,13 +98,7 @@ public final class ScalingRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (p != null && (p.isAlive() || p.descendants().findAny().isPresent())) {
-                boolean interrupted = Thread.interrupted();   // so the bounded wait in kill() works
-                ProcessTail.kill(p);
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            ProcessTail.ensureGone(p);
             ProcessTail.delete(out);
             ProcessTail.delete(err);
         }
