@@ -1,7 +1,6 @@
 package org.benchrig.bench;
 
 import java.util.function.Consumer;
-import org.benchrig.result.FailureClass;
 import org.benchrig.result.ScalingPoint;
 import org.benchrig.result.Measurement;
 import org.benchrig.store.TargetInfo;
@@ -39,12 +38,7 @@ public interface Target {
      * target's benchmarks, with no other target running; a target that cannot run them says why
      * in one point per workload.
      */
-    default void concurrency(long runId, Consumer<ScalingPoint> sink) {
-        for (ScalingPoint.Workload w : ScalingPoint.Workload.values()) {
-            sink.accept(ScalingPoint.notRun(runId, id(), w.key(), FailureClass.NOT_SUPPORTED,
-                    "not implemented for this target"));
-        }
-    }
+    void concurrency(long runId, Consumer<ScalingPoint> sink);
 
     /**
      * True when this target's numbers need the CPU to itself (hosts): its benchmarks then run

@@ -61,7 +61,7 @@ final class SelfbenchFaults implements Callable<Integer> {
         List<FaultBench.Row> rows;
         FaultBench.Cost cost;
         String load = SelfbenchCommand.Link.loadAverage();
-        try (FaultyLine line = FaultyLine.start("fault", Path.of(FIRMWARE), env.home().resolve("tools/faultproxy.py"),
+        try (FaultyLine line = FaultyLine.start("fault", Path.of(FIRMWARE), env.home().resolve("firmware-scripts/tools/faultproxy.py"),
                 scratch, FaultProxy.Rates.NONE, seed)) {
             Path yaml = Files.writeString(scratch.resolve("faults.yaml"), "rig: selfbench-faults\nplatform: simulated\ndata_dir: " + scratch
                     + "/data\nrun:\n  repetitions: 2\n  benchmark_timeout_s: 60\nboards:\n  - id: fb1\n    kind: serial\n"
@@ -79,7 +79,7 @@ final class SelfbenchFaults implements Callable<Integer> {
             }
         }
         String where = String.format(Locale.ROOT, "emulated micro:bit (MicroPython 1.9.2) as a `kind: serial` board with "
-                        + "nothing wired, behind tools/faultproxy.py (seed %d); suite %s x 2 repetitions; host load average "
+                        + "nothing wired, behind firmware-scripts/tools/faultproxy.py (seed %d); suite %s x 2 repetitions; host load average "
                         + "(1 min) %s at the start, %s at the end, %d CPUs", seed, suite, load,
                 SelfbenchCommand.Link.loadAverage(), Runtime.getRuntime().availableProcessors());
         String[] head = {"fault", "exec calls", "right", "wrong accepted", "failed (classified)", "resends",

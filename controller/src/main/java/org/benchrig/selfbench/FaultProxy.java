@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The fault injector ({@code tools/faultproxy.py}) as a process we control: a pty proxy between an
+ * The fault injector ({@code firmware-scripts/tools/faultproxy.py}) as a process we control: a pty proxy between an
  * emulator's pty and a {@code kind: serial} board, that drops, duplicates, flips bits and inserts
  * garbage at set rates in both directions, stalls and unplugs on command, and counts what it did.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fault ends. (The full volumes are in {@code ./benchrig selfbench faults}.)
  */
 class ExecUnderFaultsTest {
-    static final Path PROXY = Path.of("..", "tools", "faultproxy.py").toAbsolutePath();
+    static final Path PROXY = Path.of("..", "firmware-scripts", "tools", "faultproxy.py").toAbsolutePath();
     /** Per call: a slow call under 1 % loss resends several times; well below this. */
     static final Duration CALL_WAIT = Duration.ofSeconds(40);
 

@@ -47,7 +47,7 @@ class RunUnderFaultsTest {
     @BeforeAll
     static void start() throws Exception {
         line = FaultyLine.start("fb", Path.of(CliHarness.FIRMWARE),
-                CliHarness.REPO.resolve("tools/faultproxy.py"), dir, FaultProxy.Rates.NONE, 7);
+                CliHarness.REPO.resolve("firmware-scripts/tools/faultproxy.py"), dir, FaultProxy.Rates.NONE, 7);
         home = dir.resolve("home");
         copyTree(CliHarness.REPO.resolve("firmware-scripts"), home.resolve("firmware-scripts"));
         Files.writeString(home.resolve("firmware-scripts/benchmarks/forged.py"), String.join("\n",

@@ -8,7 +8,7 @@ lost; after the given time a new pty appears at the same symlink, as a re-plugge
 
 Runs on the controller host, standard library only (pty, select, termios).
 
-    faultproxy.py --upstream /dev/pts/7 --link /tmp/x/board0 [--drop 0.001] [--dup R] [--flip R]
+    faultproxy.py --upstream EMULATOR_PTY --link LINK_PATH [--drop 0.001] [--dup R] [--flip R]
                   [--garbage R] [--direction both|to-board|to-host] [--seed N]
 
 Commands on standard input, one per line; each is answered with one line on standard output:
