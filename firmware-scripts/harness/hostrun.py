@@ -26,7 +26,8 @@ machine) passes it and shows as spread instead. Warm-up ends unsteady (steady=0)
 --max-warmup-s (default 10) seconds pass first. Then --values N values are taken (kind=value),
 all with the same loops; when one falls short of the minimum, the values taken so far become
 warm-ups, loops are doubled and the values start again (after warm-up again while the cap allows,
-else at once with steady=0), so every value lasts at least the minimum.
+else at once with steady=0), so every value lasts at least the minimum. Values that still move one
+way, by more than VALUE_DRIFT first to last, make the process unsteady too.
 
 Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see ../README.md),
 all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
@@ -46,6 +47,9 @@ MS = 1000000
 FIELD_CHARS = {'check': 60, 'exc': 100}
 # A value this long tells the speed well enough to scale loops in one step instead of doubling.
 SCALE_FROM_NS = 1 * MS
+# values that rise (or fall) every time by this much in all are a trend, not a busy machine's noise:
+# a JIT that sped up while the work drifted can pass warm-up's rule by chance, the values cannot
+VALUE_DRIFT = 0.20
 
 
 class Frames:
@@ -112,6 +116,15 @@ def steady(per_call, w, tol):
     noise = median([abs(y - base - slope * x) for x, y in enumerate(win)])
     allowed = max(tol * new, 3 * noise)
     return abs(new - old) <= allowed and abs(slope) * (n - 1) <= allowed
+
+
+def drifting(value_ns):
+    """True when the values move one way only, by more than VALUE_DRIFT from first to last."""
+    if len(value_ns) < 3:
+        return False
+    steps = [b - a for a, b in zip(value_ns, value_ns[1:])]
+    one_way = all(d > 0 for d in steps) or all(d < 0 for d in steps)
+    return one_way and abs(value_ns[-1] - value_ns[0]) > VALUE_DRIFT * min(value_ns[0], value_ns[-1])
 
 
 def next_loops(loops, value_ns, min_ns):
@@ -244,7 +257,8 @@ def run(a, frames):
         value_frame(frames, 'value', i, loops, t, r, err, expect)
         if err:
             return warmups, False, loops
-    return warmups, is_steady and len(values) == a.values and all(v[0] >= min_ns for v in values), loops
+    ok = len(values) == a.values and all(v[0] >= min_ns for v in values)
+    return warmups, is_steady and ok and not drifting([v[0] for v in values]), loops
 
 
 def main(argv=None):
@@ -255,8 +269,10 @@ def main(argv=None):
     frames.frame([('kind', 'proc'), ('process', a.process), ('impl', platform.python_implementation().lower()),
                   ('version', platform.python_version()), ('executable', sys.executable),
                   ('maxrss_kb', maxrss_kb()), ('warmups', warmups), ('steady', int(is_steady)), ('loops', loops),
-                  ('rule', 'last %d vs previous %d medians and Theil-Sen drift within %g%%; min value %g ms; cap %g s'
-                   % (a.warmup_window, a.warmup_window, a.warmup_tolerance * 100, a.min_value_ms, a.max_warmup_s))])
+                  ('rule', 'last %d vs previous %d medians and Theil-Sen drift within %g%%; min value %g ms; cap %g s; '
+                   'values one way by over %g%% = unsteady'
+                   % (a.warmup_window, a.warmup_window, a.warmup_tolerance * 100, a.min_value_ms, a.max_warmup_s,
+                      VALUE_DRIFT * 100))])
     return 0
 
 

@@ -165,10 +165,13 @@ class HostBaselinesTest {
 
     @Test
     void aHostThatNeverStabilisesIsFlaggedAndGetsNoWarmVerdict(@TempDir Path tmp) throws IOException {
-        // each call's work grows by 1,000 loop steps a second (for 4 s, so values stay short): far past the cap
+        // each call's work doubles every half second (for 2.5 s, so CPython's values stay short), far past the
+        // cap: a JIT's one-time speed-up cannot hide a trend that steep, in warm-up or in the values. The sum
+        // is kept in SINK so PyPy's JIT cannot drop the loop as dead code (which made the work constant)
         Path dir = HostRunnerTest.benchDirWith(tmp, "drift", "TIERS = {'s': (1,)}\nEXPECT = {'s': 1}\nimport time\n"
-                + "T0 = time.perf_counter()\ndef bench(n):\n"
-                + "    for i in range(100 + int(1000 * min(time.perf_counter() - T0, 4.0))):\n        n += i\n    return 1\n");
+                + "T0 = time.perf_counter()\nSINK = [0]\ndef bench(n):\n"
+                + "    for i in range(int(100 * 2 ** (2 * min(time.perf_counter() - T0, 2.5)))):\n        n += i\n"
+                + "    SINK[0] = n\n    return 1\n");
         WarmProtocol p = new WarmProtocol("test", 1, 1, 3, 50, 2, 0.03, 1.5);
         List<Measurement> ms = new ArrayList<>();
         for (String target : List.of("cpython", "pypy")) {
