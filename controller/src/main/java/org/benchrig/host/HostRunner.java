@@ -130,7 +130,7 @@ public final class HostRunner {
         long loops = 1;
         int rep = 0;
         for (int proc = 0; proc < protocol.maxProcesses(); proc++) {
-            if (proc >= protocol.processes() && spread(processMedians) <= WarmProtocol.MORE_PROCESSES_SPREAD) {
+            if (proc >= protocol.processes() && relativeStandardError(processMedians) <= WarmProtocol.MORE_PROCESSES_ERROR) {
                 return;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -185,15 +185,19 @@ public final class HostRunner {
         }
     }
 
-    /** (max - min) / median of the per-process medians; 0 for fewer than two. */
-    static double spread(List<Double> medians) {
-        if (medians.size() < 2) {
+    /**
+     * The standard error of the mean of the per-process medians, relative to that mean; 0 for
+     * fewer than two. It shrinks with more processes, so a noisy host earns processes until its
+     * mean is known well enough, and a steady one stops at the preset's count.
+     */
+    static double relativeStandardError(List<Double> medians) {
+        int n = medians.size();
+        if (n < 2) {
             return 0;
         }
-        double max = medians.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double min = medians.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double med = median(medians);
-        return med <= 0 ? 0 : (max - min) / med;
+        double mean = medians.stream().mapToDouble(Double::doubleValue).sum() / n;
+        double ss = medians.stream().mapToDouble(m -> (m - mean) * (m - mean)).sum();
+        return mean <= 0 ? 0 : Math.sqrt(ss / (n - 1) / n) / mean;
     }
 
     private static double median(List<Double> xs) {

@@ -6,21 +6,25 @@ import org.benchrig.stats.SteadyState;
 
 /**
  * How a host's warm values are taken, pyperf-style: {@code processes} fresh worker processes
- * (more, up to {@code maxProcesses}, while their medians disagree by more than
- * {@link #MORE_PROCESSES_SPREAD}), each warming up by hostrun.py's steady-state rule (window
+ * (more, up to {@code maxProcesses}, while the standard error of their medians' mean is above
+ * {@link #MORE_PROCESSES_ERROR}), each warming up by hostrun.py's steady-state rule (window
  * {@code warmupWindow}, tolerance {@code warmupTolerance}, cap {@code maxWarmupSeconds}) and then
  * taking {@code values} values of calibrated loops lasting at least {@code minValueMs}.
  *
  * <p>Presets, after pyperf's Runner (20 processes x 3 values for CPython, 6 x 10 for a JIT, 100 ms
  * values; {@code --fast} halves the processes): {@code rigorous} is that; {@code fast}, for the
- * default run's 4-minute budget, takes 3 processes of 3 values (CPython) or 4 values (a JIT) and
- * adds processes only where they disagree.
+ * default run's 4-minute budget, takes 3 processes of 3 values after a warm-up window of 2
+ * (CPython: no JIT to wait for) or 4 values after a window of 3 (a JIT), and adds a fourth process
+ * only where the three disagree.
  */
 public record WarmProtocol(String preset, int processes, int maxProcesses, int values, double minValueMs,
                            int warmupWindow, double warmupTolerance, double maxWarmupSeconds) {
 
-    /** Per-process medians further apart than this (max-min over median) earn another process. */
-    public static final double MORE_PROCESSES_SPREAD = 0.05;
+    /**
+     * A mean of per-process medians less certain than this (standard error over mean) earns another
+     * process: 2 % is the smallest change a class verdict takes (DecisionMatrix's threshold).
+     */
+    public static final double MORE_PROCESSES_ERROR = 0.02;
     /** pyperf's min_time: a value lasts at least 100 ms. */
     public static final double MIN_VALUE_MS = 100;
     /** The steady-state rule's tolerance, hostrun.py's default. */
@@ -35,8 +39,8 @@ public record WarmProtocol(String preset, int processes, int maxProcesses, int v
     /** A preset for an interpreter with or without a JIT. */
     public static WarmProtocol preset(String name, boolean jit) {
         return switch (name) {
-            case "fast" -> jit ? new WarmProtocol(name, 3, 5, 4, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 6)
-                    : new WarmProtocol(name, 3, 6, 3, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 3);
+            case "fast" -> jit ? new WarmProtocol(name, 3, 4, 4, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 5)
+                    : new WarmProtocol(name, 3, 4, 3, MIN_VALUE_MS, 2, WARMUP_TOLERANCE, 2);
             case "rigorous" -> jit ? new WarmProtocol(name, 6, 12, 10, MIN_VALUE_MS, 5, WARMUP_TOLERANCE, 30)
                     : new WarmProtocol(name, 20, 40, 3, MIN_VALUE_MS, 3, WARMUP_TOLERANCE, 10);
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected fast or rigorous");

@@ -17,6 +17,7 @@ import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.stats.Bootstrap;
+import org.benchrig.stats.Comparison;
 import org.benchrig.stats.Outliers;
 import org.benchrig.stats.SteadyState;
 import org.benchrig.stats.Summary;
@@ -124,7 +125,8 @@ public final class Report {
             m.put("heap_used_bytes", row.heapUsed());
             m.put("peak_rss_kb", row.peakRssKb());
             m.put("outcomes", row.outcomes());
-            m.put("warnings", Warnings.of(t));
+            m.put("warnings", Warnings.of(t, Comparison.timed(ms.stream().filter(x -> x.benchmark().equals(row.benchmark())
+                    && x.target().equals(row.target()) && x.mode() == row.mode()).toList())));
             m.put("values_ns", t);
             results.add(m);
         }

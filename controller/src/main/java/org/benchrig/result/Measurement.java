@@ -34,6 +34,18 @@ public record Measurement(String id, long runId, String target, String benchmark
                 outcome, at, e, host);
     }
 
+    /**
+     * How long the one timed stretch behind this number lasted: a host's warm value is {@code loops}
+     * calls timed together, its cold sample the whole process; elsewhere the time itself. A value
+     * too short for the timer is judged on this, not on the time per call.
+     */
+    public Long timedNs() {
+        if (host != null && mode == Mode.WARM && host.valueNs() != null && host.valueNs() > 0) {
+            return host.valueNs();
+        }
+        return host != null && wallNs != null ? wallNs : timeNs;
+    }
+
     /** True for a warm host value whose process never reached steady state. */
     public boolean unsteady() {
         return host != null && host.unsteady();

@@ -76,8 +76,8 @@ public final class Comparison {
         double floor = Math.max(betweenFloor, NoiseFloor.withinRun(a, b));
         double limit = Math.max(settings.thresholdPercent() / 100, floor);
         List<String> warnings = new ArrayList<>();
-        Warnings.of(a).forEach(w -> warnings.add("A: " + w));
-        Warnings.of(b).forEach(w -> warnings.add("B: " + w));
+        Warnings.of(a, timed(ma)).forEach(w -> warnings.add("A: " + w));
+        Warnings.of(b, timed(mb)).forEach(w -> warnings.add("B: " + w));
         long failedA = ma.size() - a.length;
         long failedB = mb.size() - b.length;
         Verdict verdict;
@@ -113,6 +113,12 @@ public final class Comparison {
     static double[] times(List<Measurement> ms) {
         return ms.stream().filter(m -> m.outcome().isOk()).map(Measurement::timeNs).filter(Objects::nonNull)
                 .mapToDouble(Long::doubleValue).toArray();
+    }
+
+    /** How long each ok sample's timed stretch lasted (see {@link Measurement#timedNs()}). */
+    public static double[] timed(List<Measurement> ms) {
+        return ms.stream().filter(m -> m.outcome().isOk() && m.timeNs() != null).map(Measurement::timedNs)
+                .filter(Objects::nonNull).mapToDouble(Long::doubleValue).toArray();
     }
 
     static Map<String, List<Measurement>> group(List<Measurement> ms) {

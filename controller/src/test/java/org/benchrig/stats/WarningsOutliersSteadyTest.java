@@ -19,6 +19,21 @@ class WarningsOutliersSteadyTest {
     }
 
     @Test
+    void aHostsShortCallsInLongCalibratedValuesAreNotTooShort() {
+        // 3 us per call, 32768 calls a value: each timed value lasted 98 ms, far above the timer's noise
+        java.util.List<org.benchrig.result.Measurement> warm = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            warm.add(new org.benchrig.result.Measurement("w" + i, 1, "cpython", "b", "s", i,
+                    org.benchrig.result.Mode.WARM, 3000L, null, null, "1", org.benchrig.result.Outcome.ok(),
+                    java.time.Instant.EPOCH, null, org.benchrig.result.HostValue.warm(32768, 0, 5, true, 98_304_000L)));
+        }
+        double[] perCall = {3000, 3000, 3000, 3000};
+        assertThat(Warnings.of(perCall, Comparison.timed(warm))).isEmpty();
+        // judged per call, as before, they would be flagged
+        assertThat(Warnings.of(perCall)).singleElement().asString().contains("under 1 ms");
+    }
+
+    @Test
     void outliersAreOutsideTukeyFencesAsNumpyPercentilesPlaceThem() {
         // numpy: q1, q3 = np.percentile(v, [25, 75]) -> 1000.25, 1012.75; fences q1 - 1.5 iqr, q3 + 1.5 iqr
         boolean[] f = Outliers.flags(new double[] {1021, 1003, 998, 1010, 1500, 1001, 1007, 900});
