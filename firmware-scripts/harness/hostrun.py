@@ -26,8 +26,8 @@ machine) passes it and shows as spread instead. Warm-up ends unsteady (steady=0)
 --max-warmup-s (default 10) seconds pass first. Then --values N values are taken (kind=value),
 all with the same loops; when one falls short of the minimum, the values taken so far become
 warm-ups, loops are doubled and the values start again (after warm-up again while the cap allows,
-else at once with steady=0), so every value lasts at least the minimum. Values that still move one
-way, by more than VALUE_DRIFT first to last, make the process unsteady too.
+else at once with steady=0), so every value lasts at least the minimum. Four or more values that
+still move one way, by more than VALUE_DRIFT first to last, make the process unsteady too.
 
 Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see ../README.md),
 all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
@@ -50,6 +50,8 @@ SCALE_FROM_NS = 1 * MS
 # values that rise (or fall) every time by this much in all are a trend, not a busy machine's noise:
 # a JIT that sped up while the work drifted can pass warm-up's rule by chance, the values cannot
 VALUE_DRIFT = 0.20
+# three noisy values fall in order one time in three; four, one in twelve: fewer are not judged
+DRIFT_MIN_VALUES = 4
 
 
 class Frames:
@@ -120,7 +122,7 @@ def steady(per_call, w, tol):
 
 def drifting(value_ns):
     """True when the values move one way only, by more than VALUE_DRIFT from first to last."""
-    if len(value_ns) < 3:
+    if len(value_ns) < DRIFT_MIN_VALUES:
         return False
     steps = [b - a for a, b in zip(value_ns, value_ns[1:])]
     one_way = all(d > 0 for d in steps) or all(d < 0 for d in steps)
@@ -270,9 +272,9 @@ def main(argv=None):
                   ('version', platform.python_version()), ('executable', sys.executable),
                   ('maxrss_kb', maxrss_kb()), ('warmups', warmups), ('steady', int(is_steady)), ('loops', loops),
                   ('rule', 'last %d vs previous %d medians and Theil-Sen drift within %g%%; min value %g ms; cap %g s; '
-                   'values one way by over %g%% = unsteady'
+                   '%d+ values one way by over %g%% = unsteady'
                    % (a.warmup_window, a.warmup_window, a.warmup_tolerance * 100, a.min_value_ms, a.max_warmup_s,
-                      VALUE_DRIFT * 100))])
+                      DRIFT_MIN_VALUES, VALUE_DRIFT * 100))])
     return 0
 
 
