@@ -1,0 +1,118 @@
+package org.benchrig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * While `benchrig serve` runs, board commands go through it and say so; the board stays booted
+ * between commands; a run the daemon executes holds its board. One serve and one emulator for
+ * the class.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DaemonBoardCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path cfg;
+    static ChildController serve;
+    static String url;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        cfg = CliHarness.writeConfig(dir, "daemon-rig", new String[] {"mb1"}, new String[0]);
+        Files.writeString(cfg, Files.readString(cfg) + "web: {bind: 127.0.0.1, port: 0}\nmqtt: {enabled: false}\n");
+        serve = new ChildController("serve", "--config", cfg.toString());
+        serve.awaitLine(l -> l.startsWith("benchrig serving rig daemon-rig"), 120);
+        url = DaemonFile.read(dir.resolve("data")).orElseThrow().url();
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        if (serve != null) {
+            serve.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void execGoesThroughTheDaemonAndSaysSo() {
+        CliHarness.Result r = CliHarness.run("exec", "mb1", "print(1)", "--config", cfg.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("1\n");
+        assertThat(r.err()).contains("via daemon at " + url.replaceAll("/$", "")).doesNotContain("opened directly");
+        CliHarness.Result raised = CliHarness.run("exec", "mb1", "print('x')\n[][3]", "--config", cfg.toString());
+        assertThat(raised.exit()).isEqualTo(1);
+        assertThat(raised.out()).isEqualTo("x\n");
+        assertThat(raised.err()).contains("via daemon", "Traceback", "IndexError");
+        CliHarness.Result unknown = CliHarness.run("exec", "nope", "print(1)", "--config", cfg.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no board 'nope'", "mb1");
+    }
+
+    @Test
+    @Order(2)
+    void anUploadIsThereForTheNextCommandAndTheBoardStaysBooted() throws Exception {
+        CliHarness.Result before = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
+        Path emulatorState = dir.resolve("data/run/emulators/mb1.json"); // names the QEMU process while it runs
+        String booted = Files.readString(emulatorState);
+        Path module = dir.resolve("tool.py");
+        Files.writeString(module, "def area(w, h):\n    return w * h\n");
+        CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "--config", cfg.toString());
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(up.out()).contains("mb1: tool.py", "verified");
+        assertThat(up.err()).contains("via daemon at");
+        CliHarness.Result used = CliHarness.run("exec", "mb1", "import os, tool\nprint(os.listdir(), tool.area(3, 4))",
+                "--config", cfg.toString());
+        assertThat(used.exit()).as(used.err()).isZero();
+        assertThat(used.out()).contains("'tool.py'").endsWith(" 12\n");
+        assertThat(before.out()).doesNotContain("tool.py");
+        // one emulator served every command: the daemon kept it booted
+        assertThat(Files.readString(emulatorState)).isEqualTo(booted);
+    }
+
+    @Test
+    @Order(3)
+    void boardsAndHealthGoThroughTheDaemon() {
+        CliHarness.Result boards = CliHarness.run("boards", "--config", cfg.toString(), "--format", "json");
+        assertThat(boards.exit()).as(boards.err()).isZero();
+        assertThat(boards.out()).contains("\"id\" : \"mb1\"", "\"state\" : \"READY\"", "\"micropython\" : \"1.9.2\"");
+        assertThat(boards.err()).contains("via daemon at");
+        CliHarness.Result health = CliHarness.run("health", "mb1", "--config", cfg.toString());
+        assertThat(health.exit()).as(health.err()).isZero();
+        assertThat(health.out()).contains("mb1", "healthy", "1.9.2");
+        assertThat(health.err()).contains("via daemon at");
+    }
+
+    @Test
+    @Order(4)
+    void aRunOfTheDaemonHoldsTheBoardAndCommandsAreToldItIsBusy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create(url + "api/runs"))
+                .header("X-Benchrig-Client", "cli")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"suite\":\"default\",\"targets\":[\"mb1\"],\"repetitions\":5}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
+                URI.create(url + "api/runs")).build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"running\""));
+        CliHarness.Result busy = CliHarness.run("exec", "mb1", "print(1)", "--config", cfg.toString());
+        assertThat(busy.exit()).isEqualTo(3);
+        assertThat(busy.out()).isEmpty();
+        assertThat(busy.err()).contains("via daemon at").containsPattern("board mb1 is busy: run \\d+ since \\d\\d:\\d\\d");
+        CliHarness.Result boards = CliHarness.run("boards", "--config", cfg.toString());
+        assertThat(boards.out()).contains("BUSY").containsPattern("board mb1 is busy: run \\d+");
+    }
+}
