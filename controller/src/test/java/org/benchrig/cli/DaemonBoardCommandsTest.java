@@ -65,6 +65,29 @@ class DaemonBoardCommandsTest {
 
     @Test
     @Order(2)
+    void theLaunchersQuickPathServesExecAndBoardsAndLeavesTheRestToMain() throws Exception {
+        Env env = new Env(java.util.Map.of("BENCHRIG_HOME", CliHarness.REPO.toString()));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        var exit = QuickStart.quick(new String[] {"exec", "mb1", "print(6 * 7)", "-c", cfg.toString()}, env,
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(exit).as(err.toString()).contains(0);
+        assertThat(out.toString()).isEqualTo("42\n");
+        assertThat(err.toString()).contains("via daemon at");
+        var boards = QuickStart.quick(new String[] {"boards", "--config=" + cfg}, env,
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(boards).contains(0);
+        assertThat(out.toString()).contains("mb1", "READY", "1.9.2");
+        for (String[] other : new String[][] {{"exec", "mb1", "print(1)", "--help", "-c", cfg.toString()},
+                {"exec", "mb1", "-c", cfg.toString()}, {"upload", "mb1", "x.py", "-c", cfg.toString()},
+                {"exec", "mb1", "print(1)", "-c", dir.resolve("missing.yaml").toString()}}) {
+            assertThat(QuickStart.quick(other, env, new java.io.PrintWriter(out), new java.io.PrintWriter(err)))
+                    .as(String.join(" ", other)).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
     void anUploadIsThereForTheNextCommandAndTheBoardStaysBooted() throws Exception {
         CliHarness.Result before = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
         Path emulatorState = dir.resolve("data/run/emulators/mb1.json"); // names the QEMU process while it runs
