@@ -140,6 +140,12 @@ public final class DaemonClient {
                     g.writeNull();
                 } else if (v instanceof Boolean b) {
                     g.writeBoolean(b);
+                } else if (v instanceof List<?> l) {
+                    g.writeStartArray();
+                    for (Object o : l) {
+                        g.writeString(String.valueOf(o));
+                    }
+                    g.writeEndArray();
                 } else if (v instanceof Integer || v instanceof Long) {
                     g.writeNumber(((Number) v).longValue());
                 } else {

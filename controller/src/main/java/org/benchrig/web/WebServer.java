@@ -881,7 +881,8 @@ public final class WebServer implements AutoCloseable {
             }
             reps = req.get("repetitions").asInt();
         }
-        RunRequest rr = new RunRequest(suite, targets, reps, "web");
+        Boolean concurrency = req.hasNonNull("concurrency") ? req.get("concurrency").asBoolean() : null;
+        RunRequest rr = new RunRequest(suite, targets, reps, ctx.header(CLI_HEADER) != null ? "cli" : "web", concurrency);
         var plan = service.plan(rr);
         service.submit(rr);
         events.send("run-queued", Events.map("suite", plan.suite(), "targets", plan.targetIds(),

@@ -123,12 +123,12 @@ class DaemonBoardCommandsTest {
     @Test
     @Order(4)
     void aRunOfTheDaemonHoldsTheBoardAndCommandsAreToldItIsBusy() throws Exception {
+        CliHarness.Result queued = CliHarness.run("run", "--suite", "default", "--targets", "mb1", "--repeat", "5",
+                "--config", cfg.toString());
+        assertThat(queued.exit()).as(queued.err()).isZero();
+        assertThat(queued.err()).contains("via daemon at");
+        assertThat(queued.out()).contains("queued on the daemon: suite default, targets [mb1], 5 repetitions");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create(url + "api/runs"))
-                .header("X-Benchrig-Client", "cli")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"suite\":\"default\",\"targets\":[\"mb1\"],\"repetitions\":5}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
                 URI.create(url + "api/runs")).build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"running\""));
         CliHarness.Result busy = CliHarness.run("exec", "mb1", "print(1)", "--config", cfg.toString());
