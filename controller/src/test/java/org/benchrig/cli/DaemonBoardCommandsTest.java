@@ -87,7 +87,7 @@ class DaemonBoardCommandsTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void anUploadIsThereForTheNextCommandAndTheBoardStaysBooted() throws Exception {
         CliHarness.Result before = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
         Path emulatorState = dir.resolve("data/run/emulators/mb1.json"); // names the QEMU process while it runs
@@ -108,7 +108,7 @@ class DaemonBoardCommandsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void boardsAndHealthGoThroughTheDaemon() {
         CliHarness.Result boards = CliHarness.run("boards", "--config", cfg.toString(), "--format", "json");
         assertThat(boards.exit()).as(boards.err()).isZero();
@@ -121,7 +121,19 @@ class DaemonBoardCommandsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void flashGoesThroughTheDaemonAndEmptiesTheFilesystem() {
+        CliHarness.Result flashed = CliHarness.run("flash", "mb1", CliHarness.FIRMWARE, "--config", cfg.toString());
+        assertThat(flashed.exit()).as(flashed.out() + flashed.err()).isZero();
+        assertThat(flashed.err()).contains("via daemon at");
+        assertThat(flashed.out()).contains("flash   emulated", "VERIFIED mb1 runs firmware.hex");
+        CliHarness.Result after = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).doesNotContain("tool.py");
+    }
+
+    @Test
+    @Order(6)
     void aRunOfTheDaemonHoldsTheBoardAndCommandsAreToldItIsBusy() throws Exception {
         CliHarness.Result queued = CliHarness.run("run", "--suite", "default", "--targets", "mb1", "--repeat", "5",
                 "--config", cfg.toString());
