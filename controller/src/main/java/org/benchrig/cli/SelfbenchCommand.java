@@ -677,6 +677,8 @@ public final class SelfbenchCommand implements Runnable {
                 "`QuickStart`'s path: no picocli, no YAML library, the daemon file read with `Properties`, JSON",
                 "with jackson-core, one HTTP request; the board is booted already. Opened directly, each command",
                 "boots the emulator (QEMU, the firmware's start, the raw REPL) and takes the lease first.",
+                "`java -version` (the launcher's JVM options, none of our classes) is the floor under every",
+                "command, measured interleaved with the daemon's commands: what is above it is ours.",
                 "");
     }
 }

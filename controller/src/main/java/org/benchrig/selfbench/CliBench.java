@@ -56,12 +56,16 @@ public final class CliBench {
     public List<Row> measure(Path cfg, int runs) throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("exec mb1 'print(1)'", List.of("exec", "mb1", "print(1)", "--config", cfg.toString()));
-        commands.put("boards", List.of("boards", "--config", cfg.toString()));
+        commands.put("exec mb1 'print(1)'", List.of(launcher.toString(), "exec", "mb1", "print(1)", "--config", cfg.toString()));
+        commands.put("boards", List.of(launcher.toString(), "boards", "--config", cfg.toString()));
+        Map<String, List<String>> withFloor = new LinkedHashMap<>(commands);
+        // the floor under every command: the JVM's own start with the launcher's options, no class of ours
+        withFloor.put("java -version", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-version"));
         Process serve = startServe(cfg);
         List<ProcessHandle> started = new ArrayList<>();
         try {
-            rows.addAll(phase(commands, "via daemon", runs));
+            rows.addAll(phase(withFloor, "via daemon", runs));
         } finally {
             started.addAll(serve.descendants().toList());
             serve.destroy(); // SIGTERM: serve stops its parts and its emulator
@@ -74,32 +78,37 @@ public final class CliBench {
         return rows;
     }
 
+    /** What a command's output must contain: the path it was to take, or {@code java -version}'s banner. */
+    private String expected(List<String> cmd, String path) {
+        return cmd.get(0).equals(launcher.toString()) ? path : "version";
+    }
+
     private List<Row> phase(Map<String, List<String>> commands, String path, int runs)
             throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         Map<String, Double> first = new LinkedHashMap<>();
         Map<String, double[]> times = new LinkedHashMap<>();
         for (var c : commands.entrySet()) {
-            first.put(c.getKey(), run(c.getValue(), path));
+            first.put(c.getKey(), run(c.getValue(), expected(c.getValue(), path)));
             times.put(c.getKey(), new double[runs]);
         }
         String before = loadAverage();
         for (int i = 0; i < runs; i++) { // interleaved: both commands see the same load
             for (var c : commands.entrySet()) {
-                times.get(c.getKey())[i] = run(c.getValue(), path);
+                times.get(c.getKey())[i] = run(c.getValue(), expected(c.getValue(), path));
             }
         }
         String after = loadAverage();
         for (var c : commands.keySet()) {
-            rows.add(new Row(c, path, Summary.of(times.get(c)), first.get(c), before, after));
+            rows.add(new Row(c, commands.get(c).get(0).equals(launcher.toString()) ? path : "(no command: JVM start only)",
+                    Summary.of(times.get(c)), first.get(c), before, after));
         }
         return rows;
     }
 
     /** One command through the launcher; its wall time in seconds. Checks it took {@code path}. */
-    private double run(List<String> args, String path) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
-        cmd.addAll(args);
+    private double run(List<String> cmd, String path) throws IOException, InterruptedException {
+        List<String> args = cmd.subList(1, cmd.size());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("BENCHRIG_HOME", home.toString());
         long t0 = System.nanoTime();
