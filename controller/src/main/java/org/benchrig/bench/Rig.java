@@ -61,6 +61,7 @@ public final class Rig implements AutoCloseable {
     });
     private volatile String purpose = "benchrig (pid " + ProcessHandle.current().pid() + ")";
     private final Instruments instruments;
+    private final BoardClaims claims = new BoardClaims(Clock.systemUTC());
 
     private Rig(RigConfig config, BoardRecords records, List<String> endedLeftovers) {
         this.config = config;
@@ -69,6 +70,11 @@ public final class Rig implements AutoCloseable {
         this.instruments = new Instruments(config);
         long every = LEASE_TTL.toMillis() / 3;
         renewer.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Who uses each board inside this process (a run, a CLI command served by the daemon). */
+    public BoardClaims claims() {
+        return claims;
     }
 
     /** The rig's GPIO and I2C instruments (Pi4J), real or simulated by the config's platform. */

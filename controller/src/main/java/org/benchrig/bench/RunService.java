@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.benchrig.config.RigConfig;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.ScalingPoint;
+import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
+import org.benchrig.time.Deadline;
 
 /**
  * The orchestration API that the CLI, the web UI, MQTT and the scheduler use: runs execute one
@@ -32,6 +34,12 @@ public final class RunService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * How long a run waits for a board command the daemon serves (an exec is bounded by its
+     * --timeout, 30 s by default; an upload by 2 minutes).
+     */
+    static final Duration WAIT_FOR_COMMAND = Duration.ofMinutes(10);
+
     private final AtomicLong current = new AtomicLong(-1);
 
     public RunService(Rig rig, Store store, Catalog catalog) {
@@ -91,11 +99,24 @@ public final class RunService implements AutoCloseable {
     /** Runs now, on the caller's thread (the CLI); the run's row exists before the first measurement. */
     public long runNow(RunPlan plan, RunListener extra) {
         long runId = store.startRun(plan.rig(), plan.suite(), plan.targetIds(), plan.repetitions(), plan.configHash());
+        List<BoardClaims.Claim> held = new ArrayList<>();
         current.set(runId);
         rig.setPurpose("run " + runId);
         try {
+            for (Target t : plan.targets()) {
+                if (t instanceof BoardTarget) {
+                    held.add(rig.claims().claim(t.id(), "run " + runId, Deadline.in(WAIT_FOR_COMMAND)));
+                }
+            }
             new Orchestrator(store, fanOut(extra)).runWithId(runId, plan);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.finishRunIfRunning(runId, RunState.INTERRUPTED, "stopped while waiting for a board command to finish");
+        } catch (org.benchrig.board.BoardBusy e) {
+            store.finishRunIfRunning(runId, RunState.FAILED, e.getMessage());
+            throw e;
         } finally {
+            held.forEach(BoardClaims.Claim::close);
             current.set(-1);
             rig.setPurpose("benchrig (idle, pid " + ProcessHandle.current().pid() + ")");
         }

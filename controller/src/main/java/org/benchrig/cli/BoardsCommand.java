@@ -1,20 +1,12 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.benchrig.bench.BoardProbe;
 import org.benchrig.bench.Rig;
-import org.benchrig.board.Board;
-import org.benchrig.board.BoardInfo;
-import org.benchrig.board.BoardModels;
-import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
-import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code benchrig boards}: every board of the rig, probed: state, firmware, heap, filesystem. */
 @Command(name = "boards", description = "Probe every board: link, state, MicroPython version, heap, filesystem.")
 public final class BoardsCommand implements Callable<Integer> {
-    private static final Duration PROBE_WAIT = Duration.ofSeconds(15);
-
     @ParentCommand
     BenchrigCommand parent;
     @Mixin
@@ -41,52 +31,32 @@ public final class BoardsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
-        try (Rig rig = Rig.open(cfg)) {
-            rig.setPurpose("benchrig boards");
-            List<Map<String, Object>> rows = probeAll(rig);
-            print(rows, json ? FormatOption.Format.json : format.format(), spec.commandLine().getOut());
-            return rows.stream().allMatch(r -> "READY".equals(r.get("state"))) ? 0 : Main.EXIT_RIG;
-        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FormatOption.Format f = json ? FormatOption.Format.json : format.format();
+        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> viaDaemon(daemon, f, out, err), () -> {
+            try (Rig rig = Rig.open(cfg)) {
+                rig.setPurpose("benchrig boards");
+                return show(BoardProbe.probeAll(rig, "benchrig boards"), f, out);
+            }
+        });
     }
 
-    /** One row per board: what a lab member checks before a run. A board that fails shows why. */
-    static List<Map<String, Object>> probeAll(Rig rig) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (BoardConfig bc : rig.config().boards()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", bc.id());
-            row.put("kind", bc.kind().name().toLowerCase());
-            row.put("model", bc.model());
-            var record = rig.record(bc.id());
-            if (record.isPresent() && record.get().state().equals("QUARANTINED")) {
-                row.put("state", "QUARANTINED");
-                row.put("reason", record.get().reason() + " (since " + record.get().since() + ")");
-                rows.add(row);
-                continue; // not probed: a quarantined board waits for a person
-            }
-            try {
-                Board b = rig.board(bc.id());
-                BoardInfo info = b.info(Deadline.in(PROBE_WAIT));
-                row.put("link", b.linkName());
-                row.put("state", b.state().name());
-                row.put("micropython", info.version());
-                row.put("machine", info.machine());
-                row.put("heap_free", info.heapFree());
-                row.put("heap_total", info.heapTotal());
-                row.put("fs_used", info.fsUsed());
-                OptionalLong free = BoardModels.filesystemFree(bc.model(), info);
-                row.put("fs_free", free.isPresent() ? free.getAsLong() : null);
-                row.put("reason", b.reason());
-            } catch (org.benchrig.board.BoardBusy busy) {
-                row.put("state", "BUSY");
-                row.put("reason", busy.getMessage());
-            } catch (RuntimeException e) {
-                row.put("state", "OFFLINE");
-                row.put("reason", e.getMessage());
-            }
-            rows.add(row);
-        }
-        return rows;
+    /** The daemon probes its boards; the rows are shown as the direct path shows them. */
+    @SuppressWarnings("unchecked")
+    static int viaDaemon(DaemonClient daemon, FormatOption.Format f, PrintWriter out, PrintWriter err)
+            throws DaemonClient.Gone, java.io.IOException {
+        DaemonClient.Reply r = daemon.post("api/boards/probe", Map.of(), PROBE_ANSWER);
+        var refused = BoardRoute.refused(daemon, r, err);
+        return refused.isPresent() ? refused.get() : show((List<Map<String, Object>>) r.body().get("boards"), f, out);
+    }
+
+    /** Each board's probe has its own 15 s deadline; the daemon answers after the last. */
+    private static final java.time.Duration PROBE_ANSWER = java.time.Duration.ofMinutes(2);
+
+    private static int show(List<Map<String, Object>> rows, FormatOption.Format f, PrintWriter out) {
+        print(rows, f, out);
+        return rows.stream().allMatch(r -> "READY".equals(r.get("state"))) ? 0 : Main.EXIT_RIG;
     }
 
     /** Every field a probed row can have, in the order CSV prints them. */

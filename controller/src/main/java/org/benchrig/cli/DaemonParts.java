@@ -15,7 +15,11 @@ final class DaemonParts {
 
     /** Starts every part the config asks for; each started part is added to {@code started}. */
     static void start(RunService service, PrintWriter out, List<AutoCloseable> started) {
-        started.add(org.benchrig.web.WebServer.start(service, System.getenv(), out));
+        org.benchrig.web.WebServer web = org.benchrig.web.WebServer.start(service, System.getenv(), out);
+        started.add(web);
+        // from now on CLI board commands of this rig come here (BoardRoute); removed first on stop
+        started.add(DaemonFile.publish(service.config().dataDir(), web.url(), service.config().web().tokenEnv(),
+                service.config().rig()));
         org.benchrig.schedule.Scheduler scheduler = org.benchrig.schedule.Scheduler.forService(service, out);
         started.add(scheduler);
         scheduler.regressions().addListener(new org.benchrig.mqtt.AlertPublishing(service.store(), service.config().rig()));

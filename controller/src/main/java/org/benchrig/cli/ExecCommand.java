@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
-import org.benchrig.board.ExecResult;
-import org.benchrig.board.FramedExec;
+import org.benchrig.board.ExecOutcome;
 import org.benchrig.board.ReplFailure;
+import org.benchrig.result.FailureClass;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,37 +57,67 @@ public final class ExecCommand implements Callable<Integer> {
         String label = file != null ? file.getFileName().toString() : "<stdin>";
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Rig rig = Rig.open(config.load(parent.env))) {
+        org.benchrig.config.RigConfig cfg = config.load(parent.env);
+        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err,
+                daemon -> viaDaemon(daemon, board, source, label, timeoutSeconds, retries, out, err),
+                () -> show(direct(cfg, source, label), retries, out, err));
+    }
+
+    /** The exec sent to the daemon; the answer shown as the direct path shows it. */
+    static int viaDaemon(DaemonClient daemon, String board, String source, String label, int timeoutSeconds,
+                         int retries, PrintWriter out, PrintWriter err) throws DaemonClient.Gone, java.io.IOException {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", source);
+        body.put("label", label);
+        body.put("timeoutS", timeoutSeconds);
+        body.put("retries", retries);
+        DaemonClient.Reply r = daemon.post("api/boards/" + board + "/exec", body,
+                Duration.ofSeconds(timeoutSeconds).multipliedBy(retries + 1).plus(ANSWER_MARGIN));
+        var refused = BoardRoute.refused(daemon, r, err);
+        return refused.isPresent() ? refused.get() : show(ExecOutcome.fromMap(r.body()), retries, out, err);
+    }
+
+    /** Beyond the exec's own deadline: the board's recovery after a timeout, and the daemon's answer. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
+
+    private ExecOutcome direct(org.benchrig.config.RigConfig cfg, String source, String label) {
+        try (Rig rig = Rig.open(cfg)) {
             rig.setPurpose("benchrig exec");
-            FramedExec.Checked c = rig.board(board).execChecked(source, label, retries,
-                    Deadline.in(Duration.ofSeconds(timeoutSeconds)));
-            if (c.ignoredBytes() > 0) {
-                err.println("benchrig: note: " + c.ignoredBytes() + " bytes arrived outside the checked output and are "
-                        + "not shown (line noise, or output not written with print())");
-            }
-            if (!c.verified()) {
-                err.println("benchrig: INFRASTRUCTURE: " + c.problem() + "; nothing is shown"
-                        + (c.reruns() > 0 ? " (ran " + (c.reruns() + 1) + " times)" : "")
-                        + (retries == 0 ? ". Run again, or add --retry if the code may run twice" : ""));
-                err.flush();
-                return Main.EXIT_DAMAGED;
-            }
-            ExecResult r = c.result().orElseThrow();
-            out.print(r.stdout());
-            out.flush();
-            if (r.error().isPresent()) {
-                err.println(r.error().get().text());
-                err.flush();
-                return Main.EXIT_FAILED;
-            }
-            return 0;
+            return ExecOutcome.of(rig.board(board).execChecked(source, label, retries,
+                    Deadline.in(Duration.ofSeconds(timeoutSeconds))));
         } catch (ReplFailure f) {
-            err.println("benchrig: " + f.failureClass() + ": " + f.getMessage());
-            if (!f.transcript().isBlank()) {
-                err.println("  board sent: " + f.transcript());
+            return ExecOutcome.of(f);
+        }
+    }
+
+    /** Prints the output (only when its checksums confirmed it) and gives the exit code. */
+    static int show(ExecOutcome c, int retries, PrintWriter out, PrintWriter err) {
+        if (c.failureClass() != null) {
+            err.println("benchrig: " + c.failureClass() + ": " + c.failureMessage());
+            if (c.transcript() != null && !c.transcript().isBlank()) {
+                err.println("  board sent: " + c.transcript());
             }
             err.flush();
-            return f.failureClass() == org.benchrig.result.FailureClass.INFRASTRUCTURE ? Main.EXIT_RIG : Main.EXIT_FAILED;
+            return c.failureClass().equals(FailureClass.INFRASTRUCTURE.name()) ? Main.EXIT_RIG : Main.EXIT_FAILED;
         }
+        if (c.ignoredBytes() > 0) {
+            err.println("benchrig: note: " + c.ignoredBytes() + " bytes arrived outside the checked output and are "
+                    + "not shown (line noise, or output not written with print())");
+        }
+        if (!c.verified()) {
+            err.println("benchrig: INFRASTRUCTURE: " + c.problem() + "; nothing is shown"
+                    + (c.reruns() > 0 ? " (ran " + (c.reruns() + 1) + " times)" : "")
+                    + (retries == 0 ? ". Run again, or add --retry if the code may run twice" : ""));
+            err.flush();
+            return Main.EXIT_DAMAGED;
+        }
+        out.print(c.stdout());
+        out.flush();
+        if (c.errorText() != null) {
+            err.println(c.errorText());
+            err.flush();
+            return Main.EXIT_FAILED;
+        }
+        return 0;
     }
 }

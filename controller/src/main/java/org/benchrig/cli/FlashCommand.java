@@ -3,6 +3,7 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
@@ -63,6 +64,11 @@ public final class FlashCommand implements Callable<Integer> {
                 image.path(), image.format().name().toLowerCase(Locale.ROOT), image.size(), image.flashBytes(),
                 image.sha256(), image.banner().map(Object::toString).orElse("no MicroPython banner found in the image"));
         out.flush();
+        return BoardRoute.run(rc.dataDir(), parent.env.variables(), err, daemon -> viaDaemon(daemon, image, out, err),
+                () -> direct(rc, image, out, err));
+    }
+
+    private int direct(RigConfig rc, FirmwareImage image, PrintWriter out, PrintWriter err) {
         try (Rig rig = Rig.open(rc)) { // ends emulators a killed controller left; holds the board's lease
             rig.setPurpose("benchrig flash");
             FlashVerifier.Verification v;
@@ -70,10 +76,7 @@ public final class FlashCommand implements Callable<Integer> {
                 v = FlashVerifier.verify(rig.board(boardId), image, Deadline.in(VERIFY_WAIT));
             } else {
                 Rig.Flashed f = rig.flash(boardId, image, line -> progress(out, line));
-                FlashReport r = f.report();
-                out.println("flash   " + r.flasher());
-                r.steps().forEach(st -> out.println("        - " + st));
-                out.printf(Locale.ROOT, "        done in %.1f s%n", r.elapsed().toMillis() / 1000.0);
+                printFlash(f.report(), out);
                 v = f.verification();
             }
             return report(v, image, out);
@@ -82,6 +85,55 @@ public final class FlashCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** The daemon flashes (POST /api/boards/{id}/flash); its answer is shown as the direct path shows it. */
+    @SuppressWarnings("unchecked")
+    private int viaDaemon(DaemonClient daemon, FirmwareImage image, PrintWriter out, PrintWriter err)
+            throws DaemonClient.Gone, java.io.IOException {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("firmware", image.path().toAbsolutePath().toString());
+        body.put("verifyOnly", verifyOnly);
+        DaemonClient.Reply r = daemon.post("api/boards/" + boardId + "/flash", body, FLASH_ANSWER);
+        if (r.status() == 502) {
+            err.println(daemon.viaLine());
+            err.println("FLASH FAILED: " + r.error().replaceFirst("^flash failed: ", ""));
+            err.flush();
+            return 1;
+        }
+        var refused = BoardRoute.refused(daemon, r, err);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        java.util.Map<String, Object> m = r.body();
+        if (!verifyOnly) {
+            ((List<Object>) m.get("progress")).forEach(line -> progress(out, line.toString()));
+            printFlash(new FlashReport(m.get("flasher").toString(), image,
+                    Duration.ofMillis(Math.round(((Number) m.get("elapsedS")).doubleValue() * 1000)),
+                    strings(m.get("steps"))), out);
+        }
+        java.util.Map<String, Object> use = (java.util.Map<String, Object>) m.get("flashUse");
+        return report(new FlashVerifier.Verification(boardId, image, (String) m.get("release"), (String) m.get("version"),
+                (String) m.get("machine"), new FlashVerifier.FlashUse(longOf(use, "firmwareBytes"), longOf(use, "chipFlash"),
+                longOf(use, "fsUsed"), longOf(use, "fsFree")), strings(m.get("problems")), strings(m.get("notes"))),
+                image, out);
+    }
+
+    /** Programming plus verification, as the daemon's own deadlines add up (Rig.flash: 3 min + 30 s). */
+    private static final Duration FLASH_ANSWER = Duration.ofMinutes(5);
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    private static long longOf(java.util.Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).longValue();
+    }
+
+    private static void printFlash(FlashReport r, PrintWriter out) {
+        out.println("flash   " + r.flasher());
+        r.steps().forEach(st -> out.println("        - " + st));
+        out.printf(Locale.ROOT, "        done in %.1f s%n", r.elapsed().toMillis() / 1000.0);
     }
 
     private static void progress(PrintWriter out, String line) {

@@ -1,14 +1,12 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.benchrig.bench.BoardProbe;
 import org.benchrig.bench.Rig;
-import org.benchrig.board.HealthCheck;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
 import picocli.CommandLine.Command;
@@ -43,33 +41,37 @@ public final class HealthCommand implements Callable<Integer> {
         if (board != null && cfg.board(board).isEmpty()) {
             throw new IllegalArgumentException("no board '" + board + "' in " + cfg.source());
         }
-        boolean allHealthy = true;
-        try (Rig rig = Rig.open(cfg)) {
-            rig.setPurpose("benchrig health");
-            List<Map<String, Object>> rows = new ArrayList<>();
-            HealthCheck check = new HealthCheck(HealthCheck.DEFAULT_MIN_FREE_HEAP, Optional.empty());
-            for (String id : ids) {
-                HealthCheck.Report r = rig.ensureHealthy(id, check);
-                allHealthy &= r.healthy();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("board", id);
-                row.put("health", r.healthy() ? "healthy" : "QUARANTINED");
-                row.put("micropython", r.info() == null ? null : r.info().version());
-                row.put("heap_free", r.info() == null ? null : r.info().heapFree());
-                row.put("reason", r.reason());
-                rows.add(row);
+        PrintWriter err = spec.commandLine().getErr();
+        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("board", board);
+            DaemonClient.Reply r = daemon.post("api/boards/health", body, HEALTH_ANSWER.multipliedBy(ids.size()));
+            var refused = BoardRoute.refused(daemon, r, err);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) r.body().get("boards");
+            return refused.isPresent() ? refused.get() : show(rows, out);
+        }, () -> {
+            try (Rig rig = Rig.open(cfg)) {
+                rig.setPurpose("benchrig health");
+                return show(BoardProbe.health(rig, ids, "benchrig health"), out);
             }
-            switch (format.format()) {
-                case json -> Listing.json(rows, out);
-                case csv -> Listing.csv(COLUMNS, rows, out);
-                default -> {
-                    Table t = new Table("board", "health", "micropython", "heap free", "reason");
-                    rows.forEach(r -> t.row(r.get("board"), r.get("health"), r.get("micropython"),
-                            r.get("heap_free") == null ? "" : r.get("heap_free") + " B", r.get("reason")));
-                    t.print(out);
-                }
+        });
+    }
+
+    /** A board's check, its recovery (a power cycle: 30 s) and a second check. */
+    private static final java.time.Duration HEALTH_ANSWER = java.time.Duration.ofSeconds(90);
+
+    private int show(List<Map<String, Object>> rows, PrintWriter out) {
+        switch (format.format()) {
+            case json -> Listing.json(rows, out);
+            case csv -> Listing.csv(COLUMNS, rows, out);
+            default -> {
+                Table t = new Table("board", "health", "micropython", "heap free", "reason");
+                rows.forEach(r -> t.row(r.get("board"), r.get("health"), r.get("micropython"),
+                        r.get("heap_free") == null ? "" : r.get("heap_free") + " B", r.get("reason")));
+                t.print(out);
             }
         }
-        return allHealthy ? 0 : Main.EXIT_RIG;
+        return rows.stream().allMatch(r -> "healthy".equals(r.get("health"))) ? 0 : Main.EXIT_RIG;
     }
 }

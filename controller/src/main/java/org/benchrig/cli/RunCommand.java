@@ -78,10 +78,47 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The daemon owns the boards: the run is queued there (POST /api/runs), as the web UI queues
+     * one; its progress and results are on the web UI and in `benchrig results`.
+     */
+    private int queueOnDaemon(DaemonClient daemon, PrintWriter out, PrintWriter err)
+            throws DaemonClient.Gone, java.io.IOException {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("suite", suite);
+        body.put("targets", targets);
+        body.put("repetitions", repeat);
+        body.put("concurrency", concurrency);
+        DaemonClient.Reply r = daemon.post("api/runs", body, java.time.Duration.ofSeconds(60));
+        if (r.status() != 202) {
+            return BoardRoute.refused(daemon, r, err).orElse(Main.EXIT_RIG);
+        }
+        err.println(daemon.viaLine());
+        err.flush();
+        Object behind = r.body().get("behind");
+        out.printf("queued on the daemon: suite %s, targets %s, %s repetitions%s%n", r.body().get("suite"),
+                r.body().get("targets"), r.body().get("repetitions"), behind == null ? "" : ", behind run " + behind);
+        out.printf("follow it at %sruns; then `benchrig results --run latest`%n", daemon.url());
+        out.flush();
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
+        if (!serve && !profile) { // --serve is a daemon itself; --profile runs here after the run
+            java.util.Optional<DaemonClient> daemon = DaemonClient.find(cfg.dataDir(), parent.env.variables(),
+                    spec.commandLine().getErr());
+            if (daemon.isPresent()) {
+                try {
+                    return queueOnDaemon(daemon.get(), out, spec.commandLine().getErr());
+                } catch (DaemonClient.Gone g) {
+                    spec.commandLine().getErr().println("benchrig: note: " + g.getMessage() + "; running here");
+                }
+            }
+        }
+        spec.commandLine().getErr().println(DaemonClient.DIRECT_LINE);
         Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
              RunService service = new RunService(rig, store, catalog)) {

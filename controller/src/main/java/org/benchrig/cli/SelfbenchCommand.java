@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "selfbench", description = "Benchmark the controller itself; results can go to docs/performance.md.",
         subcommands = {SelfbenchCommand.Link.class, SelfbenchCommand.Parallel.class, SelfbenchCommand.Mqtt.class,
                 SelfbenchCommand.Web.class, SelfbenchCommand.Profile.class, SelfbenchCommand.Hosts.class,
-                SelfbenchFaults.class})
+                SelfbenchFaults.class, SelfbenchCommand.Cli.class})
 public final class SelfbenchCommand implements Runnable {
     @ParentCommand
     BenchrigCommand parent;
@@ -74,7 +74,7 @@ public final class SelfbenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a selfbench kind is required: link, parallel, mqtt, web, profile, hosts, faults");
+                "a selfbench kind is required: link, parallel, mqtt, web, profile, hosts, faults, cli");
     }
 
     @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
@@ -613,5 +613,72 @@ public final class SelfbenchCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    @Command(name = "cli", description = "Wall time of `exec BOARD 'print(1)'` and `boards` as whole commands through the "
+            + "launcher: through a running serve, and opening the board directly.")
+    static final class Cli implements Callable<Integer> {
+        /** The goal for a command through the daemon on 2 cores. */
+        static final double GOAL_S = 0.5;
+
+        @ParentCommand
+        SelfbenchCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Option(names = "--runs", defaultValue = "11", description = "timed runs per command and path (default: ${DEFAULT-VALUE})")
+        int runs;
+        @Option(names = "--write-docs", description = "also replace the '## selfbench cli' section of docs/performance.md")
+        boolean writeDocs;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Env env = parent.parent.env;
+            RigConfig cfg = config.load(env);
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1");
+            }
+            Path firmware = cfg.boards().stream().filter(b -> b.kind() == org.benchrig.config.BoardKind.EMULATED)
+                    .map(BoardConfig::firmware).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "selfbench cli needs an emulated board in " + cfg.source() + " (its firmware is used)"));
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path scratch = Files.createTempDirectory("benchrig-selfbench-cli");
+            List<org.benchrig.selfbench.CliBench.Row> rows;
+            try {
+                rows = new org.benchrig.selfbench.CliBench(env.home(), err)
+                        .measure(org.benchrig.selfbench.CliBench.writeRig(scratch, firmware), runs);
+            } finally {
+                try (var files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            String md = org.benchrig.selfbench.CliBench.markdown(rows);
+            double daemonExec = rows.get(0).seconds().median();
+            String verdict = String.format(java.util.Locale.ROOT, "exec through the daemon: median %.2f s, goal %.1f s or less: %s",
+                    daemonExec, GOAL_S, daemonExec <= GOAL_S ? "met" : "NOT met");
+            out.print(md);
+            out.println(verdict);
+            out.flush();
+            if (writeDocs) {
+                String where = String.format(java.util.Locale.ROOT, "%d timed runs per command (after one untimed), "
+                        + "%d CPUs shared with other work", runs, Runtime.getRuntime().availableProcessors());
+                writeSection(env, "cli", measured(where, "./benchrig selfbench cli --runs " + runs) + md + "\n"
+                        + verdict + ".\n\n" + CLI_WHY, err);
+            }
+            return 0;
+        }
+
+        static final String CLI_WHY = String.join("\n",
+                "Each figure is one whole `./benchrig ...` process, as a user types it: the launcher (its",
+                "is-the-jar-stale check), the JVM's start (with the class-data archive the launcher keeps in",
+                "controller/target/benchrig.jsa) and the command. Through the daemon, `exec` and `boards` take",
+                "`QuickStart`'s path: no picocli, no YAML library, the daemon file read with `Properties`, JSON",
+                "with jackson-core, one HTTP request; the board is booted already. Opened directly, each command",
+                "boots the emulator (QEMU, the firmware's start, the raw REPL) and takes the lease first.",
+                "`java -version` (the launcher's JVM options, none of our classes) is the floor under every",
+                "command, measured interleaved with the daemon's commands: what is above it is ours.",
+                "");
     }
 }

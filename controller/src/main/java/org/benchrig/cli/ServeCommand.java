@@ -23,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "serve", description = "Run the bench daemon: web UI, MQTT publishing, schedules.")
 public final class ServeCommand implements Callable<Integer> {
+    /** Stopping the parts and the emulators on a signal; then the JVM exits regardless. */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(20);
+
     @ParentCommand
     BenchrigCommand parent;
     @Mixin
@@ -36,11 +39,19 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON);
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
              RunService service = new RunService(rig, store, catalog)) {
             store.interruptOrphanedRuns();
             List<AutoCloseable> parts = new ArrayList<>();
-            Thread onSignal = new Thread(stop::countDown, "serve-stop");
+            Thread onSignal = new Thread(() -> {
+                stop.countDown();
+                try { // the JVM halts when the hooks return: let the parts stop first (daemon file, emulators)
+                    stopped.await(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "serve-stop");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
                 DaemonParts.start(service, out, parts);
@@ -50,6 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
             } finally {
                 DaemonParts.stopAll(parts, spec.commandLine().getErr());
             }
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }

@@ -43,14 +43,30 @@ public final class UploadCommand implements Callable<Integer> {
         byte[] content = Files.readAllBytes(local);
         String target = name != null ? name : local.getFileName().toString();
         PrintWriter out = spec.commandLine().getOut();
-        try (Rig rig = Rig.open(config.load(parent.env))) {
-            rig.setPurpose("benchrig upload");
-            VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
-            double secs = r.elapsed().toNanos() / 1e9;
-            out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",
-                    board, target, r.bytes(), secs, r.bytes() / secs, r.pieceRetries());
-            out.flush();
-            return 0;
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        org.benchrig.config.RigConfig cfg = config.load(parent.env);
+        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> {
+            DaemonClient.Reply r = daemon.post("api/boards/" + board + "/upload", java.util.Map.of("name", target,
+                    "contentBase64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
+            var refused = BoardRoute.refused(daemon, r, err);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return report(out, ((Number) r.body().get("bytes")).intValue(), ((Number) r.body().get("elapsedS")).doubleValue(),
+                    ((Number) r.body().get("pieceRetries")).intValue(), target);
+        }, () -> {
+            try (Rig rig = Rig.open(cfg)) {
+                rig.setPurpose("benchrig upload");
+                VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
+                return report(out, r.bytes(), r.elapsed().toNanos() / 1e9, r.pieceRetries(), target);
+            }
+        });
+    }
+
+    private int report(PrintWriter out, int bytes, double secs, int pieceRetries, String target) {
+        out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",
+                board, target, bytes, secs, bytes / secs, pieceRetries);
+        out.flush();
+        return 0;
     }
 }

@@ -83,6 +83,7 @@ public final class WebServer implements AutoCloseable {
         return t;
     });
     private final ProfileViews profiles;
+    private final BoardCommands boardCommands;
     private final Map<String, String> lastStates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin app;
     private final String url;
@@ -92,6 +93,7 @@ public final class WebServer implements AutoCloseable {
         this.token = token == null || token.isBlank() ? null : token;
         service.addListener(events);
         this.profiles = new ProfileViews(service.store());
+        this.boardCommands = new BoardCommands(service.rig(), json);
         this.app = Javalin.create(c -> {
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.startup.showJavalinBanner = false;
@@ -144,6 +146,11 @@ public final class WebServer implements AutoCloseable {
             c.routes.post("/api/runs", this::startRun);
             c.routes.post("/api/boards/{id}/flash", this::flash);
             c.routes.post("/api/boards/{id}/release", this::release);
+            // the CLI's board commands while this daemon owns the boards (BoardCommands)
+            c.routes.post("/api/boards/probe", ctx -> send(ctx, boardCommands.probe()));
+            c.routes.post("/api/boards/health", ctx -> send(ctx, boardCommands.health(ctx.body())));
+            c.routes.post("/api/boards/{id}/exec", ctx -> send(ctx, boardCommands.exec(boardCommands.known(ctx.pathParam("id")), ctx.body())));
+            c.routes.post("/api/boards/{id}/upload", ctx -> send(ctx, boardCommands.upload(boardCommands.known(ctx.pathParam("id")), ctx.body())));
             c.routes.get("/", ctx -> page(ctx, "bench"));
             c.routes.get("/{page}", ctx -> {
                 if (!PAGES.contains(ctx.pathParam("page"))) {
@@ -165,6 +172,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 resource(ctx, path, path.endsWith(".css") ? "text/css" : "text/javascript");
             });
+            c.routes.exception(org.benchrig.board.BoardBusy.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
             c.routes.exception(NotFound.class, (e, ctx) -> notFound(ctx));
             c.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "bad JSON: " + e.getOriginalMessage()));
@@ -265,6 +273,9 @@ public final class WebServer implements AutoCloseable {
                 ctx.skipRemainingHandlers();
                 return;
             }
+            if (token == null && fromLocalCli(ctx)) {
+                return; // the CLI on this machine: reachable without a token, as the same user could open the boards
+            }
             if (token == null) { // no token can be right: the same 401 as a wrong one, saying how to enable actions
                 ctx.header("WWW-Authenticate", "Bearer realm=\"benchrig\"");
                 error(ctx, 401, "actions are disabled: start the controller with the environment variable "
@@ -279,6 +290,24 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 401, "this action needs the bearer token (Authorization: Bearer ...)");
                 ctx.skipRemainingHandlers();
             }
+        }
+    }
+
+    /**
+     * The header the CLI sends with its requests. A browser cannot send it to another origin without
+     * a CORS preflight, which this server never grants, so a web page cannot pass for the CLI.
+     */
+    public static final String CLI_HEADER = "X-Benchrig-Client";
+
+    /** A request from the CLI on this machine: from a loopback address, with {@link #CLI_HEADER}. */
+    private static boolean fromLocalCli(Context ctx) {
+        if (ctx.header(CLI_HEADER) == null) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -787,11 +816,20 @@ public final class WebServer implements AutoCloseable {
         } catch (org.benchrig.flash.InvalidImage e) {
             throw new IllegalArgumentException("refused: " + e.getMessage());
         }
+        boolean verifyOnly = req.path("verifyOnly").asBoolean(false);
         List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-        events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
-        org.benchrig.bench.Rig.Flashed f;
-        try {
-            f = service.rig().flash(id, image, progress::add);
+        org.benchrig.flash.FlashReport report = null;
+        org.benchrig.flash.FlashVerifier.Verification v;
+        try (var claim = service.rig().claims().tryClaim(id, "benchrig flash")) {
+            if (verifyOnly) {
+                v = org.benchrig.flash.FlashVerifier.verify(service.rig().board(id), image,
+                        org.benchrig.time.Deadline.in(Duration.ofSeconds(30)));
+            } else {
+                events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
+                org.benchrig.bench.Rig.Flashed f = service.rig().flash(id, image, progress::add);
+                report = f.report();
+                v = f.verification();
+            }
         } catch (org.benchrig.board.BoardBusy e) {
             error(ctx, 409, e.getMessage());
             return;
@@ -802,13 +840,12 @@ public final class WebServer implements AutoCloseable {
             error(ctx, 502, "flash failed: " + e.getMessage());
             return;
         }
-        var v = f.verification();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("board", id);
         m.put("verified", v.passed());
-        m.put("flasher", f.report().flasher());
-        m.put("elapsedS", f.report().elapsed().toMillis() / 1000.0);
-        m.put("steps", f.report().steps());
+        m.put("flasher", report == null ? null : report.flasher());
+        m.put("elapsedS", report == null ? null : report.elapsed().toMillis() / 1000.0);
+        m.put("steps", report == null ? List.of() : report.steps());
         m.put("progress", progress);
         m.put("image", Events.map("path", image.path().toString(), "format", image.format().name().toLowerCase(),
                 "size", image.size(), "flashBytes", image.flashBytes(), "sha256", image.sha256(),
@@ -844,7 +881,8 @@ public final class WebServer implements AutoCloseable {
             }
             reps = req.get("repetitions").asInt();
         }
-        RunRequest rr = new RunRequest(suite, targets, reps, "web");
+        Boolean concurrency = req.hasNonNull("concurrency") ? req.get("concurrency").asBoolean() : null;
+        RunRequest rr = new RunRequest(suite, targets, reps, ctx.header(CLI_HEADER) != null ? "cli" : "web", concurrency);
         var plan = service.plan(rr);
         service.submit(rr);
         events.send("run-queued", Events.map("suite", plan.suite(), "targets", plan.targetIds(),

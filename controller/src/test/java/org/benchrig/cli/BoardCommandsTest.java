@@ -45,6 +45,7 @@ class BoardCommandsTest {
         CliHarness.Result ok = CliHarness.run("exec", "mb1", "print(sum(range(10)))", "--config", cfg.toString());
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).isEqualTo("45\n");
+        assertThat(ok.err()).contains("benchrig: board opened directly").doesNotContain("via daemon");
         CliHarness.Result bad = CliHarness.run("exec", "mb1", "print('x')\n[][3]", "--config", cfg.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).isEqualTo("x\n");
@@ -59,9 +60,17 @@ class BoardCommandsTest {
         Path cfg = CliHarness.writeConfig(dir, "cli-rig", new String[] {"mb1"}, new String[0]);
         Path module = dir.resolve("tool.py");
         Files.writeString(module, "def area(w, h):\n    return w * h\n");
+        // a daemon killed with SIGKILL left its file: the command notes it and opens the board itself
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path daemonFile = dir.resolve("data/run/daemon.properties");
+        Files.createDirectories(daemonFile.getParent());
+        Files.writeString(daemonFile, "url=http\\://127.0.0.1\\:9/\npid=" + gone.pid() + "\ntoken_env=BENCHRIG_TOKEN\n");
         CliHarness.Result up = CliHarness.run("upload", "mb1", module.toString(), "tool.py", "--config", cfg.toString());
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).contains("tool.py", "verified");
+        assertThat(up.err()).contains("names a daemon (pid " + gone.pid() + ") that is gone", "board opened directly");
+        assertThat(daemonFile).doesNotExist();
         // a separate command: the emulator was powered off in between, as a board unplugged overnight
         CliHarness.Result used = CliHarness.run("exec", "mb1", "import os, tool\nprint(os.listdir(), tool.area(3, 4))",
                 "--config", cfg.toString());

@@ -40,4 +40,37 @@ class ActionsWithoutTokenTest {
             assertThat(store.runs(10, 0)).as("nothing was started").isEmpty();
         }
     }
+
+    @Test
+    void theCliOnLoopbackNeedsNoTokenWhenNoneIsSetAndTheTokenWhenOneIs() throws Exception {
+        RigConfig cfg = ConfigLoader.load(CliHarness.writeConfig(dir, "cli-token", new String[] {"mb1"}, new String[0]));
+        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
+             RunService service = new RunService(rig, store, Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3"));
+             WebServer open = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), null);
+             WebServer locked = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), "s3cret")) {
+            HttpClient http = HttpClient.newHttpClient();
+            // an unknown board: the answer shows the request passed the guard, and nothing is booted
+            String body = "{\"code\":\"print(1)\"}";
+            assertThat(exec(http, open.url(), body, true, null).statusCode()).isEqualTo(400);
+            assertThat(exec(http, open.url(), body, true, null).body()).contains("no board 'nope'", "mb1");
+            assertThat(exec(http, open.url(), body, false, null).statusCode()).as("a browser's request").isEqualTo(401);
+            assertThat(exec(http, locked.url(), body, true, null).statusCode()).as("token set, none sent").isEqualTo(401);
+            assertThat(exec(http, locked.url(), body, true, "guess").statusCode()).isEqualTo(401);
+            assertThat(exec(http, locked.url(), body, true, "s3cret").statusCode()).isEqualTo(400);
+            assertThat(rig.openedBoard("mb1")).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> exec(HttpClient http, String url, String body, boolean cli, String token)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + "api/boards/nope/exec"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cli) {
+            b.header(WebServer.CLI_HEADER, "cli");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

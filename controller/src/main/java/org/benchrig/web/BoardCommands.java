@@ -1,0 +1,136 @@
+package org.benchrig.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.benchrig.bench.BoardClaims;
+import org.benchrig.bench.BoardProbe;
+import org.benchrig.bench.Rig;
+import org.benchrig.board.ExecOutcome;
+import org.benchrig.board.ReplFailure;
+import org.benchrig.board.VerifiedUpload;
+import org.benchrig.config.BoardConfig;
+import org.benchrig.time.Deadline;
+
+/**
+ * The CLI's board commands served by the daemon (docs/api.md, "Board commands"): {@code exec},
+ * {@code upload}, {@code boards}, {@code health} run on the boards this daemon keeps open, each
+ * holding its board's claim, so a run in progress makes them answer 409 "busy", never interleave.
+ * Each handler takes the request's JSON and gives the answer's fields.
+ */
+final class BoardCommands {
+    /** Longest exec a request may ask for: a day (the CLI's --timeout has no lower limit than 1 s). */
+    private static final int MAX_EXEC_SECONDS = 86_400;
+    private static final int MAX_RERUNS = 10;
+    /** As `benchrig upload`: about 1 KB/s is the worst seen on a loaded host. */
+    private static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
+
+    private final Rig rig;
+    private final ObjectMapper json;
+
+    BoardCommands(Rig rig, ObjectMapper json) {
+        this.rig = rig;
+        this.json = json;
+    }
+
+    /** The board id if the rig has it; else a 400 naming the rig's boards, as the CLI says it. */
+    String known(String board) {
+        if (rig.config().board(board).isEmpty()) {
+            throw new IllegalArgumentException("no board '" + board + "' in " + rig.config().source() + "; boards: "
+                    + rig.config().boards().stream().map(BoardConfig::id).toList());
+        }
+        return board;
+    }
+
+    /** {@code POST /api/boards/{id}/exec} {"code":..., "label":..., "timeoutS":30, "retries":0}. */
+    Map<String, Object> exec(String board, String body) throws IOException {
+        JsonNode req = object(body, "{\"code\":\"print(1)\",\"timeoutS\":30,\"retries\":0}");
+        String code = text(req, "code");
+        String label = req.hasNonNull("label") ? req.get("label").asText() : "<stdin>";
+        int timeout = integer(req, "timeoutS", 30, 1, MAX_EXEC_SECONDS);
+        int retries = integer(req, "retries", 0, 0, MAX_RERUNS);
+        ExecOutcome outcome;
+        try (BoardClaims.Claim claim = rig.claims().tryClaim(board, "benchrig exec")) {
+            outcome = ExecOutcome.of(rig.board(board).execChecked(code, label, retries,
+                    Deadline.in(Duration.ofSeconds(timeout))));
+        } catch (ReplFailure f) {
+            outcome = ExecOutcome.of(f);
+        }
+        return outcome.toMap();
+    }
+
+    /** {@code POST /api/boards/{id}/upload} {"name":"tool.py", "contentBase64":"..."}. */
+    Map<String, Object> upload(String board, String body) throws IOException {
+        JsonNode req = object(body, "{\"name\":\"tool.py\",\"contentBase64\":\"...\"}");
+        String name = text(req, "name");
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(text(req, "contentBase64"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("contentBase64: not base64 (" + e.getMessage() + ")");
+        }
+        try (BoardClaims.Claim claim = rig.claims().tryClaim(board, "benchrig upload")) {
+            VerifiedUpload.Report r = rig.board(board).upload(name, content, Deadline.in(UPLOAD_WAIT));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("board", board);
+            m.put("name", r.name());
+            m.put("bytes", r.bytes());
+            m.put("pieceRetries", r.pieceRetries());
+            m.put("fileRetries", r.fileRetries());
+            m.put("elapsedS", r.elapsed().toNanos() / 1e9);
+            return m;
+        }
+    }
+
+    /** {@code POST /api/boards/probe}: every board probed, as `benchrig boards` lists them. */
+    Map<String, Object> probe() {
+        return Map.of("boards", BoardProbe.probeAll(rig, "benchrig boards"));
+    }
+
+    /** {@code POST /api/boards/health} {"board":"mb1"} or {} for all boards. */
+    Map<String, Object> health(String body) throws IOException {
+        JsonNode req = object(body, "{\"board\":\"mb1\"} or {}");
+        List<String> ids;
+        if (req.hasNonNull("board")) {
+            String id = req.get("board").asText();
+            if (rig.config().board(id).isEmpty()) {
+                throw new IllegalArgumentException("no board '" + id + "' in " + rig.config().source());
+            }
+            ids = List.of(id);
+        } else {
+            ids = rig.config().boards().stream().map(BoardConfig::id).toList();
+        }
+        return Map.of("boards", BoardProbe.health(rig, ids, "benchrig health"));
+    }
+
+    private JsonNode object(String body, String example) throws IOException {
+        JsonNode req = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        if (!req.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object like " + example);
+        }
+        return req;
+    }
+
+    private static String text(JsonNode req, String field) {
+        if (!req.hasNonNull(field) || !req.get(field).isTextual()) {
+            throw new IllegalArgumentException(field + ": expected a string");
+        }
+        return req.get(field).asText();
+    }
+
+    private static int integer(JsonNode req, String field, int otherwise, int min, int max) {
+        if (!req.hasNonNull(field)) {
+            return otherwise;
+        }
+        JsonNode v = req.get(field);
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
+            throw new IllegalArgumentException(field + ": expected an integer in " + min + ".." + max + ", got " + v);
+        }
+        return v.asInt();
+    }
+}
