@@ -37,9 +37,11 @@ class UserBenchmarksTest {
     @BeforeAll
     static void runUserDirectories() throws Exception {
         config = CliHarness.writeConfig(dir, "user-rig", new String[] {"mb1"}, new String[] {"cpython", "pypy"});
-        // nine files that run on two hosts: a shorter warm-up cap than the test protocol's (outcomes are what is checked here)
+        // nine files that run on two hosts: one worker process and a shorter warm-up cap than the test
+        // protocol's (this class checks outcomes and parameters, not speed)
         Files.writeString(config, Files.readString(config).replace("max_warmup_s: 2", "max_warmup_s: " + WARMUP_CAP_S)
-                .replace("min_value_ms: 20", "min_value_ms: 10"));
+                .replace("min_value_ms: 20", "min_value_ms: 10").replace("processes: " + CliHarness.TEST_PROCESSES
+                        + ", max_processes: " + CliHarness.TEST_PROCESSES, "processes: 1, max_processes: 1"));
         mine = dir.resolve("my benchmarks");   // outside the repository, with a space in its path
         for (String c : CLASSES) {
             written.add(CliHarness.run("new", "my_" + c, "--class", c, "--dir", mine.toString()));
