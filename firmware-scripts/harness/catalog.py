@@ -31,6 +31,8 @@ SUITES = ('smoke', 'default', 'nightly')
 # the app class a user's file (benchrig new) says it stands for: the decision matrix's rows
 APPS = ('service', 'pipeline', 'cli', 'embedded')
 REQUIRED = ('NAME', 'CLASS', 'SUITES', 'TIERS', 'EXPECT')
+# not benchmarks: perf_bench's runner helper, which run-perfbench.py skips the same way
+NOT_BENCHMARKS = ('benchrun.py',)
 OPTIONAL = ('APP',)
 # modules of the harness (and of the firmware) that a benchmark's module name would hide
 TAKEN = ('bh', 'hostrun', 'cold', 'catalog', 'perfbench', 'phases', 'profrun', 'sampler', 'scaling',
@@ -196,7 +198,7 @@ def main(argv):
     benches, errors, seen = [], [], {}
     for i, d in enumerate(dirs):
         for fn in sorted(os.listdir(d)):
-            if not fn.endswith('.py') or fn.startswith(('_', '.')):
+            if not fn.endswith('.py') or fn.startswith(('_', '.')) or fn in NOT_BENCHMARKS:
                 continue
             path = os.path.abspath(os.path.join(d, fn))
             try:

@@ -140,6 +140,11 @@ public final class Catalog {
      */
     public List<Benchmark> resolve(String suiteOrNames) {
         List<String> names = suites.get(suiteOrNames);
+        if (names != null && names.isEmpty()) {
+            throw new IllegalArgumentException("suite '" + suiteOrNames + "' has no benchmarks: it holds the files of "
+                    + "your benchmark directories (run --bench-dir DIR, or benchmarks: in the rig config)"
+                    + ("perfbench".equals(suiteOrNames) ? " in MicroPython's perf_bench format" : ""));
+        }
         if (names == null) {
             names = List.of(suiteOrNames.split(","));
             for (String n : names) {
