@@ -56,10 +56,20 @@ public final class BoardTarget implements Target {
     private String firmwareVersion;
     private Consumer<String> warnings = w -> { };
 
+    private final PerfBench perfBench;
+    private long heapTotal;
+    /** What the firmware lacks of what perf_bench files may need (complex, native, viper), asked once. */
+    private java.util.Set<String> lacks;
+
     public BoardTarget(Rig rig, BoardConfig config, Path harness) {
+        this(rig, config, harness, null);
+    }
+
+    public BoardTarget(Rig rig, BoardConfig config, Path harness, PerfBench perfBench) {
         this.rig = rig;
         this.config = config;
         this.harness = harness;
+        this.perfBench = perfBench;
     }
 
     @Override
@@ -106,6 +116,7 @@ public final class BoardTarget implements Target {
         }
         BoardInfo info = health.info();
         firmwareVersion = info.version();
+        heapTotal = info.heapTotal();
         String fwHash = config.firmware() == null ? null : Hashes.sha256(config.firmware());
         String details = "model=" + config.model() + ";kind=" + config.kind().name().toLowerCase() + ";heap_total="
                 + info.heapTotal() + ";heap_free=" + info.heapFree() + ";fs_used=" + info.fsUsed() + ";fs_free=" + info.fsFree()
@@ -127,7 +138,18 @@ public final class BoardTarget implements Target {
 
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
-        String tier = b.hasTier(config.tier()) ? config.tier() : "s";
+        String tier = b.tierFor(config.tier());
+        if (b.perfBench()) {
+            PerfBench.Size size = perfBenchSize();
+            PerfBench.Choice c = perfBench.choose(b, size, lacks(b), "the firmware on " + id() + " ("
+                    + firmwareName() + ") lacks", s.benchmarkTimeout());
+            if (!c.runs()) {
+                sink.accept(s.failure(id(), b, c.tier(), Mode.COLD, 0, c.skipped()));
+                return;
+            }
+            b = c.benchmark();
+            tier = c.tier();
+        }
         if (checkBeforeNext) { // the last benchmark ended in a timeout or a lost link: is the board still fit?
             checkBeforeNext = false;
             HealthCheck.Report health = rig.ensureHealthy(config.id(), healthCheck);
@@ -167,6 +189,41 @@ public final class BoardTarget implements Target {
                 return; // the board is deterministic: further repetitions would fail alike
             }
         }
+    }
+
+    /** run-perfbench.py's N and M for this board: its model's clock, its heap in KB as measured. */
+    PerfBench.Size perfBenchSize() {
+        return new PerfBench.Size(org.benchrig.board.BoardModels.speedMhz(config.model()), (int) (heapTotal / 1024));
+    }
+
+    /**
+     * What the firmware lacks of {@code b}'s needs, asked the first time a file needs it: complex
+     * numbers, and code that uses the native and viper emitters (a firmware without them raises).
+     */
+    private java.util.Set<String> lacks(Benchmark b) {
+        if (lacks == null) {
+            lacks = new java.util.HashSet<>();
+        }
+        for (String need : b.needs()) {
+            if (lacks.contains(need) || lacks.contains("has:" + need)) {
+                continue;
+            }
+            String probe = switch (need) {
+                case "complex" -> "print('has:%d' % (complex(1, 1).imag == 1))";
+                case "native" -> "@micropython.native\ndef f(x):\n return x + 1\nprint('has:%d' % (f(1) == 2))";
+                case "viper" -> "@micropython.viper\ndef f(x: int) -> int:\n return x + 1\nprint('has:%d' % (f(1) == 2))";
+                default -> "print('has:0')";
+            };
+            boolean has;
+            try {
+                ExecResult r = board.execOwn("import micropython\n" + probe, Deadline.in(SETUP_WAIT));
+                has = r.ok() && r.stdout().contains("has:1");
+            } catch (ReplFailure | LinkLost | BoardRaised e) {
+                continue;   // not known: the file runs and fails as what it is, asked again next time
+            }
+            lacks.add(has ? "has:" + need : need);
+        }
+        return lacks;
     }
 
     /** Fresh heap, the harness and the benchmark module on the flash (verified), the marker hook. */

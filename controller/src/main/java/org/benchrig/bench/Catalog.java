@@ -26,20 +26,47 @@ public final class Catalog {
     private final Map<String, Benchmark> benchmarks;
     private final Map<String, List<String>> suites;
 
-    private Catalog(Path scriptsDir, Map<String, Benchmark> benchmarks, Map<String, List<String>> suites) {
+    private final PerfBench perfBench;
+
+    private Catalog(Path scriptsDir, Map<String, Benchmark> benchmarks, Map<String, List<String>> suites, String python) {
         this.scriptsDir = scriptsDir;
         this.benchmarks = benchmarks;
         this.suites = suites;
+        this.perfBench = new PerfBench(scriptsDir.resolve("harness/perfbench.py"), python);
+    }
+
+    /** Turns this catalog's perf_bench files into runnable modules per target (shared by all targets of a run). */
+    public PerfBench perfBench() {
+        return perfBench;
     }
 
     /** Loads the catalog of {@code scriptsDir} (holding harness/ and benchmarks/) with {@code python}. */
     public static Catalog load(Path scriptsDir, String python) {
+        return load(scriptsDir, python, List.of());
+    }
+
+    /**
+     * As {@link #load(Path, String)}, plus the benchmark files of {@code userDirs} (rig config
+     * {@code benchmarks:}, {@code run --bench-dir}): benchrig's contract or MicroPython's perf_bench
+     * format, in suite "user" (and "perfbench").
+     *
+     * @throws BenchmarkFileErrors when a file breaks its contract (file:line:field and what was expected)
+     * @throws IllegalArgumentException when a directory does not exist
+     */
+    public static Catalog load(Path scriptsDir, String python, List<Path> userDirs) {
         Path benchDir = scriptsDir.resolve("benchmarks");
+        List<String> cmd = new ArrayList<>(List.of(python, scriptsDir.resolve("harness/catalog.py").toString(),
+                benchDir.toString()));
+        for (Path d : userDirs) {
+            if (!java.nio.file.Files.isDirectory(d)) {
+                throw new IllegalArgumentException("benchmark directory " + d + " does not exist or is not a directory");
+            }
+            cmd.add(d.toAbsolutePath().normalize().toString());
+        }
         JsonNode root;
         Process p = null;
         try {
-            p = new ProcessBuilder(python, scriptsDir.resolve("harness/catalog.py").toString(), benchDir.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(CATALOG_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("catalog.py did not finish within " + CATALOG_WAIT.toSeconds() + " s");
@@ -56,7 +83,10 @@ public final class Catalog {
             }
         }
         if (root.path("errors").size() > 0) {
-            throw new IllegalStateException("benchmark files break their contract: " + root.get("errors"));
+            List<String> problems = new ArrayList<>();
+            root.path("errors").forEach(e -> problems.add(e.path("file").asText() + ":" + e.path("line").asInt(1)
+                    + ":1: " + e.path("field").asText("(file)") + ": " + e.path("error").asText()));
+            throw new BenchmarkFileErrors(problems);
         }
         Map<String, Benchmark> benches = new LinkedHashMap<>();
         for (JsonNode b : root.path("benchmarks")) {
@@ -67,8 +97,13 @@ public final class Catalog {
             List<String> inSuites = new ArrayList<>();
             b.path("suites").forEach(s -> inSuites.add(s.asText()));
             String name = b.path("name").asText();
-            benches.put(name, new Benchmark(name, benchDir.resolve(b.path("file").asText()), b.path("class").asText(),
-                    tiers, expect, inSuites, b.path("description").asText(), b.path("sha256").asText()));
+            List<String> needs = new ArrayList<>();
+            b.path("needs").forEach(n -> needs.add(n.asText()));
+            Path dir = b.hasNonNull("dir") ? Path.of(b.path("dir").asText()) : benchDir;
+            benches.put(name, new Benchmark(name, dir.resolve(b.path("file").asText()), b.path("class").asText(),
+                    tiers, expect, inSuites, b.path("description").asText(), b.path("sha256").asText(),
+                    b.path("format").asText(Benchmark.BENCHRIG), b.hasNonNull("app") ? b.path("app").asText() : null,
+                    needs));
         }
         Map<String, List<String>> suites = new LinkedHashMap<>();
         root.path("suites").fields().forEachRemaining(e -> {
@@ -76,7 +111,7 @@ public final class Catalog {
             e.getValue().forEach(n -> names.add(n.asText()));
             suites.put(e.getKey(), List.copyOf(names));
         });
-        return new Catalog(scriptsDir, Map.copyOf(benches), Map.copyOf(suites));
+        return new Catalog(scriptsDir, Map.copyOf(benches), Map.copyOf(suites), python);
     }
 
     public Path harnessFile() {
@@ -96,7 +131,7 @@ public final class Catalog {
     }
 
     public List<String> suiteNames() {
-        return suites.keySet().stream().sorted().toList();
+        return suites.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
     }
 
     /**
@@ -105,6 +140,11 @@ public final class Catalog {
      */
     public List<Benchmark> resolve(String suiteOrNames) {
         List<String> names = suites.get(suiteOrNames);
+        if (names != null && names.isEmpty()) {
+            throw new IllegalArgumentException("suite '" + suiteOrNames + "' has no benchmarks: it holds the files of "
+                    + "your benchmark directories (run --bench-dir DIR, or benchmarks: in the rig config)"
+                    + ("perfbench".equals(suiteOrNames) ? " in MicroPython's perf_bench format" : ""));
+        }
         if (names == null) {
             names = List.of(suiteOrNames.split(","));
             for (String n : names) {

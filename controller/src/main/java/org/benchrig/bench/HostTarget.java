@@ -27,12 +27,20 @@ public final class HostTarget implements Target {
     private final HostConfig config;
     private final HostRunner runner;
     private final java.nio.file.Path harnessDir;
+    private final PerfBench perfBench;
 
     public HostTarget(HostConfig config, Catalog catalog) {
         this.config = config;
         this.harnessDir = catalog.hostRunner().getParent();
         this.runner = new HostRunner(config, harnessDir, catalog.benchmarkDir());
+        this.perfBench = catalog.perfBench();
     }
+
+    /**
+     * What a desktop interpreter lacks of what perf_bench files may need: MicroPython's code
+     * emitters (CPython and PyPy have complex numbers).
+     */
+    static final java.util.Set<String> LACKS = java.util.Set.of("native", "viper");
 
     @Override
     public String id() {
@@ -87,7 +95,22 @@ public final class HostTarget implements Target {
 
     @Override
     public void run(Benchmark b, RunSettings s, Consumer<Measurement> sink) {
-        String tier = b.hasTier(config.tier()) ? config.tier() : "s";
+        String tier = b.tierFor(config.tier());
+        if (b.perfBench()) {
+            PerfBench.Choice c = perfBench.choose(b, new PerfBench.Size(PerfBench.HOST_N, PerfBench.HOST_M), LACKS,
+                    "exists only in MicroPython, not in " + config.interpreter(), s.benchmarkTimeout());
+            if (!c.runs()) {
+                sink.accept(s.failure(id(), b, c.tier(), org.benchrig.result.Mode.COLD, 0, c.skipped()));
+                return;
+            }
+            b = c.benchmark();
+            tier = c.tier();
+        }
+        measure(b, tier, s, sink);
+    }
+
+    private void measure(Benchmark b, String tier, RunSettings s, Consumer<Measurement> sink) {
+        HostRunner runner = this.runner.in(b.file().getParent());
         Object expected = b.expect().get(tier);
         Consumer<HostSample> toMeasurement = h -> sink.accept(new Measurement(
                 s.measurementId(id(), b.name(), h.mode(), h.repetition()), s.runId(), id(), b.name(), tier,

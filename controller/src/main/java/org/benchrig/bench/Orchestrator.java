@@ -50,6 +50,12 @@ public final class Orchestrator {
                     .map(t -> t + ":" + b.params(t)).collect(Collectors.joining(";"));
             String expect = plan.targets().stream().map(Target::tier).distinct().sorted()
                     .map(t -> t + ":" + b.expect().get(t)).collect(Collectors.joining(";"));
+            if (b.perfBench()) {   // each target picks its bm_params key; the expected value is CPython's
+                tiers = String.join(",", new java.util.TreeSet<>(b.tiers().keySet()));
+                params = new java.util.TreeSet<>(b.tiers().keySet()).stream().map(t -> t + ":" + b.params(t))
+                        .collect(Collectors.joining(";"));
+                expect = "CPython's value for the key each target runs";
+            }
             store.recordBenchmark(runId, new BenchmarkInfo(b.name(), b.workloadClass(), tiers, params, b.sha256(), expect));
         }
         RunSettings settings = new RunSettings(plan.rig(), runId, plan.suite(), plan.repetitions(), plan.benchmarkTimeout(),

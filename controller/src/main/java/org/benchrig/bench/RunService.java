@@ -88,7 +88,7 @@ public final class RunService implements AutoCloseable {
             if (!cfg.targetIds().contains(id)) {
                 throw new IllegalArgumentException("no target '" + id + "' in " + cfg.source() + "; targets: " + cfg.targetIds());
             }
-            cfg.board(id).ifPresent(b -> targets.add(new BoardTarget(rig, b, catalog.harnessFile())));
+            cfg.board(id).ifPresent(b -> targets.add(new BoardTarget(rig, b, catalog.harnessFile(), catalog.perfBench())));
             cfg.host(id).ifPresent(h -> targets.add(new HostTarget(h, catalog)));
         }
         boolean concurrency = req.concurrency() != null ? req.concurrency() : CONCURRENCY_SUITES.contains(suite);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, RunsCommand.class, ResultsCommand.class, ServeCommand.class, BoardsCommand.class,
                 ExecCommand.class, UploadCommand.class, HealthCommand.class, QuarantineCommand.class, FlashCommand.class,
                 SelfbenchCommand.class, CompareCommand.class, ReportCommand.class, HubCommand.class,
-                CompatCommand.class, ProfileCommand.class})
+                CompatCommand.class, ProfileCommand.class, NewCommand.class})
 public final class BenchrigCommand implements Runnable {
     final Env env;
 

@@ -43,6 +43,10 @@ public final class RunCommand implements Callable<Integer> {
     Boolean concurrency;
     @Option(names = "--serve", description = "serve the web UI (and the other daemon parts) while the run goes on")
     boolean serve;
+    @Option(names = "--bench-dir", paramLabel = "DIR",
+            description = "also the benchmark files of DIR (benchrig's contract or MicroPython's perf_bench format), "
+                    + "besides the config's benchmarks: directories; repeatable; they form suite 'user'")
+    List<java.nio.file.Path> benchDirs = new java.util.ArrayList<>();
     @Option(names = "--profile", description = "after the run, profile each of its benchmarks on each of its hosts (stored with the run)")
     boolean profile;
     @Spec
@@ -103,11 +107,27 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The config's benchmark directories, then those given with --bench-dir (relative to the working directory). */
+    static List<java.nio.file.Path> benchmarkDirs(RigConfig cfg, List<java.nio.file.Path> given) {
+        List<java.nio.file.Path> dirs = new java.util.ArrayList<>(cfg.benchmarks());
+        for (java.nio.file.Path d : given) {
+            java.nio.file.Path abs = d.toAbsolutePath().normalize();
+            if (!java.nio.file.Files.isDirectory(abs)) {
+                throw new IllegalArgumentException("--bench-dir " + d + ": no such directory (" + abs + ")");
+            }
+            if (!dirs.contains(abs)) {
+                dirs.add(abs);
+            }
+        }
+        return dirs;
+    }
+
     @Override
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
-        if (!serve && !profile) { // --serve is a daemon itself; --profile runs here after the run
+        // --serve is a daemon itself; --profile runs here after the run; the daemon knows only its config's benchmark dirs
+        if (!serve && !profile && benchDirs.isEmpty()) {
             java.util.Optional<DaemonClient> daemon = DaemonClient.find(cfg.dataDir(), parent.env.variables(),
                     spec.commandLine().getErr());
             if (daemon.isPresent()) {
@@ -119,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getErr().println(DaemonClient.DIRECT_LINE);
-        Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON);
+        Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON, benchmarkDirs(cfg, benchDirs));
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
              RunService service = new RunService(rig, store, catalog)) {
             int orphaned = store.interruptOrphanedRuns();

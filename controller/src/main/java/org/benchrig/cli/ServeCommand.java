@@ -37,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON);
+        Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON, cfg.benchmarks());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());

@@ -33,6 +33,6 @@ public record HubConfig(String hub, Path dataDir, MqttConfig mqtt, WebConfig web
     public RigConfig asRig() {
         WebConfig readOnly = new WebConfig(web.bind(), web.port(), "BENCHRIG_HUB_HAS_NO_ACTIONS");
         return new RigConfig(hub, Platform.SIMULATED, dataDir, RunDefaults.DEFAULT, List.of(), List.of(), readOnly,
-                mqtt, List.of(), StatsSettings.DEFAULT, source);
+                mqtt, List.of(), StatsSettings.DEFAULT, List.of(), source);
     }
 }

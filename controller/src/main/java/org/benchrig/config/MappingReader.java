@@ -346,6 +346,40 @@ final class MappingReader {
         return Collections.unmodifiableList(out);
     }
 
+    /** A list of existing directories, each resolved against the config file's directory; absent means empty. */
+    List<Path> directoryList(String key) {
+        JsonNode v = value(key, false, "a list of directories");
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            typeProblem(key, "a list of directories", v);
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonPointer at = pointer.appendProperty(key).appendIndex(i);
+            String itemPath = childPath(key) + "[" + i + "]";
+            JsonNode item = v.get(i);
+            if (!item.isTextual() || item.asText().isBlank()) {
+                ctx.problem(ctx.valueLocation(at), itemPath, "expected a directory path, got " + describe(item));
+                continue;
+            }
+            try {
+                Path p = ctx.baseDir().resolve(item.asText()).normalize();
+                if (!Files.isDirectory(p)) {
+                    ctx.problem(ctx.valueLocation(at), itemPath, "benchmark directory not found: " + p
+                            + " (expected a directory of benchmark files)");
+                } else {
+                    out.add(p);
+                }
+            } catch (InvalidPathException e) {
+                ctx.problem(ctx.valueLocation(at), itemPath, "bad path '" + item.asText() + "': " + e.getReason());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** A list of integers in {@code min..max}; absent means empty. */
     List<Integer> integerList(String key, int min, int max) {
         JsonNode v = value(key, false, "a list of integers");

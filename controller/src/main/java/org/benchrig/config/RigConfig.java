@@ -9,13 +9,15 @@ import java.util.stream.Stream;
  * One bench, as described by its YAML file. Built only by {@link ConfigLoader}, which has checked
  * every field; all paths are absolute.
  *
+ * @param benchmarks users' benchmark directories ({@code benchmarks:}), besides firmware-scripts/benchmarks/
  * @param source the absolute path of the YAML file it was read from
  */
 public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults run, List<BoardConfig> boards,
                         List<HostConfig> hosts, WebConfig web, MqttConfig mqtt, List<ScheduleConfig> schedule,
-                        StatsSettings stats, Path source) {
+                        StatsSettings stats, List<Path> benchmarks, Path source) {
 
     public RigConfig {
+        benchmarks = List.copyOf(benchmarks);
         boards = List.copyOf(boards);
         hosts = List.copyOf(hosts);
         schedule = List.copyOf(schedule);
@@ -47,6 +49,7 @@ public record RigConfig(String rig, Platform platform, Path dataDir, RunDefaults
                 m.mapping("mqtt", MqttConfig::read),
                 m.list("schedule", ScheduleConfig::read),
                 m.mapping("stats", StatsSettings::read),
+                m.directoryList("benchmarks"),
                 source);
     }
 }

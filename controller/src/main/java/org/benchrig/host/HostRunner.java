@@ -53,6 +53,22 @@ public final class HostRunner {
         this.benchmarkDir = benchmarkDir.toAbsolutePath().normalize();
     }
 
+    private HostRunner(HostRunner base, Path benchmarkDir) {
+        this.cfg = base.cfg;
+        this.harnessDir = base.harnessDir;
+        this.benchmarkDir = benchmarkDir.toAbsolutePath().normalize();
+        this.interpreter = base.interpreter;
+        this.onStart = base.onStart;
+    }
+
+    /** This runner for the benchmarks of another directory (a user's): same interpreter, same settings. */
+    public HostRunner in(Path benchmarkDir) {
+        if (benchmarkDir.toAbsolutePath().normalize().equals(this.benchmarkDir)) {
+            return this;
+        }
+        return new HostRunner(this, benchmarkDir);
+    }
+
     /** Test hook: sees every benchmark process right after it started. */
     void onProcessStart(Consumer<ProcessHandle> listener) {
         this.onStart = Objects.requireNonNull(listener);

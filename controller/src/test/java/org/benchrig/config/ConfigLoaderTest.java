@@ -145,7 +145,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeyWithNothingCloseListsTheKnownKeys() throws Exception {
         assertThat(problems(VALID + "colour: red\n")).containsExactly(
-                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, mqtt, schedule, stats"));
+                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, mqtt, schedule, stats, benchmarks"));
     }
 
     @Test
@@ -191,6 +191,15 @@ class ConfigLoaderTest {
         assertThat(problems(VALID.replace("fw.hex", "../fw/missing.hex"))).containsExactly(
                 at(6, 15, "boards[0].firmware: file not found: "
                         + dir.toAbsolutePath().getParent().resolve("fw/missing.hex")));
+    }
+
+    @Test
+    void benchmarkDirectoriesResolveAgainstTheConfigAndAMissingOneIsPinnedToItsLine() throws Exception {
+        Files.createDirectory(dir.resolve("mine"));
+        assertThat(load(VALID + "benchmarks: [mine]\n").benchmarks()).containsExactly(dir.resolve("mine").toAbsolutePath());
+        assertThat(problems(VALID + "benchmarks:\n  - mine\n  - nowhere\n")).containsExactly(
+                at(12, 5, "benchmarks[1]: benchmark directory not found: " + dir.toAbsolutePath().resolve("nowhere")
+                        + " (expected a directory of benchmark files)"));
     }
 
     @Test
