@@ -18,7 +18,8 @@ import os
 import sys
 
 CLASSES = ('int', 'float', 'bigint', 'alloc', 'string', 'calls', 'generators', 'closures',
-           'startup', 'output')
+           'startup', 'output', 'cli', 'service', 'pipeline', 'embedded')
+# the app classes (the decision matrix's rows): workloads that time each operation with bh.op
 SUITES = ('smoke', 'default', 'nightly')
 REQUIRED = ('NAME', 'CLASS', 'SUITES', 'TIERS', 'EXPECT')
 
