@@ -101,8 +101,9 @@ public final class AppClassMatrix {
                 allFit &= Boolean.TRUE.equals(wc.get("fits"));
                 ws.add(wc);
                 if (wc.get("heap_needed_bytes") != null) {
-                    evidence.add(w + " does not fit on " + t.targetId() + ": it needed at least "
-                            + wc.get("heap_needed_bytes") + " bytes of heap, " + wc.get("heap_free_bytes") + " were free");
+                    evidence.add(w + " does not fit on " + t.targetId() + ": it needed more than the "
+                            + wc.get("heap_free_bytes") + " bytes of heap free" + (wc.get("heap_estimate_bytes") == null ? ""
+                            : ", about " + wc.get("heap_estimate_bytes") + " bytes for all its operations"));
                 }
             }
             cell.put("workloads", ws);
@@ -238,6 +239,8 @@ public final class AppClassMatrix {
                 : of.stream().filter(m -> !m.outcome().isOk()).map(m -> m.outcome().label()).findFirst().orElse("ok"));
         c.put("heap_needed_bytes", dnf == null ? null : heapNeeded(dnf));
         c.put("heap_free_bytes", dnf == null ? null : dnf.heap().freeBefore());
+        c.put("heap_estimate_bytes", dnf == null ? null : heapEstimate(dnf, ms));
+        c.put("ops_done", dnf == null || dnf.latency() == null ? null : dnf.latency().ops());
         c.put("cold_ns", median(DecisionMatrix.times(ms, w, target, Mode.COLD)));
         double[] warm = DecisionMatrix.times(ms, w, target, Mode.WARM);
         c.put("warm_ns", median(warm));
@@ -260,17 +263,33 @@ public final class AppClassMatrix {
     }
 
     /**
-     * Heap a workload needed on a board that ran out: what it held when the allocation failed
-     * (free before the call minus free right after the MemoryError) plus the allocation that failed.
-     * A lower bound: it would have asked for more had that one succeeded. Null when not known.
+     * Heap a workload needed at least on a board that ran out: more than was free before the call,
+     * and what it held when the allocation failed (free before minus free right after the
+     * MemoryError) plus the allocation that failed. Null when the board reported no heap.
      */
     static Long heapNeeded(Measurement m) {
-        Long held = m.heap().usedDuring();
-        Matcher a = ALLOCATING.matcher(m.outcome().detail());
-        if (held == null || !a.find()) {
+        Long free = m.heap().freeBefore();
+        if (free == null) {
             return null;
         }
-        return held + Long.parseLong(a.group(1));
+        Long held = m.heap().usedDuring();
+        Matcher a = ALLOCATING.matcher(m.outcome().detail());
+        long atFailure = held == null || !a.find() ? 0 : held + Long.parseLong(a.group(1));
+        return Math.max(free + 1, atFailure);
+    }
+
+    /**
+     * The whole heap the workload would need, scaled from what it held after the operations it
+     * finished (its {@code ops} at the failure) to the operations a call makes where it ran to the
+     * end (another target's ok measurement); null when either is unknown.
+     */
+    static Long heapEstimate(Measurement m, List<Measurement> ms) {
+        Long held = m.heap().usedDuring();
+        if (held == null || m.latency() == null || m.latency().ops() < 1) {
+            return null;
+        }
+        return ms.stream().filter(x -> x.benchmark().equals(m.benchmark()) && x.outcome().isOk() && x.latency() != null)
+                .map(x -> Math.round(held * (double) x.latency().ops() / m.latency().ops())).findFirst().orElse(null);
     }
 
     static Double median(double[] v) {

@@ -37,9 +37,10 @@ final class AppClassTests {
             case "service" -> {
                 out.add("Replay your service's requests past its warm-up and compare p95, not the mean: here "
                         + per(hosts, t -> warmup(ms, w, t, first(cells, t, "ops"))) + "; measure after that many requests.");
-                out.add("Load it with one worker process per core, then with threads"
+                out.add("Load it with one worker process per core (each costs its RSS: "
+                        + per(hosts, t -> kb(first(cells, t, "peak_rss_kb"))) + "), then with threads"
                         + (hosts.stream().anyMatch(gil::containsKey) ? ": " + per(hosts.stream().filter(gil::containsKey).toList(), gil::get)
-                        : ": this run has no concurrency figures (run --concurrency)") + ".");
+                        : "; this run has no concurrency figures (run --concurrency)") + ".");
             }
             case "pipeline" -> {
                 out.add("Run your step on a real batch for longer than warm-up and compare records per second: here "
@@ -52,8 +53,8 @@ final class AppClassTests {
                 for (String b : boards) {
                     for (Map<String, Object> c : (List<Map<String, Object>>) cells.get(b).get("workloads")) {
                         heap.add(c.get("workload") + " on " + b + ": " + (c.get("heap_needed_bytes") != null
-                                ? "did not fit, needed at least " + c.get("heap_needed_bytes") + " bytes with "
-                                + c.get("heap_free_bytes") + " free"
+                                ? "did not fit, needed more than the " + c.get("heap_free_bytes") + " bytes free"
+                                + (c.get("heap_estimate_bytes") == null ? "" : " (about " + c.get("heap_estimate_bytes") + " bytes)")
                                 : c.get("heap_used_bytes") != null ? "used " + c.get("heap_used_bytes") + " bytes" : "no heap figure"));
                     }
                 }

@@ -20,8 +20,9 @@ final class AppClassView {
         for (Map<String, Object> w : (List<Map<String, Object>>) c.get("workloads")) {
             String name = w.get("workload") + ": ";
             if (w.get("heap_needed_bytes") != null || "DOES_NOT_FIT".equals(w.get("outcome"))) {
-                out.add(name + "does not fit (needed at least " + w.get("heap_needed_bytes") + " bytes of heap, "
-                        + w.get("heap_free_bytes") + " free)");
+                out.add(name + "does not fit (needed more than the " + w.get("heap_free_bytes") + " bytes of heap free"
+                        + (w.get("heap_estimate_bytes") == null ? "" : "; about " + w.get("heap_estimate_bytes")
+                        + " bytes by the " + w.get("ops_done") + " operations it finished") + ")");
                 continue;
             }
             if (!"ok".equals(w.get("outcome"))) {
