@@ -3,7 +3,7 @@
     python3 latcost.py [--tier m] [--trials 11] [--min-ms 50]
 
 For each app workload that times its operations with bh.op, runs bench(*TIERS[tier]) with the
-recording bh.op and with a plain bh.op (the same loop, no timing, nothing kept), interleaved trial
+recording bh.op of the host workers (hostrun.op) and with a plain bh.op (the same loop, no timing, nothing kept), interleaved trial
 by trial so a passing load hits both alike; a trial is as many calls as last --min-ms. Prints one
 line per workload: per-call medians and the overhead in percent (median of the per-trial ratios).
 """
@@ -15,6 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'harness'))
 sys.path.insert(0, os.path.join(HERE, '..', 'benchmarks'))
 import bh  # noqa: E402
+import hostrun  # noqa: E402  (sets bh.op to the host workers' recording loop)
 
 WORKLOADS = ('webreq', 'pipeline', 'clijob', 'devlog')
 
