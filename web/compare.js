@@ -1,4 +1,5 @@
 import { el, api, nav, duration, bytes, showError, param, energyNode } from '/assets/common.js';
+import { appClassSection } from '/assets/appclass.js';
 
 nav('compare');
 const content = document.getElementById('content');
@@ -56,7 +57,8 @@ function cell(c, row) {
           el('ul', { class: 'caveats' }, row.caveats.map(c => el('li', {}, c))))));
       }
     }
-    content.replaceChildren(picker,
+    content.replaceChildren(picker, await appClassSection(id),
+      el('h2', {}, 'By workload class'),
       el('p', {}, 'Run ', el('a', { href: '/run?id=' + id }, id), ': which interpreter is fastest for each kind of work. ',
         'Times are shown as measured (cold and warm side by side), never as percentages alone.'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'matrix' }, el('thead', {}, head), el('tbody', {}, body))),

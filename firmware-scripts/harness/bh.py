@@ -14,6 +14,8 @@ except ImportError:
 K = int
 # Frame writer: hosts point it at their private frame pipe, so benchmark output cannot forge frames.
 W = print
+# An app workload's per-operation times (T() units), kept here by op(), never printed one by one.
+L = []
 
 
 def ck(s):
@@ -39,7 +41,30 @@ def fr(k, s):
     W(s + 'c=' + ck(s) + '|@')
 
 
+def op(f, xs):
+    # an app workload's operations: f(x) for each x, the time of each call kept in L
+    a = L.append
+    for x in xs:
+        t = T()
+        f(x)
+        a(D(T(), t))
+
+
+def lq(c):
+    # latency fields over L (sorted in place; c calls made it): ops per call, nearest-rank p50/p95/p99 ns
+    n = len(L)
+    if not n:
+        return ''
+    L.sort()
+    s = '|ops=%d' % (n // c)
+    for q in (50, 95, 99):
+        s += '|p%d_ns=%d' % (q, L[(q * n + 99) // 100 - 1] * M)
+    return s
+
+
 def rep(mod, tier, n, mode, k):
+    global L
+    L = []
     p = mod.TIERS[tier]
     e = mod.EXPECT[tier]
     r = x = ''
@@ -64,7 +89,7 @@ def rep(mod, tier, n, mode, k):
     gc.collect()
     t = D(t1, t0) * M
     fr(k, 'bench=%s|tier=%s|rep=%d|mode=%s|t_ns=%d|free0=%d|free1=%d|free2=%d|outcome=%s|check=%s|exc=%s'
-       % (mod.NAME, tier, n, mode, t, f0, f1, F(), o, tx(r, 60), tx(x, 100)))
+       % (mod.NAME, tier, n, mode, t, f0, f1, F(), o, tx(r, 60), tx(x, 100)) + lq(1))
     return t, o
 
 

@@ -26,7 +26,8 @@ import os
 import sys
 
 CLASSES = ('int', 'float', 'bigint', 'alloc', 'string', 'calls', 'generators', 'closures',
-           'startup', 'output', 'perfbench')
+           'startup', 'output', 'perfbench', 'cli', 'service', 'pipeline', 'embedded')
+# the last four are the app classes (the decision matrix's rows): workloads that time each operation with bh.op
 SUITES = ('smoke', 'default', 'nightly')
 # the app class a user's file (benchrig new) says it stands for: the decision matrix's rows
 APPS = ('service', 'pipeline', 'cli', 'embedded')

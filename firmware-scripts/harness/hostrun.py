@@ -33,7 +33,7 @@ Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see 
 all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
 error, memory); the controller decides from check:
   kind=warmup|i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
-  kind=value |i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...
+  kind=value |i=<n>|loops=<L>|value_ns=<ns>|check=...|outcome=...|exc=...[|ops|p50_ns|p95_ns|p99_ns]
   kind=proc  |impl|version|executable|maxrss_kb|warmups|steady|loops|rule
 cold.py is the minimal cold entry point and prints its one frame through frame() too.
 Exit code 0 whatever the benchmark did; 2 for bad arguments.
@@ -41,6 +41,8 @@ Exit code 0 whatever the benchmark did; 2 for bad arguments.
 import os
 import sys
 from time import perf_counter_ns as T
+
+import bh   # this script's directory: the harness (an app workload keeps its per-op times in bh.L)
 
 MS = 1000000
 # Field lengths as bh.rep prints them (check 60, exception 100 characters); others up to 200.
@@ -139,9 +141,23 @@ def next_loops(loops, value_ns, min_ns):
     return n
 
 
+def op(f, xs):
+    """bh.op for host workers: the same loop and list, with a plain subtraction where a board needs
+    ticks_diff (int.__sub__, a call per operation: a third of the recording's cost on CPython)."""
+    a = bh.L.append
+    for x in xs:
+        t = T()
+        f(x)
+        a(T() - t)
+
+
+bh.op = op
+
+
 def take(fn, params, loops):
     """One value: (value_ns, last result, None) or (elapsed, None, (outcome, exc))."""
     r = None
+    bh.L = []   # an app workload's per-op times (bh.op) of this value alone
     t0 = T()
     try:
         for _ in range(loops):
@@ -158,17 +174,23 @@ def said(r, ex, expect):
     return ('ok' if r == expect else 'wrong'), ''
 
 
-def value_frame(frames, kind, i, loops, t, r, err, expect):
+def latency(calls):
+    """An app workload's per-operation fields over bh.L after `calls` calls: ops (per call), p50_ns,
+    p95_ns, p99_ns (nearest rank); none for a benchmark that does not time operations."""
+    return [tuple(f.split('=')) for f in bh.lq(calls).split('|')[1:]]
+
+
+def value_frame(frames, kind, i, loops, t, r, err, expect, lat=()):
     outcome, exc = err if err else said(r, None, expect)
     frames.frame([('kind', kind), ('i', i), ('loops', loops), ('value_ns', t),
-                  ('check', '' if err else r), ('outcome', outcome), ('exc', exc)])
+                  ('check', '' if err else r), ('outcome', outcome), ('exc', exc)] + list(lat))
 
 
 def cold_frame(frames, import_ns, first_call_ns, end_mono_ns, r, ex, expect):
     outcome, exc = said(r, ex, expect)
     frames.frame([('kind', 'cold'), ('import_ns', import_ns), ('first_call_ns', first_call_ns),
                   ('end_mono_ns', end_mono_ns), ('check', '' if ex is not None else r),
-                  ('outcome', outcome), ('exc', exc), ('maxrss_kb', maxrss_kb())])
+                  ('outcome', outcome), ('exc', exc), ('maxrss_kb', maxrss_kb())] + latency(1))
 
 
 def parse(argv):
@@ -244,19 +266,19 @@ def run(a, frames):
         values = []
         for i in range(a.values):
             t, r, err = take(fn, params, loops)
-            values.append((t, r, err))
+            values.append((t, r, err, latency(loops)))
             if err or t < min_ns:
                 break
         short = [v for v in values if v[0] < min_ns and not v[2]]
         if not short:
             break
         is_steady = False   # it sped up after warm-up; once past the cap it is not warmed up again
-        for t, r, err in values:   # the speed changed after warm-up: these were warm-ups after all
+        for t, r, err, _ in values:   # the speed changed after warm-up: these were warm-ups after all
             value_frame(frames, 'warmup', warmups, loops, t, r, err, expect)
             warmups += 1
         loops = next_loops(loops, short[0][0], min_ns)
-    for i, (t, r, err) in enumerate(values):
-        value_frame(frames, 'value', i, loops, t, r, err, expect)
+    for i, (t, r, err, lat) in enumerate(values):
+        value_frame(frames, 'value', i, loops, t, r, err, expect, lat)
         if err:
             return warmups, False, loops
     ok = len(values) == a.values and all(v[0] >= min_ns for v in values)

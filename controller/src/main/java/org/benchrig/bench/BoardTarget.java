@@ -338,7 +338,7 @@ public final class BoardTarget implements Target {
             Energy energy = power == null ? null : power.end(began, f.number("t_ns"));
             return new Measurement(s.measurementId(id(), b.name(), mode, rep), s.runId(), id(), b.name(), tier, rep,
                     mode, f.number("t_ns"), r.elapsed().toNanos(), f.heap(), f.get("check"), d.outcome(), Instant.now(),
-                    energy);
+                    energy).withLatency(f.latency());
         }
         return s.failure(id(), b, tier, mode, rep, Outcome.failed(FailureClass.INFRASTRUCTURE,
                 "no trustworthy result in " + CALL_ATTEMPTS + " tries over a faulty link; last: " + problem));

@@ -115,7 +115,7 @@ public final class HostTarget implements Target {
         Consumer<HostSample> toMeasurement = h -> sink.accept(new Measurement(
                 s.measurementId(id(), b.name(), h.mode(), h.repetition()), s.runId(), id(), b.name(), tier,
                 h.repetition(), h.mode(), h.timeNs(), h.wallNs(), new HeapUse(null, null, null, h.peakRssKb()),
-                h.check(), h.outcome(), Instant.now(), null, h.value()));
+                h.check(), h.outcome(), Instant.now(), null, h.value(), h.latency()));
         runner.runCold(b.name(), tier, expected, s.repetitions(), s.benchmarkTimeout(), toMeasurement);
         runner.runWarm(b.name(), tier, expected, protocol(s.suite()), s.benchmarkTimeout(), toMeasurement);
     }

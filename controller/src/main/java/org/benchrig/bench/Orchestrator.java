@@ -56,7 +56,9 @@ public final class Orchestrator {
                         .collect(Collectors.joining(";"));
                 expect = "CPython's value for the key each target runs";
             }
-            store.recordBenchmark(runId, new BenchmarkInfo(b.name(), b.workloadClass(), tiers, params, b.sha256(), expect));
+            // a file that says which app it stands for (APP) is counted in that row of the matrix by app class
+            String cls = b.appClass() != null && !b.appClass().isEmpty() ? b.appClass() : b.workloadClass();
+            store.recordBenchmark(runId, new BenchmarkInfo(b.name(), cls, tiers, params, b.sha256(), expect));
         }
         RunSettings settings = new RunSettings(plan.rig(), runId, plan.suite(), plan.repetitions(), plan.benchmarkTimeout(),
                 new QuietGate());

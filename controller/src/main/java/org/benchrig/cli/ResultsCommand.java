@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
+import org.benchrig.report.AppClassMatrix;
 import org.benchrig.report.PyperfExport;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.ScalingRecords;
@@ -48,7 +49,7 @@ public final class ResultsCommand implements Callable<Integer> {
                 case csv -> ResultsPrinter.csv(store.targets(r.id()), store.measurements(r.id()), store.benchmarks(r.id()),
                         out);
                 case json -> ResultsPrinter.json(r, store.targets(r.id()), store.measurements(r.id()),
-                        store.benchmarks(r.id()), out);
+                        store.benchmarks(r.id()), AppClassMatrix.of(store, r.id(), cfg.stats()), out);
                 case pyperf -> {
                     List<TargetInfo> hosts = store.targets(r.id()).stream().filter(t -> "host".equals(t.kind())).toList();
                     TargetInfo t = hosts.stream().filter(h -> h.targetId().equals(target)).findFirst().orElse(null);

@@ -180,12 +180,14 @@ public final class ResultsPrinter {
         Listing.csv(columns, rows, out);
     }
 
+    /** @param appClasses the decision matrix by app class ({@code AppClassMatrix}), first in the document */
     public static void json(RunInfo run, List<TargetInfo> targets, List<Measurement> ms, List<BenchmarkInfo> benchmarks,
-                            PrintWriter out) {
+                            Map<String, Object> appClasses, PrintWriter out) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", run.id());
         doc.put("suite", run.suite());
         doc.put("state", run.state().name().toLowerCase());
+        doc.put("app_classes", appClasses);
         Map<String, Object> byTarget = new LinkedHashMap<>();
         for (TargetInfo t : targets) {
             Map<String, Object> p = new LinkedHashMap<>(provenance(t));

@@ -126,7 +126,8 @@ public final class HostRunner {
             // Same clock (CLOCK_MONOTONIC) on both sides; the frame's arrival is the fallback bound.
             long wall = end != null && end >= r.startedAt && end <= arrived[0] ? end - r.startedAt : arrived[0] - r.startedAt;
             sink.accept(new HostSample(Mode.COLD, rep, f.number("first_call_ns"), wall, f.number("maxrss_kb"), check(f),
-                    decide(f, expected), HostValue.cold(rep, startup, f.number("import_ns"), f.number("first_call_ns"))));
+                    decide(f, expected), HostValue.cold(rep, startup, f.number("import_ns"), f.number("first_call_ns")),
+                    f.latency()));
         }
     }
 
@@ -181,7 +182,8 @@ public final class HostRunner {
                 failed |= !o.isOk() || valueNs == null || l == null || l < 1;
                 long n = l == null || l < 1 ? 1 : l;
                 sink.accept(new HostSample(Mode.WARM, rep++, valueNs == null ? null : Math.round((double) valueNs / n), null,
-                        rss, check(v), o, HostValue.warm((int) n, proc, warmups, steady, valueNs == null ? 0 : valueNs)));
+                        rss, check(v), o, HostValue.warm((int) n, proc, warmups, steady, valueNs == null ? 0 : valueNs),
+                        v.latency()));
                 if (valueNs != null) {
                     perCall.add((double) valueNs / n);
                 }

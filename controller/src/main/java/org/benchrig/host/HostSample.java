@@ -1,6 +1,7 @@
 package org.benchrig.host;
 
 import org.benchrig.result.HostValue;
+import org.benchrig.result.Latency;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
 
@@ -14,7 +15,14 @@ import org.benchrig.result.Outcome;
  * @param peakRssKb  peak resident set size of the process in KB, or null
  * @param check      the self-check value the benchmark returned, or null
  * @param value      loops, process, warm-ups, steady flag and the cold split
+ * @param latency    an app workload's per-operation percentiles (the frame's ops/p50/p95/p99), or null
  */
 public record HostSample(Mode mode, int repetition, Long timeNs, Long wallNs, Long peakRssKb, String check,
-                         Outcome outcome, HostValue value) {
+                         Outcome outcome, HostValue value, Latency latency) {
+
+    /** A sample without per-operation latency. */
+    public HostSample(Mode mode, int repetition, Long timeNs, Long wallNs, Long peakRssKb, String check, Outcome outcome,
+                      HostValue value) {
+        this(mode, repetition, timeNs, wallNs, peakRssKb, check, outcome, value, null);
+    }
 }

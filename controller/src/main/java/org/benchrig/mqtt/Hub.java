@@ -13,6 +13,7 @@ import org.benchrig.config.HubConfig;
 import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.Latency;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
@@ -198,7 +199,8 @@ public final class Hub implements AutoCloseable {
                 "ok".equals(outcome) ? new Outcome(null, detail) : new Outcome(FailureClass.valueOf(outcome), detail),
                 Instant.parse(j.path("at").asText()),
                 energy(j.get("energy")),
-                host(j.get("host")));
+                host(j.get("host")),
+                j.hasNonNull("latency") ? Latency.of(k -> longOrNull(j.get("latency"), k)) : null);
     }
 
     private static HostValue host(JsonNode h) {

@@ -96,11 +96,21 @@ public final class DecisionMatrix {
                 && m.benchmark().equals(b) && m.mode() == Mode.WARM && m.unsteady())).toList();
     }
 
+    /** The samples a test decides on, of one benchmark on one target (lower is better). */
+    @FunctionalInterface
+    interface Samples {
+        double[] of(String benchmark, String target);
+    }
+
     /** Geometric mean of medians over benchmarks; null when a benchmark has no ok sample on the target. */
     static Double geomean(List<Measurement> ms, List<String> benches, String target, Mode mode) {
+        return geomean(benches, target, (b, t) -> times(ms, b, t, mode));
+    }
+
+    static Double geomean(List<String> benches, String target, Samples samples) {
         double logSum = 0;
         for (String b : benches) {
-            double[] v = times(ms, b, target, mode);
+            double[] v = samples.of(b, target);
             if (v.length == 0) {
                 return null;
             }
@@ -111,10 +121,20 @@ public final class DecisionMatrix {
 
     static Map<String, Object> test(List<Measurement> ms, List<String> benches, List<String> targets, Mode mode,
                                     double level, double thresholdPercent) {
+        return test(ms, benches, targets, mode, mode.name().toLowerCase(Locale.ROOT), (b, t) -> times(ms, b, t, mode),
+                level, thresholdPercent);
+    }
+
+    /**
+     * The test on any lower-is-better samples (e.g. per-value p95 latency): fastest vs runner-up as
+     * above; {@code mode} WARM also needs both steady; {@code label} names the test in its text.
+     */
+    static Map<String, Object> test(List<Measurement> ms, List<String> benches, List<String> targets, Mode mode,
+                                    String label, Samples samples, double level, double thresholdPercent) {
         List<String> ranked = new ArrayList<>();
         Map<String, Double> score = new LinkedHashMap<>();
         for (String t : targets) {
-            Double g = geomean(ms, benches, t, mode);
+            Double g = geomean(benches, t, samples);
             if (g != null) {
                 score.put(t, g);
                 ranked.add(t);
@@ -122,7 +142,7 @@ public final class DecisionMatrix {
         }
         ranked.sort((a, b) -> Double.compare(score.get(a), score.get(b)));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        out.put("mode", label);
         if (ranked.isEmpty()) {
             out.put("winner", null);
             out.put("text", "no target has " + out.get("mode") + " times for every benchmark of this class");
@@ -141,12 +161,12 @@ public final class DecisionMatrix {
         List<Double> ys = new ArrayList<>();
         double noise = 0;   // the noisiest benchmark's within-run floor: the class is judged by its worst
         for (String b : benches) {
-            noise = Math.max(noise, NoiseFloor.withinRun(times(ms, b, w, mode), times(ms, b, r, mode)));
-            double ref = Summary.of(times(ms, b, r, mode)).median();
-            for (double v : times(ms, b, w, mode)) {
+            noise = Math.max(noise, NoiseFloor.withinRun(samples.of(b, w), samples.of(b, r)));
+            double ref = Summary.of(samples.of(b, r)).median();
+            for (double v : samples.of(b, w)) {
                 xs.add(v / ref);
             }
-            for (double v : times(ms, b, r, mode)) {
+            for (double v : samples.of(b, r)) {
                 ys.add(v / ref);
             }
         }

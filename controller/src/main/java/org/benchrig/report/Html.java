@@ -22,7 +22,9 @@ public final class Html {
                 .append(esc(String.valueOf(r.get("title"))))
                 .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:1200px}pre{white-space:pre-wrap;font-size:13px}"
                         + "svg text{font-size:11px;font-family:sans-serif}</style></head><body><h1>")
-                .append(esc(String.valueOf(r.get("title")))).append("</h1><h2>Charts: median time per target and mode</h2>");
+                .append(esc(String.valueOf(r.get("title")))).append("</h1>");
+        AppClassView.html((Map<String, Object>) r.get("app_classes"), s);
+        s.append("<h2>Charts: median time per target and mode</h2>");
         Map<String, List<Map<String, Object>>> byBench = new LinkedHashMap<>();
         for (Map<String, Object> x : (List<Map<String, Object>>) r.get("results")) {
             byBench.computeIfAbsent(String.valueOf(x.get("benchmark")), k -> new ArrayList<>()).add(x);

@@ -18,6 +18,7 @@ public final class Markdown {
                 .append(run.get("state")).append(", ").append(run.get("repetitions")).append(" repetitions, targets ")
                 .append(run.get("targets")).append(", started ").append(run.get("started_at")).append(", ended ")
                 .append(run.get("ended_at")).append(".\n\n");
+        AppClassView.markdown((Map<String, Object>) r.get("app_classes"), s);
 
         s.append("## Environment\n\n| what | value |\n|---|---|\n");
         ((Map<String, Object>) r.get("environment")).forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));

@@ -65,6 +65,7 @@ public final class Report {
         runMap.put("targets", run.targets());
         runMap.put("config_hash", run.configHash());
         r.put("run", runMap);
+        r.put("app_classes", AppClassMatrix.of(store, runId, stats));
 
         Map<String, Object> env = new LinkedHashMap<>(Environment.read());
         env.put("note", "controller host read when this report was written");

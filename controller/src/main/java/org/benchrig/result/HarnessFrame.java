@@ -172,6 +172,11 @@ public record HarnessFrame(Map<String, String> fields) {
         };
     }
 
+    /** An app workload's per-operation latency fields ({@code ops}, {@code p50_ns}...), or null. */
+    public Latency latency() {
+        return Latency.of(this::number);
+    }
+
     /** Heap fields as the harness reports them (null on hosts, which print -1). */
     public HeapUse heap() {
         return new HeapUse(number("free0"), number("free1"), number("free2"), null);

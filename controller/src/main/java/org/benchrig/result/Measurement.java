@@ -11,10 +11,18 @@ import java.time.Instant;
  * @param check     the self-check value the benchmark returned, or null
  * @param energy    energy in the repetition's window when a power meter measured it, else null
  * @param host      how a host value was taken (loops, process, warm-ups, steady, cold split), else null
+ * @param latency   an app workload's per-operation percentiles over this measurement, else null
  */
 public record Measurement(String id, long runId, String target, String benchmark, String tier,
                           int repetition, Mode mode, Long timeNs, Long wallNs, HeapUse heap,
-                          String check, Outcome outcome, Instant at, Energy energy, HostValue host) {
+                          String check, Outcome outcome, Instant at, Energy energy, HostValue host, Latency latency) {
+
+    /** A measurement without per-operation latency (benchmarks that are not app workloads). */
+    public Measurement(String id, long runId, String target, String benchmark, String tier, int repetition, Mode mode,
+                       Long timeNs, Long wallNs, HeapUse heap, String check, Outcome outcome, Instant at, Energy energy,
+                       HostValue host) {
+        this(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check, outcome, at, energy, host, null);
+    }
 
     /** A measurement without host details (boards). */
     public Measurement(String id, long runId, String target, String benchmark, String tier, int repetition, Mode mode,
@@ -31,7 +39,13 @@ public record Measurement(String id, long runId, String target, String benchmark
     /** The same measurement with energy attached. */
     public Measurement withEnergy(Energy e) {
         return new Measurement(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check,
-                outcome, at, e, host);
+                outcome, at, e, host, latency);
+    }
+
+    /** The same measurement with its per-operation latency. */
+    public Measurement withLatency(Latency l) {
+        return new Measurement(id, runId, target, benchmark, tier, repetition, mode, timeNs, wallNs, heap, check,
+                outcome, at, energy, host, l);
     }
 
     /**

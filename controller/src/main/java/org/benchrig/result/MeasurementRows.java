@@ -17,7 +17,8 @@ public final class MeasurementRows {
     public static final List<String> COLUMNS = Stream.concat(Stream.of("id", "run", "target", "benchmark", "class", "tier",
             "mode", "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
             "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
-            "energy_window_ns", "instrument", "energy_simulated", "energy_flags"), HostValue.NAMES.stream()).toList();
+            "energy_window_ns", "instrument", "energy_simulated", "energy_flags"),
+            Stream.concat(HostValue.NAMES.stream(), Latency.NAMES.stream())).toList();
 
     private MeasurementRows() {
     }
@@ -53,6 +54,7 @@ public final class MeasurementRows {
         r.put("energy_simulated", e == null ? null : e.simulated());
         r.put("energy_flags", e == null ? null : e.flags());
         HostValue.putAll(m.host(), r::put);
+        Latency.putAll(m.latency(), r::put);
         return r;
     }
 

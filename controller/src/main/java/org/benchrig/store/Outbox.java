@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.Latency;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.stats.Summary;
@@ -229,6 +230,12 @@ public final class Outbox {
         } else {
             ObjectNode h = o.putObject("host");
             HostValue.putAll(m.host(), (k, v) -> h.set(k, JSON.valueToTree(v)));
+        }
+        if (m.latency() == null) {
+            o.putNull("latency");
+        } else {
+            ObjectNode l = o.putObject("latency");
+            Latency.putAll(m.latency(), (k, v) -> l.set(k, JSON.valueToTree(v)));
         }
         return o;
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.benchrig.result.Energy;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.Latency;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
@@ -62,7 +63,7 @@ public final class Store implements AutoCloseable {
                     + "free_after, free_after_collect, peak_rss_kb, check_value, outcome, "
                     + "failure_detail, at, energy_mj, avg_ma, peak_ma, energy_samples, energy_window_ns, "
                     + "instrument, simulated, energy_flags, loops, process, warmups, steady, value_ns, startup_ns, "
-                    + "import_ns, first_call_ns";
+                    + "import_ns, first_call_ns, ops, p50_ns, p95_ns, p99_ns";
 
     private static final String RUN_COLUMNS =
             "id, rig, suite, state, started_at, ended_at, repetitions, targets, config_hash, "
@@ -396,7 +397,7 @@ public final class Store implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO measurements (" + MEASUREMENT_COLUMNS + ") "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, m.id());
             ps.setLong(2, m.runId());
@@ -439,6 +440,11 @@ public final class Store implements AutoCloseable {
             setLong(ps, 31, h == null ? null : h.startupNs());
             setLong(ps, 32, h == null ? null : h.importNs());
             setLong(ps, 33, h == null ? null : h.firstCallNs());
+            Latency lat = m.latency();
+            setLong(ps, 34, lat == null ? null : (long) lat.ops());
+            setLong(ps, 35, lat == null ? null : lat.p50Ns());
+            setLong(ps, 36, lat == null ? null : lat.p95Ns());
+            setLong(ps, 37, lat == null ? null : lat.p99Ns());
             return ps.executeUpdate() == 1;
         }
     }
@@ -484,7 +490,13 @@ public final class Store implements AutoCloseable {
                         : new Outcome(FailureClass.valueOf(outcome), detail),
                 Instant.parse(rs.getString("at")),
                 energy(rs),
-                hostValue(rs));
+                hostValue(rs),
+                latency(rs));
+    }
+
+    private static Latency latency(ResultSet rs) throws SQLException {
+        Long ops = getLong(rs, "ops");
+        return ops == null ? null : new Latency(ops.intValue(), getLong(rs, "p50_ns"), getLong(rs, "p95_ns"), getLong(rs, "p99_ns"));
     }
 
     private static HostValue hostValue(ResultSet rs) throws SQLException {

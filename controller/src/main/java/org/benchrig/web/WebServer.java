@@ -34,6 +34,7 @@ import org.benchrig.config.BoardConfig;
 import org.benchrig.config.HostConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
+import org.benchrig.report.AppClassMatrix;
 import org.benchrig.report.ConcurrencySection;
 import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
@@ -122,6 +123,9 @@ public final class WebServer implements AutoCloseable {
                 send(ctx, Compare.of(r.id(), service.store().measurements(r.id()), service.store().benchmarks(r.id()),
                         service.store().targets(r.id())));
             });
+            // the decision matrix by app class (issue 14): the compare page shows it first
+            c.routes.get("/api/runs/{id}/appclass", ctx ->
+                    send(ctx, AppClassMatrix.of(service.store(), runOf(ctx).id(), service.config().stats())));
             // profiles (issue 15): a run's flame graphs and tables, and each profile's exports
             c.routes.get("/api/runs/{id}/profiles", ctx -> send(ctx, Map.of("profiles", profiles.ofRun(runOf(ctx).id()))));
             c.routes.get("/api/profiles/{pid}/stacks.folded", ctx -> {

@@ -204,13 +204,35 @@ class StoreTest {
             assertThat(row).containsEntry("loops", 4096).containsEntry("process", 2).containsEntry("warmups", 9)
                     .containsEntry("steady", false).containsEntry("value_ns", 150_000_000L).containsEntry("startup_ns", null);
             assertThat(org.benchrig.result.MeasurementRows.csv(List.of(row)).lines().findFirst().orElseThrow())
-                    .endsWith(",loops,process,warmups,steady,value_ns,startup_ns,import_ns,first_call_ns");
+                    .endsWith(",loops,process,warmups,steady,value_ns,startup_ns,import_ns,first_call_ns,ops,p50_ns,p95_ns,p99_ns");
             var json = Outbox.measurementJson("sim", c);
             assertThat(json.path("host").path("startup_ns").asLong()).isEqualTo(40_000_000L);
             assertThat(json.path("host").path("steady").isNull()).isTrue();
         }
         assertThat(query(db(), "SELECT loops || '/' || steady || '/' || value_ns FROM measurements WHERE id = 'w'"))
                 .containsExactly("4096/0/150000000");
+    }
+
+    @Test
+    void appWorkloadLatencyRoundTripsThroughStoreRowsAndTheWire() throws Exception {
+        org.benchrig.result.Latency lat = new org.benchrig.result.Latency(24, 7_123L, 9_618L, 18_184L);
+        try (Store store = Store.open(db())) {
+            long runId = store.startRun("sim", "default", List.of("mb1"), 1, null);
+            Measurement m = new Measurement("lat", runId, "mb1", "webreq", "s", 1, Mode.WARM, 268_910_000L, null,
+                    new HeapUse(9000L, 6000L, 8900L, null), "24/1402", Outcome.ok(), Instant.parse("2025-01-02T03:04:05Z"))
+                    .withLatency(lat);
+            Measurement plain = new Measurement("plain", runId, "mb1", "fib", "s", 1, Mode.WARM, 1L, null,
+                    HeapUse.none(), "375", Outcome.ok(), Instant.parse("2025-01-02T03:04:05Z"));
+            store.addMeasurement(m);
+            store.addMeasurement(plain);
+            assertThat(store.measurements(runId)).containsExactlyInAnyOrder(m, plain);
+            assertThat(org.benchrig.result.MeasurementRows.row(m, "service")).containsEntry("ops", 24)
+                    .containsEntry("p95_ns", 9_618L);
+            assertThat(Outbox.measurementJson("sim", m).path("latency").path("p99_ns").asLong()).isEqualTo(18_184L);
+            assertThat(Outbox.measurementJson("sim", plain).path("latency").isNull()).isTrue();
+        }
+        assertThat(query(db(), "SELECT ops || '/' || p50_ns || '/' || p95_ns FROM measurements WHERE id = 'lat'"))
+                .containsExactly("24/7123/9618");
     }
 
     @Test

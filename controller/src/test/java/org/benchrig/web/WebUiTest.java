@@ -420,6 +420,27 @@ class WebUiTest {
     }
 
     @Test
+    @Order(6)
+    void theComparePageShowsTheAppClassMatrixFirst() {
+        page.navigate(web.url() + "compare?run=" + runId);
+        page.locator("#app-matrix").waitFor();
+        page.locator("#matrix").waitFor();
+        // the app-class matrix comes before the workload-class one, right after the run picker
+        assertThat(page.locator("#content > *:not(form)").first().getAttribute("id")).isEqualTo("app-classes");
+        Locator rows = page.locator("#app-matrix tbody tr[data-app-class]");
+        assertThat(rows.evaluateAll("rs => rs.map(r => r.dataset.appClass)"))
+                .isEqualTo(List.of("cli", "service", "pipeline", "embedded"));
+        // this run (fib, xss) has no app workload: every row says so instead of naming a pick
+        for (int i = 0; i < rows.count(); i++) {
+            assertThat(rows.nth(i).locator("[data-pick]").textContent()).startsWith("no verdict: this run has no ");
+        }
+        // a board cannot serve a service, and the cell says why
+        assertThat(page.locator("#app-matrix tr[data-app-class=service] td[data-applicable=false]").first().textContent())
+                .contains("not applicable: a board has no sockets");
+        shot("compare-app-classes");
+    }
+
+    @Test
     @Order(7)
     void historyAndPhoneLayout() {
         page.navigate(web.url() + "history?benchmark=fib&target=cpython");
