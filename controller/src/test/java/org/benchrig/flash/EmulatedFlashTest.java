@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.benchrig.board.Board;
+import org.benchrig.board.Boards;
 import org.benchrig.board.Emulator;
 import org.benchrig.board.EmulatedBoards;
-import org.benchrig.instrument.EmulatorPowerSwitch;
-import org.benchrig.instrument.EmulatorResetLine;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,7 @@ class EmulatedFlashTest {
 
         Emulator emulator = Emulator.start("fl1", TestImages.MICROBIT_FIRMWARE, dir.resolve("run"),
                 Deadline.in(Duration.ofSeconds(20)));
-        try (Board board = new Board(EmulatedBoards.config("fl1"), emulator::ptyPath, new EmulatorResetLine(emulator),
-                new EmulatorPowerSwitch(emulator), emulator)) {
+        try (Board board = Boards.emulated(EmulatedBoards.config("fl1"), emulator)) {
             Flasher flasher = new EmulatedFlasher(emulator);
 
             FlashReport first = flasher.flash(debian, Deadline.in(FLASH_WAIT));

@@ -473,7 +473,7 @@ class WebUiTest {
             }
             last = run;
         }
-        List<Store.AlertRow> found = new org.benchrig.stats.Regressions(store,
+        List<Store.AlertRow> found = new org.benchrig.history.Regressions(store,
                 org.benchrig.config.StatsSettings.DEFAULT, java.time.Clock.systemUTC()).afterRun(last);
         assertThat(found).hasSize(1);
         assertThat(found.get(0).stepRunId()).isEqualTo(stepRun);
