@@ -11,8 +11,10 @@ import org.benchrig.board.EmulatedBoards;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** Flashing the emulated micro:bit with two different images, each verified on the running board. */
+@NeedsEmulator
 class EmulatedFlashTest {
     private static final Duration FLASH_WAIT = Duration.ofSeconds(40);
     /** uFlash-style appended main.py: leaves a file on the board's filesystem when it runs at boot. */

@@ -19,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsBroker;
 
 /**
  * What decides the embedded broker: a client that drops its TCP connection without DISCONNECT
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HiveMQ CE embedded. Moquette 0.17 failed both here (2026-11-25, same test, then removed from
  * the build): see docs/mqtt.md.
  */
+@NeedsBroker
 class BrokerConformanceTest {
     @TempDir
     static Path dir;

@@ -17,12 +17,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.NeedsBroker;
 
 /**
  * Home Assistant MQTT discovery (mqtt.homeassistant): one retained sensor config per board, its
  * availability the rig's status topic, its state the board's retained state (with the last result);
  * off by default. Against Debian's Mosquitto, a `benchrig run` with one emulated micro:bit.
  */
+@NeedsEmulator
+@NeedsBroker
 class HomeAssistantDiscoveryTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,12 +10,16 @@ import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 
 /**
  * {@code benchrig compare} end to end on one emulated micro:bit and python3, smoke suite, 5
  * repetitions: A and B are the same firmware, interpreter and benchmarks (A/A); C runs from a copy
  * of firmware-scripts where fib's 's' tier does 28 instead of 25 rounds (about 10% more work).
  */
+@NeedsEmulator
+@RunsHosts
 class CompareRunsTest {
     @TempDir
     static Path dir;

@@ -49,12 +49,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.NeedsBrowser;
 
 /**
  * The web UI in headless Chromium against a real rig: two emulated boards and two hosts in the
  * config, one run (fib and xss, 2 repetitions, on mb1 + python3 + pypy3) started from the browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@NeedsEmulator
+@NeedsBrowser
 class WebUiTest {
     static final String TOKEN = "test-token-4f1c";
     static final Path SHOTS = Path.of("target", "screenshots");
