@@ -309,6 +309,8 @@ class WebUiTest {
                 }
                 if (flagged != null) {
                     assertThat(energy.locator(".badge.flag").allTextContents()).contains(flagged.get("energy_flags").asText().split(",")[0]);
+                } else {   // no stored flag: the row shows none (so a missing badge cannot pass unseen either way)
+                    assertThat(energy.locator(".badge.flag").count()).as(r.getAttribute("data-benchmark")).isZero();
                 }
             } else if (!"mb1".equals(r.getAttribute("data-target"))) {
                 assertThat(energy.textContent()).isEqualTo("not measured");
