@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
+import org.benchrig.result.Units;
 import org.benchrig.stats.Summary;
 
 /**
@@ -59,17 +60,8 @@ public record ResultRow(String benchmark, String target, Mode mode, String tier,
         return outcomes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** Human units for nanoseconds: 12.3 us, 4.56 ms, 1.23 s. */
+    /** Human units for nanoseconds (the results table's callers keep this name; the format is {@link Units}'s). */
     public static String duration(double ns) {
-        if (Double.isNaN(ns)) {
-            return "-";
-        }
-        if (ns < 1e6) {
-            return String.format(java.util.Locale.ROOT, "%.1f us", ns / 1e3);
-        }
-        if (ns < 1e9) {
-            return String.format(java.util.Locale.ROOT, "%.2f ms", ns / 1e6);
-        }
-        return String.format(java.util.Locale.ROOT, "%.3f s", ns / 1e9);
+        return Units.duration(ns);
     }
 }

@@ -1,8 +1,5 @@
 package org.benchrig.bench;
 
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +28,7 @@ import org.benchrig.flash.FlashReport;
 import org.benchrig.flash.FlashVerifier;
 import org.benchrig.flash.Flashers;
 import org.benchrig.flash.InvalidImage;
-import org.benchrig.instrument.EmulatorPowerSwitch;
-import org.benchrig.instrument.EmulatorResetLine;
+import org.benchrig.instrument.FlashLines;
 import org.benchrig.instrument.Instruments;
 import org.benchrig.store.BoardRecords;
 import org.benchrig.time.Deadline;
@@ -199,31 +195,21 @@ public final class Rig implements AutoCloseable {
             old.close();
         }
         boolean kept = false;
-        Context pi4j = null;
+        // the flasher's own GPIO lines, released right after: used only while flashing
+        FlashLines flashLines = new FlashLines();
         Board board = null;
         try {
             FlashReport report;
             if (bc.kind() == BoardKind.EMULATED) {
                 Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), flashDir(config),
                         Deadline.in(VERIFY_WAIT));
-                board = new Board(bc, emulator::ptyPath, new EmulatorResetLine(emulator),
-                        new EmulatorPowerSwitch(emulator), emulator);
+                board = Boards.emulated(bc, emulator);
                 board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
                 report = Flashers.forBoard(bc, emulator, null, progress).flash(image, Deadline.in(FLASH_WAIT));
                 board.connect(Deadline.in(VERIFY_WAIT));
             } else {
-                Flashers.Lines lines = null;
-                if (Flashers.needsLines(bc)) {
-                    // the flasher's own Pi4J context, shut down right after: its BOOT/RUN lines are
-                    // used only while flashing, and a short-lived context keeps them released otherwise
-                    pi4j = com.pi4j.Pi4J.newAutoContext();
-                    Context ctx = pi4j;
-                    lines = (name, pin) -> ctx.create(DigitalOutput.newConfigBuilder(ctx).id(name)
-                            .name(name).address(pin).initial(DigitalState.HIGH)
-                            .shutdown(DigitalState.HIGH));
-                }
-                report = Flashers.forBoard(bc, null, lines, progress).flash(image, Deadline.in(FLASH_WAIT));
-                board = Boards.open(bc, runtimeDir(config), flashDir(config), instruments);
+                report = Flashers.forBoard(bc, null, flashLines::output, progress).flash(image, Deadline.in(FLASH_WAIT));
+                board = openWired(bc);
             }
             FlashVerifier.Verification v =
                     FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
@@ -232,9 +218,7 @@ public final class Rig implements AutoCloseable {
             kept = true;
             return new Flashed(report, v);
         } finally {
-            if (pi4j != null) {
-                pi4j.shutdown();
-            }
+            flashLines.close();
             if (!kept) {
                 if (board != null) {
                     try {
@@ -276,6 +260,13 @@ public final class Rig implements AutoCloseable {
         return config.dataDir().resolve("benchrig.db");
     }
 
+    /** Opens a board with the reset line and power switch its config wires to this rig's GPIO. */
+    private Board openWired(BoardConfig bc) {
+        boolean gpio = bc.kind() != BoardKind.EMULATED;   // an emulated board is reset and powered through QEMU
+        return Boards.open(bc, runtimeDir(config), flashDir(config), gpio ? instruments.resetLine(bc) : null,
+                gpio ? instruments.powerSwitch(bc) : null);
+    }
+
     /** The board if some command opened it already; never starts an emulator (web UI bench page, MQTT board states). */
     public synchronized java.util.Optional<Board> openedBoard(String id) {
         return java.util.Optional.ofNullable(open.get(id));
@@ -295,7 +286,7 @@ public final class Rig implements AutoCloseable {
                 throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
             }
             try {
-                b = Boards.open(bc, runtimeDir(config), flashDir(config), instruments);
+                b = openWired(bc);
             } catch (RuntimeException e) {
                 records.release(id);
                 throw e;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.benchrig.config.BoardConfig;
-import org.benchrig.instrument.PowerSwitch;
-import org.benchrig.instrument.ResetLine;
+import org.benchrig.control.PowerSwitch;
+import org.benchrig.control.ResetLine;
 import org.benchrig.time.Deadline;
 
 /**
@@ -257,7 +257,7 @@ public final class Board implements AutoCloseable {
             resetLine.pulse(RESET_PULSE);
             link.drain(BOOT_QUIET, deadline.atMost(Duration.ofSeconds(2)));
             repl.enterRaw(deadline);
-            return "board hard-reset (" + resetLine.label() + ")";
+            return "board hard-reset (" + resetLine.resetLabel() + ")";
         });
         if (how == null) {
             how = attempt(tried, "reopening the port", () -> {
@@ -273,7 +273,7 @@ public final class Board implements AutoCloseable {
                 powerSwitch.cycle(POWER_OFF_TIME);
                 openLink();
                 repl.enterRaw(deadline);
-                return "board power-cycled (" + powerSwitch.label() + ")";
+                return "board power-cycled (" + powerSwitch.powerLabel() + ")";
             });
         }
         if (how == null) {

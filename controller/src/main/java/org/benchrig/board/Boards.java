@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.BoardKind;
-import org.benchrig.instrument.EmulatorPowerSwitch;
-import org.benchrig.instrument.EmulatorResetLine;
-import org.benchrig.instrument.Instruments;
-import org.benchrig.instrument.PowerSwitch;
-import org.benchrig.instrument.ResetLine;
+import org.benchrig.control.PowerSwitch;
+import org.benchrig.control.ResetLine;
 import org.benchrig.time.Deadline;
 
 /** Builds a {@link Board} from its config: the emulated or the serial kind, with its reset and power. */
@@ -21,28 +18,22 @@ public final class Boards {
 
     /** Opens (for emulated boards: starts) the board and leaves it in raw REPL, READY. */
     public static Board open(BoardConfig config, Path runtimeDir) {
-        return open(config, runtimeDir, null);
+        return open(config, runtimeDir, null, null, null);
     }
 
     /**
-     * As {@link #open(BoardConfig, Path)}; a serial board whose config names {@code reset_pin} or
-     * {@code power_switch_pin} gets the GPIO reset line and relay from {@code instruments}.
+     * As {@link #open(BoardConfig, Path)}; a serial board gets the {@code reset} line and the
+     * {@code power} switch wired for it (null: none wired; the rig makes them from the config's
+     * {@code reset_pin} and {@code power_switch_pin}); an emulated board gets its emulator's and
+     * keeps its flash in {@code flashDir} (null: not kept).
      */
-    public static Board open(BoardConfig config, Path runtimeDir, Instruments instruments) {
-        return open(config, runtimeDir, null, instruments);
-    }
-
-    /** As {@link #open(BoardConfig, Path, Instruments)}; an emulated board keeps its flash in {@code flashDir} (null: not kept). */
-    public static Board open(BoardConfig config, Path runtimeDir, Path flashDir, Instruments instruments) {
+    public static Board open(BoardConfig config, Path runtimeDir, Path flashDir, ResetLine reset, PowerSwitch power) {
         Deadline deadline = Deadline.in(START_WAIT);
         Board board;
         if (config.kind() == BoardKind.EMULATED) {
             Emulator emulator = Emulator.start(config.id(), config.firmware(), runtimeDir, flashDir, deadline);
-            board = new Board(config, emulator::ptyPath, new EmulatorResetLine(emulator),
-                    new EmulatorPowerSwitch(emulator), emulator);
+            board = emulated(config, emulator);
         } else {
-            ResetLine reset = instruments == null ? null : instruments.resetLine(config);
-            PowerSwitch power = instruments == null ? null : instruments.powerSwitch(config);
             board = new Board(config, config::port, reset != null ? reset : unwired("reset line"),
                     power != null ? power : unwiredPower(), null);
         }
@@ -55,6 +46,12 @@ public final class Boards {
         return board;
     }
 
+    /** A board on a started emulator, reset and powered through it; the board owns (ends) the emulator. */
+    public static Board emulated(BoardConfig config, Emulator emulator) {
+        EmulatorControls controls = new EmulatorControls(emulator);
+        return new Board(config, emulator::ptyPath, controls, controls, emulator);
+    }
+
     /** A serial board without wired GPIO lines: a hung board cannot be brought back by us. */
     private static ResetLine unwired(String what) {
         return new ResetLine() {
@@ -64,7 +61,7 @@ public final class Boards {
             }
 
             @Override
-            public String label() {
+            public String resetLabel() {
                 return "no " + what;
             }
         };
@@ -88,7 +85,7 @@ public final class Boards {
             }
 
             @Override
-            public String label() {
+            public String powerLabel() {
                 return "no power switch";
             }
         };

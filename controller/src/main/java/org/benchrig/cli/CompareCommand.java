@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.benchrig.config.RigConfig;
 import org.benchrig.stats.Bootstrap;
 import org.benchrig.stats.Comparison;
+import org.benchrig.history.BetweenRunNoise;
 import org.benchrig.stats.NoiseFloor;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
@@ -44,7 +45,7 @@ public final class CompareCommand implements Callable<Integer> {
             RunInfo b = store.run(runB).orElseThrow(() -> new IllegalArgumentException("no run " + runB + " in " + store.path()));
             Map<String, String> kinds = new HashMap<>();
             store.targets(runB).forEach(t -> kinds.put(t.targetId(), t.kind()));
-            Map<String, Double> floors = NoiseFloor.between(store, Math.max(runA, runB));
+            Map<String, Double> floors = BetweenRunNoise.between(store, Math.max(runA, runB));
             List<Comparison.Change> changes = Comparison.compare(store.measurements(runA), store.measurements(runB),
                     cfg.stats(), floors, t -> NoiseFloor.defaultFor(kinds.get(t)));
             out.printf("compare run %d (%s, %s) -> run %d (%s, %s)%n", a.id(), a.suite(), a.startedAt(), b.id(), b.suite(), b.startedAt());
@@ -72,7 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
         store.targets(runA).forEach(t -> ta.put(t.targetId(), t));
         for (TargetInfo t : store.targets(runB)) {
             TargetInfo o = ta.get(t.targetId());
-            if (o != null && !Objects.equals(NoiseFloor.build(o), NoiseFloor.build(t))) {
+            if (o != null && !Objects.equals(BetweenRunNoise.build(o), BetweenRunNoise.build(t))) {
                 out.printf("note: target %s changed: %s %s %s -> %s %s %s%n", t.targetId(), o.version(), o.executable(),
                         o.firmwareHash(), t.version(), t.executable(), t.firmwareHash());
             }

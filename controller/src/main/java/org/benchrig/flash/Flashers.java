@@ -37,10 +37,4 @@ public final class Flashers {
                     + " has no flash: mapping; add one (kind: uf2, daplink or esptool), see docs/flashing.md");
         };
     }
-
-    /** Whether the board's flasher drives GPIO lines. */
-    public static boolean needsLines(BoardConfig board) {
-        FlashConfig f = board.flash();
-        return f.bootselPin() != null || f.bootPin() != null;
-    }
 }

@@ -3,6 +3,7 @@ package org.benchrig.instrument;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Duration;
+import org.benchrig.control.ResetLine;
 
 /**
  * A board's reset (EN/RUN/nRESET) pulled low through an open-drain stage driven by a GPIO output
@@ -36,7 +37,7 @@ public final class GpioResetLine implements ResetLine {
     }
 
     @Override
-    public String label() {
+    public String resetLabel() {
         return label;
     }
 }

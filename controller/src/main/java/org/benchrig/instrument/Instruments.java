@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.benchrig.config.BoardConfig;
+import org.benchrig.control.PowerSwitch;
+import org.benchrig.control.ResetLine;
 import org.benchrig.config.Platform;
 import org.benchrig.config.PowerConfig;
 import org.benchrig.config.RigConfig;

@@ -3,6 +3,7 @@ package org.benchrig.instrument;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Duration;
+import org.benchrig.control.PowerSwitch;
 import java.util.function.LongSupplier;
 
 /**
@@ -73,7 +74,7 @@ public final class RelayPowerSwitch implements PowerSwitch {
     }
 
     @Override
-    public String label() {
+    public String powerLabel() {
         return label;
     }
 }

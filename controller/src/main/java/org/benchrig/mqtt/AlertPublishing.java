@@ -2,7 +2,7 @@ package org.benchrig.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.benchrig.stats.Regressions;
+import org.benchrig.history.Regressions;
 import org.benchrig.store.Outbox;
 import org.benchrig.store.Store;
 

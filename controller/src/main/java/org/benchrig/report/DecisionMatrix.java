@@ -12,7 +12,7 @@ import org.benchrig.result.Mode;
 import org.benchrig.stats.MannWhitney;
 import org.benchrig.stats.NoiseFloor;
 import org.benchrig.stats.Summary;
-import org.benchrig.stats.Units;
+import org.benchrig.result.Units;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.TargetInfo;
 

@@ -21,7 +21,7 @@ import org.benchrig.stats.Comparison;
 import org.benchrig.stats.Outliers;
 import org.benchrig.stats.SteadyState;
 import org.benchrig.stats.Summary;
-import org.benchrig.stats.Units;
+import org.benchrig.result.Units;
 import org.benchrig.stats.Warnings;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;

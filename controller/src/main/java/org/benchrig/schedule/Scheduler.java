@@ -120,7 +120,7 @@ public final class Scheduler implements AutoCloseable {
      * MQTT publisher adds its alert listener).
      */
     public static Scheduler forService(org.benchrig.bench.RunService service, java.io.PrintWriter out) {
-        org.benchrig.stats.Regressions regressions = new org.benchrig.stats.Regressions(service.store(),
+        org.benchrig.history.Regressions regressions = new org.benchrig.history.Regressions(service.store(),
                 service.config().stats(), Clock.systemDefaultZone());
         regressions.addListener(a -> out.printf("benchrig: regression alert: %s on %s (%s) %s by %.1f%% since run %d%n",
                 a.benchmark(), a.target(), a.mode(), a.direction(), a.change() * 100, a.stepRunId()));
@@ -142,10 +142,10 @@ public final class Scheduler implements AutoCloseable {
         return s;
     }
 
-    private org.benchrig.stats.Regressions regressions;
+    private org.benchrig.history.Regressions regressions;
 
     /** Regression detection run after each run, when started by {@link #forService}; else null. */
-    public org.benchrig.stats.Regressions regressions() {
+    public org.benchrig.history.Regressions regressions() {
         return regressions;
     }
 

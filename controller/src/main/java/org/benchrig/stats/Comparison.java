@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.benchrig.config.StatsSettings;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.Units;
 
 /**
  * Compares two runs per benchmark x target x mode. A verdict (faster or slower) needs all of:

@@ -14,6 +14,7 @@ import org.benchrig.report.DecisionMatrix;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
+import org.benchrig.result.Units;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.TargetInfo;
@@ -110,7 +111,7 @@ public final class Compare {
                         && c.coldNs() / c.warmNs() >= STARTUP_DOMINATED_RATIO) {
                     caveats.add(String.format(Locale.ROOT,
                             "start-up dominated on %s: cold %s vs warm %s (JIT/import warm-up); short-lived processes see the cold number",
-                            c.label(), Format.duration(c.coldNs()), Format.duration(c.warmNs())));
+                            c.label(), Units.duration(c.coldNs()), Units.duration(c.warmNs())));
                 }
                 for (String f : c.failures()) {
                     caveats.add(f.endsWith(FailureClass.DOES_NOT_FIT.name())

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** The raw REPL against the real MicroPython firmware on an emulated micro:bit. */
+@NeedsEmulator
 class EmulatedBoardTest {
     @TempDir
     static Path runtime;

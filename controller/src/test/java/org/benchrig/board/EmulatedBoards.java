@@ -18,6 +18,7 @@ public final class EmulatedBoards {
 
     /** Starts an emulated board whose emulator state lives under {@code runtimeDir}. */
     public static Board start(String id, Path runtimeDir) {
+        org.benchrig.testing.Tier.requireFull("an emulated board", org.benchrig.testing.NeedsEmulator.class);
         return Boards.open(config(id), runtimeDir);
     }
 }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** Leftover emulators are ended only when they are ours and their controller is gone. */
+@NeedsEmulator
 class EmulatorLeftoverTest {
     @TempDir
     Path dir;

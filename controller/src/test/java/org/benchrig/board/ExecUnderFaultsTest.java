@@ -15,12 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /**
  * {@code exec} on a serial board behind the fault injector: whatever the line does, no wrong output
  * is accepted, every failure is classified within its deadline, and the board serves again once the
  * fault ends. (The full volumes are in {@code ./benchrig selfbench faults}.)
  */
+@NeedsEmulator
 class ExecUnderFaultsTest {
     static final Path PROXY = Path.of("..", "firmware-scripts", "tools", "faultproxy.py").toAbsolutePath();
     /** Per call: a slow call under 1 % loss resends several times; well below this. */

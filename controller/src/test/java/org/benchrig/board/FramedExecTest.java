@@ -9,8 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** benchrig exec's checked output on the real emulated micro:bit: the same program, however it travels. */
+@NeedsEmulator
 class FramedExecTest {
     @TempDir
     static Path runtime;

@@ -86,6 +86,12 @@ class ReplTranscriptTest {
         assertThat(e.failureClass()).isEqualTo(FailureClass.BENCHMARK_ERROR);
     }
 
+    /**
+     * The answer's ~150 one-byte pieces reach the REPL in many reads; under host load pieces that
+     * fell due together arrive in one read (73 reads seen at a load of 14 on 2 cores).
+     */
+    private static final int SPLIT_READS_AT_LEAST = 20;
+
     @Test
     void outputInPartialFramesStillParses() {
         // the real answer, byte by byte with 2 ms gaps: every frame boundary falls mid-read
@@ -100,7 +106,7 @@ class ReplTranscriptTest {
         assertThat(r.value().stdout()).isEqualTo("before\n");
         assertThat(r.value().error().orElseThrow().message()).isEqualTo("bad value 7");
         assertThat(r.value().error().get().traceback()).hasSize(3);
-        assertThat(link.events().stream().filter(e -> !e.hostWrote()).count()).isGreaterThan(100);
+        assertThat(link.events().stream().filter(e -> !e.hostWrote()).count()).isGreaterThan(SPLIT_READS_AT_LEAST);
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(3));
     }
 

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** The serial link itself, on the emulated micro:bit's pty: every wait must end. */
+@NeedsEmulator
 class SerialLinkTest {
     @TempDir
     static Path runtime;

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** Verified uploads to the real MicroPython firmware on an emulated micro:bit. */
+@NeedsEmulator
 class VerifiedUploadTest {
     // enough to cross every piece boundary and a few hundred pieces; the volume figures are selfbench link's
     static final int ITERATIONS = 60;

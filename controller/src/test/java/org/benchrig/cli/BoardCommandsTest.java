@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** What a lab member sees from boards, exec and upload, on the real emulated board. */
+@NeedsEmulator
 class BoardCommandsTest {
     @TempDir
     Path dir;

@@ -10,8 +10,10 @@ import org.awaitility.Awaitility;
 import org.benchrig.store.BoardRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** A board serves one process at a time; the loser is told who has it, and a dead holder loses it. */
+@NeedsEmulator
 class BoardLockingTest {
     @TempDir
     Path dir;

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** A board that dies in the middle of a run is quarantined; the other board and the host finish. */
+@NeedsEmulator
 class BoardLostMidRunTest {
     @TempDir
     Path dir;

@@ -19,11 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /**
  * The controller killed with SIGKILL in the middle of a run: nothing it printed is lost, the run
  * becomes interrupted at the next start, and that start ends the emulator the dead controller left.
  */
+@NeedsEmulator
 class ControllerKilledTest {
     private static final Pattern MEASURED = Pattern.compile("^\\[(\\w+)] (\\w+) (cold|warm) #(\\d+): ");
 

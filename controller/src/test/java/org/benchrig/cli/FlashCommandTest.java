@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** {@code benchrig flash} as a lab member runs it on the emulated board. */
+@NeedsEmulator
 class FlashCommandTest {
     @TempDir
     Path dir;

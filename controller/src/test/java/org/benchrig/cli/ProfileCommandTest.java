@@ -9,8 +9,12 @@ import org.benchrig.profile.BoardProfiles;
 import org.benchrig.profile.FoldedStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 
 /** {@code benchrig profile}: stored with a run of its own, exported, and summarized in the report. */
+@NeedsEmulator
+@RunsHosts
 class ProfileCommandTest {
     @TempDir
     Path dir;

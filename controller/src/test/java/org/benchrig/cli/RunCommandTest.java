@@ -16,8 +16,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 
 /** {@code benchrig run} end to end: a real emulated board, real python3 and pypy3, a real SQLite file. */
+@NeedsEmulator
+@RunsHosts
 class RunCommandTest {
     @TempDir
     static Path dir;

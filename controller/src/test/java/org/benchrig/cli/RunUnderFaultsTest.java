@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /**
  * {@code benchrig run} on a serial board (nothing wired) behind the fault injector: no wrong value
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and serves again when the fault ends. A benchmark printing a forged frame is stored with its
  * real result. (Fewer runs than the issue's volumes: those are in {@code selfbench faults}.)
  */
+@NeedsEmulator
 class RunUnderFaultsTest {
     static final String SUITE = "sieve,genyield";
     /** Whole run of SUITE x 2 repetitions under a fault, recoveries included; far above what it takes. */

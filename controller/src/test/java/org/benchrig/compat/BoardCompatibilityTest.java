@@ -11,8 +11,10 @@ import java.util.List;
 import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** {@code benchrig compat app.py} against the real emulated micro:bit (QEMU, MicroPython 1.9.2). */
+@NeedsEmulator
 class BoardCompatibilityTest {
     @TempDir
     Path dir;

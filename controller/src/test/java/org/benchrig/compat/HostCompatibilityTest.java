@@ -14,11 +14,13 @@ import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.RunsHosts;
 
 /**
  * {@code benchrig compat requirements.txt} against a local package directory, on the real python3
  * and pypy3: which packages install as pure Python, as a C extension, or not at all.
  */
+@RunsHosts
 class HostCompatibilityTest {
     private static final List<String> PACKAGES = List.of("purepkg", "cpkg", "bothpkg", "brokenpkg", "pppkg");
 

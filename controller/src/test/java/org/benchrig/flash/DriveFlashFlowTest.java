@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DriveFlashFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A real RP2040's new firmware enumerates its USB serial a moment after the drive goes. */
+    private static final Duration PORT_RETURN_DELAY = Duration.ofMillis(50);
+    /** A DAPLink re-mounts its drive (with FAIL.TXT on error) a moment after it took the image. */
+    private static final Duration DRIVE_RETURN_DELAY = Duration.ofMillis(100);
 
     @TempDir
     Path dir;
@@ -64,14 +68,10 @@ class DriveFlashFlowTest {
         void run() throws Exception;
     }
 
-    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("simulated board waited in vain");
-            }
-            Thread.sleep(5);
-        }
+    /** The simulated board waits for the flasher's copy to land, as a real bootloader watches its drive. */
+    private static void await(java.util.concurrent.Callable<Boolean> c) {
+        org.awaitility.Awaitility.await("simulated board waits for the copy").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(5)).until(c);
     }
 
     private static Path firstWithSuffix(Path mount, String suffix) {
@@ -114,7 +114,7 @@ class DriveFlashFlowTest {
             Files.delete(copied);
             Files.delete(mount.resolve("INFO_UF2.TXT"));
             Files.delete(mount);
-            Thread.sleep(50); // the new firmware enumerates its USB serial a moment later
+            Thread.sleep(PORT_RETURN_DELAY.toMillis());   // the simulated board's own timing, not a wait of the test
             lines.event("port back");
             Files.createFile(port);
         });
@@ -170,7 +170,7 @@ class DriveFlashFlowTest {
             Files.delete(copied);
             Files.delete(mount.resolve("DETAILS.TXT"));
             lines.event("drive gone");
-            Thread.sleep(100);
+            Thread.sleep(DRIVE_RETURN_DELAY.toMillis());   // the simulated board's own timing, not a wait of the test
             if (failText != null) {
                 Files.writeString(mount.resolve("FAIL.TXT"), failText);
             }

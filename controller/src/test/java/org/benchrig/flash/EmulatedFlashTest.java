@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.benchrig.board.Board;
+import org.benchrig.board.Boards;
 import org.benchrig.board.Emulator;
 import org.benchrig.board.EmulatedBoards;
-import org.benchrig.instrument.EmulatorPowerSwitch;
-import org.benchrig.instrument.EmulatorResetLine;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /** Flashing the emulated micro:bit with two different images, each verified on the running board. */
+@NeedsEmulator
 class EmulatedFlashTest {
     private static final Duration FLASH_WAIT = Duration.ofSeconds(40);
     /** uFlash-style appended main.py: leaves a file on the board's filesystem when it runs at boot. */
@@ -33,8 +34,7 @@ class EmulatedFlashTest {
 
         Emulator emulator = Emulator.start("fl1", TestImages.MICROBIT_FIRMWARE, dir.resolve("run"),
                 Deadline.in(Duration.ofSeconds(20)));
-        try (Board board = new Board(EmulatedBoards.config("fl1"), emulator::ptyPath, new EmulatorResetLine(emulator),
-                new EmulatorPowerSwitch(emulator), emulator)) {
+        try (Board board = Boards.emulated(EmulatedBoards.config("fl1"), emulator)) {
             Flasher flasher = new EmulatedFlasher(emulator);
 
             FlashReport first = flasher.flash(debian, Deadline.in(FLASH_WAIT));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.RunsHosts;
 
 /**
  * What a performance engineer checks in host baselines, on the real python3 and pypy3 at tier 's'
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A small protocol (2 processes x 3 values of at least 100 ms) keeps it near a minute.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RunsHosts
 class HostBaselinesTest {
     static final WarmProtocol SMALL = new WarmProtocol("test", 2, 2, 3, 100, 2, 0.03, 3);
     static final Duration T = Duration.ofSeconds(60);

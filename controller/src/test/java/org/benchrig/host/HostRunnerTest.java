@@ -20,7 +20,9 @@ import org.benchrig.result.Mode;
 import org.benchrig.time.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.RunsHosts;
 
+@RunsHosts
 class HostRunnerTest {
     static final Path REPO = Path.of(System.getProperty("benchrig.repo", "..")).toAbsolutePath().normalize();
     static final Path HARNESS = REPO.resolve("firmware-scripts/harness");

@@ -11,8 +11,10 @@ import org.benchrig.result.ScalingPoint.Workload;
 import org.benchrig.stats.ScalingFigures;
 import org.benchrig.stats.ScalingFigures.Figure;
 import org.junit.jupiter.api.Test;
+import org.benchrig.testing.RunsHosts;
 
 /** The concurrency workloads on the real CPython: what a GIL does to threads, and what waiting does not. */
+@RunsHosts
 class ScalingRunnerTest {
     static final ScalingRunner.Settings S = new ScalingRunner.Settings(0.3, 5, Duration.ofSeconds(90));
     /** What "clearly above" means on a 2-core machine whose second core is shared (see the test). */

@@ -23,12 +23,14 @@ import org.benchrig.store.Store;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /**
  * The default-like rig (one emulated board with a simulated INA219 and marker pin, plus python3):
  * the smoke suite stores simulated energy for every board measurement and none for hosts; a sensor
  * that stops answering mid-run leaves measurements without energy and one warning.
  */
+@NeedsEmulator
 class SimulatedEnergyRunTest {
     @TempDir
     static Path dir;

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** A test subscriber that keeps every message it gets, and reconnects with its session when asked. */
@@ -67,5 +68,28 @@ final class Collector implements AutoCloseable {
         } finally {
             client.close(true);
         }
+    }
+
+    /**
+     * Publishes a marker to {@code topic} (inside this collector's filter) and waits until it comes
+     * back: the broker delivers in order, so everything it had for this subscriber is in by then.
+     * The marker is then dropped from {@link #messages}; the test asserts on the rest, and silence
+     * it sees means silence.
+     */
+    void awaitQueued(String url, String topic) throws MqttException {
+        String marker = "marker-" + System.nanoTime();
+        MqttClient pub = new MqttClient(url, "marker-" + System.nanoTime(), new MemoryPersistence());
+        try {
+            pub.connect();
+            MqttMessage m = new MqttMessage(marker.getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            pub.publish(topic, m);
+            pub.disconnect();
+        } finally {
+            pub.close();
+        }
+        org.awaitility.Awaitility.await("the marker on " + topic).atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> messages.stream().anyMatch(x -> x.payload().equals(marker)));
+        messages.removeIf(x -> x.payload().equals(marker));
     }
 }

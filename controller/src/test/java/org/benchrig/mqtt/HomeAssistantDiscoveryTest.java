@@ -17,12 +17,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.NeedsBroker;
 
 /**
  * Home Assistant MQTT discovery (mqtt.homeassistant): one retained sensor config per board, its
  * availability the rig's status topic, its state the board's retained state (with the last result);
  * off by default. Against Debian's Mosquitto, a `benchrig run` with one emulated micro:bit.
  */
+@NeedsEmulator
+@NeedsBroker
 class HomeAssistantDiscoveryTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +65,7 @@ class HomeAssistantDiscoveryTest {
         try (Collector ha = new Collector(mosquitto.url(), "ha-" + System.nanoTime(), "homeassistant/#", false)) {
             String topic = "homeassistant/sensor/benchrig_ha-rig_mb1/config";
             await().atMost(Duration.ofSeconds(5)).until(() -> !ha.on(topic).isEmpty());
-            Thread.sleep(300);
+            ha.awaitQueued(mosquitto.url(), "homeassistant/marker");
             assertThat(ha.messages).as("one sensor per board, none for hosts")
                     .extracting(Collector.Msg::topic).containsExactly(topic);
             Collector.Msg m = ha.on(topic).get(0);
@@ -115,7 +119,7 @@ class HomeAssistantDiscoveryTest {
             assertThat(r.exit()).as(r.err() + r.out()).isZero();
             // the publisher did connect and publish (so silence under the prefix means something)
             await().atMost(Duration.ofSeconds(5)).until(() -> !rigTopics.on("/boards/mb1/state").isEmpty());
-            Thread.sleep(300);
+            ha.awaitQueued(mosquitto.url(), "homeassistant/marker");
             assertThat(ha.messages).extracting(Collector.Msg::topic).noneMatch(t -> t.contains("ha-off"));
         }
     }

@@ -33,6 +33,7 @@ final class Mosquitto implements AutoCloseable {
 
     /** As {@link #start(Path, String, String)}, with {@code extra} appended to mosquitto.conf (e.g. a TLS listener). */
     static Mosquitto start(Path dir, String user, String password, String extra) throws Exception {
+        org.benchrig.testing.Tier.requireFull("Mosquitto", org.benchrig.testing.NeedsBroker.class);
         Files.createDirectories(dir);
         int port = freePort();
         StringBuilder c = new StringBuilder("listener " + port + " 127.0.0.1\nlog_dest stdout\n"

@@ -11,8 +11,12 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.NeedsBroker;
 
 /** The MQTT scenarios against Debian's Mosquitto, started by the test on a free loopback port. */
+@NeedsEmulator
+@NeedsBroker
 class MosquittoPublishingTest extends PublishingScenarios {
     @BeforeAll
     static void startBroker() throws Exception {

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsBroker;
 
 /**
  * TLS to an external broker: Debian's Mosquitto with a TLS listener that requires a client
  * certificate (and a plain loopback listener for the test's subscriber), PEM files made with the
  * openssl CLI as docs/mqtt.md says, the client key converted to PKCS#8.
  */
+@NeedsBroker
 class MosquittoTlsTest {
     @TempDir
     static Path dir;

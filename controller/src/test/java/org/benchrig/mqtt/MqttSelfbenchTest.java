@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.Test;
+import org.benchrig.testing.NeedsBroker;
 
 /** `selfbench mqtt` runs end to end on a small backlog (the embedded broker) and reports a ratio. */
+@NeedsBroker
 class MqttSelfbenchTest {
     @Test
     void selfbenchMqttReportsBothRatesAndTheRatio() {

@@ -168,7 +168,8 @@ abstract class PublishingScenarios {
                 run(cfg, Map.of(), "--suite", "smoke", "--repeat", "2"));
         await().atMost(Duration.ofSeconds(120)).until(() -> received(sub, "flaky").size() >= 3 || running.isDone());
         broker.stop();
-        Thread.sleep(4000);
+        // down until the run has measured more while nobody could take it: rows wait in the outbox
+        await().atMost(Duration.ofSeconds(120)).until(() -> outboxSize(cfg) > 0 || running.isDone());
         broker.restart();
         CliHarness.Result r = running.get(300, TimeUnit.SECONDS);
         assertThat(r.exit()).as(r.err() + r.out()).isZero();

@@ -36,6 +36,7 @@ interface TestBroker extends AutoCloseable {
 
     /** The controller's embedded broker (HiveMQ CE), here in the test's JVM: the controller is a child or in-process. */
     static TestBroker embedded(Path dir) throws Exception {
+        org.benchrig.testing.Tier.requireFull("the embedded broker", org.benchrig.testing.NeedsBroker.class);
         int port = Mosquitto.freePort();
         return new TestBroker() {
             EmbeddedBroker b = EmbeddedBroker.start("127.0.0.1", port, dir);

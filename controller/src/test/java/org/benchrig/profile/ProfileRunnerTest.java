@@ -14,8 +14,10 @@ import org.benchrig.config.HostConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.benchrig.testing.RunsHosts;
 
 /** The sampler and cProfile on real CPython and PyPy, against fixtures whose answer is known. */
+@RunsHosts
 class ProfileRunnerTest {
     static final Path SCRIPTS = CliHarness.REPO.resolve("firmware-scripts");
     static final Path FIXTURES = SCRIPTS.resolve("profile-fixtures");

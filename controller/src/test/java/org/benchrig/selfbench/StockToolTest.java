@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
 
 /**
  * {@code selfbench link --stock-tool PATH} runs the tool it is given, on a second emulated board, and
  * judges its output like benchrig's; without it, the imitation is labelled as one. The tools here are
  * stand-ins with pyboard.py's command line (Debian does not package pyboard.py or mpremote).
  */
+@NeedsEmulator
 class StockToolTest {
     static final Path TOOLS = CliHarness.REPO.resolve("controller/src/test/resources/stock-tools");
     @TempDir

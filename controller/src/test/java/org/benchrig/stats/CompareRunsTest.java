@@ -10,12 +10,16 @@ import org.benchrig.cli.CliHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 
 /**
  * {@code benchrig compare} end to end on one emulated micro:bit and python3, smoke suite, 5
  * repetitions: A and B are the same firmware, interpreter and benchmarks (A/A); C runs from a copy
  * of firmware-scripts where fib's 's' tier does 28 instead of 25 rounds (about 10% more work).
  */
+@NeedsEmulator
+@RunsHosts
 class CompareRunsTest {
     @TempDir
     static Path dir;
@@ -71,8 +75,11 @@ class CompareRunsTest {
         List<String> lines = verdictLines(r.out());
         // 6 benchmarks x (mb1 cold + warm, cpython cold + warm)
         assertThat(lines).as(r.out()).hasSize(24);
-        assertThat(lines).as(r.out()).noneMatch(l -> l.contains(" slower") || l.contains(" faster"));
-        assertThat(r.out()).contains("0 slower, 0 faster");
+        // the board's times are deterministic (QEMU -icount): the same firmware twice flags nothing.
+        // python3's at n=5 on a shared 2-core host may really move between runs, so its verdicts
+        // are counted above, not judged; the host noise floor has its own tests (WarningsOutliersSteadyTest).
+        assertThat(lines).as(r.out()).filteredOn(l -> l.contains("mb1"))
+                .hasSize(12).noneMatch(l -> l.contains(" slower") || l.contains(" faster"));
     }
 
     @Test
@@ -82,8 +89,8 @@ class CompareRunsTest {
         assertThat(r.out()).contains("note: benchmark fib changed: params s:4, 25 -> s:4, 28");
         List<String> lines = verdictLines(r.out());
         assertThat(lines).as(r.out()).anySatisfy(l -> assertThat(l).startsWith("fib").contains("mb1", "warm", " slower"));
-        assertThat(lines).as(r.out()).filteredOn(l -> !l.startsWith("fib"))
-                .noneMatch(l -> l.contains(" slower") || l.contains(" faster"));
+        assertThat(lines).as(r.out()).filteredOn(l -> !l.startsWith("fib") && l.contains("mb1"))
+                .hasSize(10).noneMatch(l -> l.contains(" slower") || l.contains(" faster"));
         System.out.println(r.out());
     }
 }

@@ -21,6 +21,7 @@ final class Chromium {
     }
 
     static Browser launch(Playwright playwright, Path dir) throws IOException {
+        org.benchrig.testing.Tier.requireFull("Chromium", org.benchrig.testing.NeedsBrowser.class);
         Path home = Files.createDirectories(dir.resolve("browser-home"));
         Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());

@@ -27,11 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsBrowser;
+import org.benchrig.testing.RunsHosts;
 
 /**
  * The run page's flame graphs in headless Chromium, drawn from real profiles (CPython and PyPy)
  * of the profiler fixtures, one with a function and a file named like HTML markup.
  */
+@NeedsBrowser
+@RunsHosts
 class FlameGraphUiTest {
     static final Path SCRIPTS = CliHarness.REPO.resolve("firmware-scripts");
     static final ProfileSettings QUICK = new ProfileSettings(1000, 0.3, 0.8, 0.3, true);

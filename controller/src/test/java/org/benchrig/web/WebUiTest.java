@@ -49,12 +49,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.NeedsBrowser;
 
 /**
  * The web UI in headless Chromium against a real rig: two emulated boards and two hosts in the
  * config, one run (fib and xss, 2 repetitions, on mb1 + python3 + pypy3) started from the browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@NeedsEmulator
+@NeedsBrowser
 class WebUiTest {
     static final String TOKEN = "test-token-4f1c";
     static final Path SHOTS = Path.of("target", "screenshots");
@@ -305,6 +309,8 @@ class WebUiTest {
                 }
                 if (flagged != null) {
                     assertThat(energy.locator(".badge.flag").allTextContents()).contains(flagged.get("energy_flags").asText().split(",")[0]);
+                } else {   // no stored flag: the row shows none (so a missing badge cannot pass unseen either way)
+                    assertThat(energy.locator(".badge.flag").count()).as(r.getAttribute("data-benchmark")).isZero();
                 }
             } else if (!"mb1".equals(r.getAttribute("data-target"))) {
                 assertThat(energy.textContent()).isEqualTo("not measured");
@@ -494,7 +500,7 @@ class WebUiTest {
             }
             last = run;
         }
-        List<Store.AlertRow> found = new org.benchrig.stats.Regressions(store,
+        List<Store.AlertRow> found = new org.benchrig.history.Regressions(store,
                 org.benchrig.config.StatsSettings.DEFAULT, java.time.Clock.systemUTC()).afterRun(last);
         assertThat(found).hasSize(1);
         assertThat(found.get(0).stepRunId()).isEqualTo(stepRun);

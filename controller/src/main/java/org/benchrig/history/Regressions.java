@@ -1,4 +1,4 @@
-package org.benchrig.stats;
+package org.benchrig.history;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.benchrig.config.StatsSettings;
 import org.benchrig.result.Measurement;
+import org.benchrig.stats.StepDetector;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;

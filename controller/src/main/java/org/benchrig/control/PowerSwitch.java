@@ -1,4 +1,4 @@
-package org.benchrig.instrument;
+package org.benchrig.control;
 
 import java.time.Duration;
 
@@ -11,5 +11,6 @@ public interface PowerSwitch {
     /** Off, wait at least {@code offTime}, on. */
     void cycle(Duration offTime);
 
-    String label();
+    /** For messages: "QEMU restart", "relay on GPIO 22". */
+    String powerLabel();
 }

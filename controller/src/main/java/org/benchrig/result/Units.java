@@ -1,8 +1,8 @@
-package org.benchrig.stats;
+package org.benchrig.result;
 
 import java.util.Locale;
 
-/** Human units for nanoseconds: 12.3 us, 4.56 ms, 1.23 s (as in the results table). */
+/** Human units for nanoseconds, the one formatter of the CLI, reports and the server's own strings: 12.3 us, 4.56 ms, 1.23 s. */
 public final class Units {
     private Units() {
     }

@@ -1,4 +1,4 @@
-package org.benchrig.instrument;
+package org.benchrig.control;
 
 import java.time.Duration;
 
@@ -7,5 +7,5 @@ public interface ResetLine {
     void pulse(Duration width);
 
     /** For messages: "QMP system_reset", "GPIO 17". */
-    String label();
+    String resetLabel();
 }

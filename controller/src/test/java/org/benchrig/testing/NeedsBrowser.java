@@ -1,0 +1,14 @@
+package org.benchrig.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/** The test drives headless Chromium through Playwright. The fast tier (`./benchrig test --fast`) leaves such classes out; the full tier runs them. */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("browser")
+public @interface NeedsBrowser {
+}
