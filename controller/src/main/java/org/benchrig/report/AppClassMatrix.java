@@ -14,7 +14,7 @@ import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.stats.Summary;
-import org.benchrig.stats.Units;
+import org.benchrig.result.Units;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;

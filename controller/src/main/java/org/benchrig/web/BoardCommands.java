@@ -5,17 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.benchrig.bench.BoardClaims;
+import org.benchrig.bench.BoardActions;
 import org.benchrig.bench.BoardProbe;
 import org.benchrig.bench.Rig;
-import org.benchrig.board.ExecOutcome;
-import org.benchrig.board.ReplFailure;
-import org.benchrig.board.VerifiedUpload;
 import org.benchrig.config.BoardConfig;
-import org.benchrig.time.Deadline;
 
 /**
  * The CLI's board commands served by the daemon (docs/api.md, "Board commands"): {@code exec},
@@ -31,10 +26,12 @@ final class BoardCommands {
     private static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
 
     private final Rig rig;
+    private final BoardActions actions;
     private final ObjectMapper json;
 
     BoardCommands(Rig rig, ObjectMapper json) {
         this.rig = rig;
+        this.actions = new BoardActions(rig);
         this.json = json;
     }
 
@@ -54,14 +51,7 @@ final class BoardCommands {
         String label = req.hasNonNull("label") ? req.get("label").asText() : "<stdin>";
         int timeout = integer(req, "timeoutS", 30, 1, MAX_EXEC_SECONDS);
         int retries = integer(req, "retries", 0, 0, MAX_RERUNS);
-        ExecOutcome outcome;
-        try (BoardClaims.Claim claim = rig.claims().tryClaim(board, "benchrig exec")) {
-            outcome = ExecOutcome.of(rig.board(board).execChecked(code, label, retries,
-                    Deadline.in(Duration.ofSeconds(timeout))));
-        } catch (ReplFailure f) {
-            outcome = ExecOutcome.of(f);
-        }
-        return outcome.toMap();
+        return actions.exec(board, code, label, retries, Duration.ofSeconds(timeout));
     }
 
     /** {@code POST /api/boards/{id}/upload} {"name":"tool.py", "contentBase64":"..."}. */
@@ -74,17 +64,7 @@ final class BoardCommands {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("contentBase64: not base64 (" + e.getMessage() + ")");
         }
-        try (BoardClaims.Claim claim = rig.claims().tryClaim(board, "benchrig upload")) {
-            VerifiedUpload.Report r = rig.board(board).upload(name, content, Deadline.in(UPLOAD_WAIT));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("board", board);
-            m.put("name", r.name());
-            m.put("bytes", r.bytes());
-            m.put("pieceRetries", r.pieceRetries());
-            m.put("fileRetries", r.fileRetries());
-            m.put("elapsedS", r.elapsed().toNanos() / 1e9);
-            return m;
-        }
+        return actions.upload(board, name, content, UPLOAD_WAIT);
     }
 
     /** {@code POST /api/boards/probe}: every board probed, as `benchrig boards` lists them. */

@@ -1,5 +1,7 @@
 package org.benchrig.cli;
 
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * protocol: one run of the five workloads, then what a user reads from {@code results --format
  * json} and the report. About 30 s on a quiet machine, 67 s at load 13 on 2 cores.
  */
+@NeedsEmulator
+@RunsHosts
 class AppWorkloadsTest {
     static final String APPS = "webreq,pipeline,devloop,clijob,devlog";
     @TempDir

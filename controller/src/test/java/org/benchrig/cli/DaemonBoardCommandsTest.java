@@ -1,5 +1,6 @@
 package org.benchrig.cli;
 
+import org.benchrig.testing.NeedsEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@NeedsEmulator
 class DaemonBoardCommandsTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,7 @@
 package org.benchrig.cli;
 
+import org.benchrig.testing.NeedsEmulator;
+import org.benchrig.testing.RunsHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and perf_bench-format fixtures, in one run on one emulated micro:bit, CPython and PyPy (the
  * test host protocol, one repetition); and a malformed file that stops the run before it starts.
  */
+@NeedsEmulator
+@RunsHosts
 class UserBenchmarksTest {
     static final List<String> CLASSES = List.of("service", "pipeline", "cli", "embedded");
     /** Seconds of warm-up per host process at most: this class checks outcomes and parameters, not speed. */
