@@ -9,46 +9,44 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The break-even of two interpreters on one benchmark: the process lifetime (calls, and seconds of
- * work) after which the one with the lower steady time per call (the {@code overtaker}) stays
- * ahead of the other (the {@code starter}) in cumulative time from process start.
+ * work) after which the one with the lower steady time per call (the {@code overtaker}) is ahead of
+ * the other (the {@code starter}) in cumulative time from process start.
  *
- * <p>Every curve of one is paired with every curve of the other (each curve is one worker process
- * with one cold sample's start-up and import); each pair gives its last crossing, exactly, as the
- * curves are piecewise linear. The estimate is the median of the pairs' crossings and the interval
- * their range. {@link Status#FOUND}: every pair crosses; {@link Status#NEVER}: no pair crosses and
- * the same interpreter is ahead at every lifetime in every pair; {@link Status#UNCERTAIN}: the pairs
- * disagree (the curves cross inside their spread). {@link #pick} answers for one job length from
- * the pairs directly: the interpreter every pair has ahead there, or no verdict.
+ * <p>Each curve is one worker process with one cold sample's start-up and import. Who is ahead
+ * after a job of n calls is a verdict like every other here: Mann-Whitney over the two sides'
+ * cumulative times at n, at {@code level}; else no verdict. The verdict can change only where a
+ * pair of curves crosses (the curves are piecewise linear, so crossings are exact), so it is
+ * judged once between every two consecutive crossings. {@link Status#FOUND}: the starter is ahead
+ * for short jobs and the overtaker for long ones; the interval runs from the end of the starter's
+ * last lifetime with a verdict to the start of the overtaker's lasting one, and the estimate is
+ * the median of the pairs' last crossings. {@link Status#NEVER}: no pair of curves crosses and one
+ * side is ahead at every lifetime. {@link Status#UNCERTAIN}: otherwise (the curves cross inside
+ * their spread, or too few processes for a verdict).
  *
- * @param calls       the estimate (median of the crossing pairs), null unless FOUND
- * @param callsLow    the interval's low end (the earliest crossing), null for NEVER
- * @param callsHigh   the interval's high end, null for NEVER or when some pair never crosses
- * @param ns          cumulative time at the crossing (both curves equal there), as calls
- * @param crossing    how many of the {@code pairs} cross
- * @param extrapolated some crossing lies past a pair's measured calls (at the steady time per call)
+ * @param calls        the estimate (median of the pairs' last crossings), null unless FOUND
+ * @param callsLow     up to here the starter is ahead (a verdict), null when it never is
+ * @param callsHigh    from here on the overtaker is ahead (a verdict), null unless FOUND
+ * @param ns           cumulative time at the estimate (median of all curves there), as for calls
+ * @param crossing     how many of the {@code pairs} of curves cross for good
+ * @param extrapolated some last crossing lies past a pair's measured calls (at the steady time per call)
  */
 public record BreakEven(String benchmark, String starter, String overtaker, Status status, Double calls, Double callsLow,
                         Double callsHigh, Double ns, Double nsLow, Double nsHigh, int pairs, int crossing,
-                        boolean extrapolated, List<Pair> pairResults) {
+                        boolean extrapolated, double level, List<Pair> pairResults) {
 
-    /** FOUND, NEVER (no crossing, one is ahead at every lifetime), UNCERTAIN (the pairs disagree), NO_DATA. */
+    /** FOUND, NEVER (no crossing, one is ahead at every lifetime), UNCERTAIN (no verdict), NO_DATA. */
     public enum Status { FOUND, NEVER, UNCERTAIN, NO_DATA }
 
+    /** The level verdicts are judged at unless the caller passes the run's (stats.level). */
+    public static final double LEVEL = 0.05;
+
     /**
-     * One pair of curves: the starter's and the overtaker's, and the overtaker's last crossing
-     * (for good) or null when it never stays ahead.
+     * One pair of curves: the starter's and the overtaker's, the overtaker's last crossing (for
+     * good; 0 when it is ahead from process start) or null when it does not stay ahead, and every
+     * crossing of the two.
      */
-    public record Pair(WarmupCurve starter, WarmupCurve overtaker, Double calls, Double ns, boolean extrapolated) {
-
-        /** The target ahead after {@code n} calls (the starter on a tie). */
-        public String aheadAt(double n) {
-            return overtaker.at(n) < starter.at(n) ? overtaker.target() : starter.target();
-        }
-
-        /** True when the overtaker is ahead at every lifetime from process start (and stays so). */
-        boolean overtakerAlwaysAhead() {
-            return calls == null ? false : calls == 0;
-        }
+    public record Pair(WarmupCurve starter, WarmupCurve overtaker, Double calls, Double ns, boolean extrapolated,
+                       List<Double> crossings) {
     }
 
     /** What a job of a given length should run on, and why; {@code target} null is no verdict. */
@@ -59,13 +57,20 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
         pairResults = List.copyOf(pairResults);
     }
 
+    /** As {@link #of(String, String, List, String, List, double)} at {@link #LEVEL}. */
+    public static BreakEven of(String benchmark, String a, List<WarmupCurve> as, String b, List<WarmupCurve> bs) {
+        return of(benchmark, a, as, b, bs, LEVEL);
+    }
+
     /**
      * The break-even of targets {@code a} and {@code b} on {@code benchmark} from their curves;
      * NO_DATA when either has none.
      */
-    public static BreakEven of(String benchmark, String a, List<WarmupCurve> as, String b, List<WarmupCurve> bs) {
+    public static BreakEven of(String benchmark, String a, List<WarmupCurve> as, String b, List<WarmupCurve> bs,
+                               double level) {
         if (as.isEmpty() || bs.isEmpty()) {
-            return new BreakEven(benchmark, a, b, Status.NO_DATA, null, null, null, null, null, null, 0, 0, false, List.of());
+            return new BreakEven(benchmark, a, b, Status.NO_DATA, null, null, null, null, null, null, 0, 0, false, level,
+                    List.of());
         }
         boolean bOvertakes = median(bs, WarmupCurve::steadyPerCall) < median(as, WarmupCurve::steadyPerCall);
         String starter = bOvertakes ? a : b;
@@ -78,22 +83,64 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
                 pairs.add(cross(s, w));
             }
         }
+        int n = pairs.size();
         List<Pair> crossing = pairs.stream().filter(p -> p.calls() != null && p.calls() > 0).toList();
         boolean extrapolated = crossing.stream().anyMatch(Pair::extrapolated);
-        int n = pairs.size();
-        if (crossing.size() == n) {
-            return new BreakEven(benchmark, starter, overtaker, Status.FOUND, medianOf(crossing, Pair::calls),
-                    minOf(crossing, Pair::calls), maxOf(crossing, Pair::calls), medianOf(crossing, Pair::ns),
-                    minOf(crossing, Pair::ns), maxOf(crossing, Pair::ns), n, n, extrapolated, pairs);
+        double[] cuts = pairs.stream().flatMap(p -> p.crossings().stream()).mapToDouble(Double::doubleValue)
+                .distinct().sorted().toArray();
+        BreakEven draft = new BreakEven(benchmark, starter, overtaker, Status.UNCERTAIN, null, null, null, null, null, null,
+                n, crossing.size(), extrapolated, level, pairs);
+        // segment i lies between cuts[i-1] and cuts[i] (0 and infinity at the ends)
+        String[] ahead = new String[cuts.length + 1];
+        for (int i = 0; i <= cuts.length; i++) {
+            double x = cuts.length == 0 ? 1 : i == 0 ? cuts[0] / 2 : i == cuts.length ? cuts[i - 1] * 2 + 1
+                    : (cuts[i - 1] + cuts[i]) / 2;
+            ahead[i] = draft.aheadAt(x);
         }
-        if (crossing.isEmpty() && (pairs.stream().allMatch(Pair::overtakerAlwaysAhead)
-                || pairs.stream().allMatch(p -> p.calls() == null && starterAlwaysAhead(p)))) {
+        int lastStarter = -1;
+        for (int i = 0; i < ahead.length; i++) {
+            if (starter.equals(ahead[i])) {
+                lastStarter = i;
+            }
+        }
+        int firstOvertaker = ahead.length;
+        while (firstOvertaker > 0 && overtaker.equals(ahead[firstOvertaker - 1])) {
+            firstOvertaker--;
+        }
+        Double low = lastStarter < 0 ? null : lastStarter == cuts.length ? null : cuts[lastStarter];
+        if (cuts.length == 0 && ahead[0] != null) {
             return new BreakEven(benchmark, starter, overtaker, Status.NEVER, null, null, null, null, null, null, n, 0,
-                    false, pairs);
+                    false, level, pairs);
         }
-        return new BreakEven(benchmark, starter, overtaker, Status.UNCERTAIN, null,
-                crossing.isEmpty() ? null : minOf(crossing, Pair::calls), null, null,
-                crossing.isEmpty() ? null : minOf(crossing, Pair::ns), null, n, crossing.size(), extrapolated, pairs);
+        boolean found = ahead[0] != null && ahead[0].equals(starter) && firstOvertaker < ahead.length
+                && firstOvertaker > lastStarter;
+        if (!found) {
+            return new BreakEven(benchmark, starter, overtaker, Status.UNCERTAIN, null, low, null, null,
+                    low == null ? null : draft.nsAt(low), null, n, crossing.size(), extrapolated, level, pairs);
+        }
+        double high = cuts[firstOvertaker - 1];
+        double[] last = pairs.stream().mapToDouble(p -> p.calls() == null ? Double.POSITIVE_INFINITY : p.calls()).sorted()
+                .toArray();
+        double mid = last.length % 2 == 1 ? last[last.length / 2] : (last[last.length / 2 - 1] + last[last.length / 2]) / 2;
+        double est = Math.max(low, Math.min(high, mid));
+        return new BreakEven(benchmark, starter, overtaker, Status.FOUND, est, low, high, draft.nsAt(est), draft.nsAt(low),
+                draft.nsAt(high), n, crossing.size(), extrapolated, level, pairs);
+    }
+
+    /** The target ahead after {@code calls} calls (Mann-Whitney at the level), or null for no verdict. */
+    String aheadAt(double calls) {
+        double[] s = pairResults.stream().map(Pair::starter).distinct().mapToDouble(c -> c.at(calls)).toArray();
+        double[] w = pairResults.stream().map(Pair::overtaker).distinct().mapToDouble(c -> c.at(calls)).toArray();
+        if (MannWhitney.test(s, w).p() >= level) {
+            return null;
+        }
+        return Summary.of(s).median() < Summary.of(w).median() ? starter : overtaker;
+    }
+
+    /** The median cumulative time of every curve of both after {@code calls} calls. */
+    double nsAt(double calls) {
+        return Summary.of(java.util.stream.Stream.concat(pairResults.stream().map(Pair::starter),
+                pairResults.stream().map(Pair::overtaker)).distinct().mapToDouble(c -> c.at(calls)).toArray()).median();
     }
 
     /**
@@ -106,6 +153,7 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
         double end = xs[xs.length - 1];
         Double last = null;
         Double lastNs = null;
+        List<Double> all = new ArrayList<>();
         double prev = w.at(0) - s.at(0);
         if (prev < 0) {
             last = 0.0;
@@ -113,10 +161,12 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
         }
         for (int i = 1; i < xs.length; i++) {
             double d = w.at(xs[i]) - s.at(xs[i]);
+            if ((prev >= 0) != (d >= 0)) {
+                all.add(xs[i - 1] + (xs[i] - xs[i - 1]) * prev / (prev - d));
+            }
             if (prev >= 0 && d < 0) {
-                double x = xs[i - 1] + (xs[i] - xs[i - 1]) * prev / (prev - d);
-                last = x;
-                lastNs = s.at(x);
+                last = all.get(all.size() - 1);
+                lastNs = s.at(last);
             } else if (d >= 0) {
                 last = null;
             }
@@ -129,19 +179,15 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
                 last = end + prev / -slope;
                 lastNs = s.at(last);
                 extrapolated = true;
+                all.add(last);
             } else {
                 last = null;
             }
         } else if (slope > 0) {   // ahead at the end but slower per call: it falls behind again
             last = null;
+            all.add(end + -prev / slope);
         }
-        return new Pair(s, w, last, last == null ? null : lastNs, extrapolated);
-    }
-
-    private static boolean starterAlwaysAhead(Pair p) {
-        double[] xs = breakpoints(p.starter(), p.overtaker());
-        return Arrays.stream(xs).allMatch(x -> p.starter().at(x) <= p.overtaker().at(x))
-                && p.overtaker().steadyPerCall() >= p.starter().steadyPerCall();
+        return new Pair(s, w, last, last == null ? null : lastNs, extrapolated, List.copyOf(all));
     }
 
     private static double[] breakpoints(WarmupCurve s, WarmupCurve w) {
@@ -151,25 +197,28 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
 
     /** The pick for a job of {@code calls} calls from process start. */
     public Pick pick(double calls) {
-        return pickWhere(p -> calls, String.format(Locale.ROOT, "%,.0f calls", calls));
+        String job = String.format(Locale.ROOT, "%,.0f calls", calls);
+        if (status == Status.NO_DATA) {
+            return new Pick(null, "no verdict for a job of " + job + ": no warm-up curve of " + starter + " or " + overtaker);
+        }
+        String t = aheadAt(calls);
+        return t == null ? new Pick(null, "no verdict for a job of " + job + ": the processes' totals there do not differ "
+                + "significantly (Mann-Whitney p >= " + level + ")")
+                : new Pick(t, t + " is ahead after a job of " + job + " (Mann-Whitney p < " + level + " over "
+                + curves(true) + " and " + curves(false) + " processes)");
     }
 
     /** The pick for a job that takes {@code ns} from process start on the starter (what a user measures today). */
     public Pick pickForTimeOnStarter(double ns) {
-        return pickWhere(p -> p.starter().callsAt(ns), Units.duration(ns) + " of work on " + starter);
+        if (status == Status.NO_DATA) {
+            return pick(0);
+        }
+        return pick(Summary.of(pairResults.stream().map(Pair::starter).distinct().mapToDouble(c -> c.callsAt(ns)).toArray())
+                .median());
     }
 
-    private Pick pickWhere(ToDoubleFunction<Pair> callsOf, String job) {
-        if (status == Status.NO_DATA) {
-            return new Pick(null, "no verdict for a job of " + job + ": no warm-up curve of " + starter + " or " + overtaker);
-        }
-        List<String> ahead = pairResults.stream().map(p -> p.aheadAt(callsOf.applyAsDouble(p))).distinct().toList();
-        if (ahead.size() == 1) {
-            return new Pick(ahead.get(0), ahead.get(0) + " is ahead after a job of " + job + " in all " + pairs
-                    + " process pairs");
-        }
-        return new Pick(null, "no verdict for a job of " + job + ": inside the break-even interval (the " + pairs
-                + " process pairs disagree on who is ahead)");
+    private long curves(boolean starterSide) {
+        return pairResults.stream().map(starterSide ? Pair::starter : Pair::overtaker).distinct().count();
     }
 
     /** One sentence: "pypy pays off after 2,400 calls / 90.1 ms of work (interval ...)", or "never: ...". */
@@ -182,15 +231,17 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
                     pairs, extrapolated ? ", past the measured calls (extrapolated at the steady time per call)" : "",
                     starter, overtaker);
             case NEVER -> {
-                String leader = pairResults.get(0).overtakerAlwaysAhead() ? overtaker : starter;
-                String other = leader.equals(overtaker) ? starter : overtaker;
-                yield "never: the curves do not cross; " + leader + " is ahead at every process lifetime in all " + pairs
-                        + " process pairs, " + other + " never pays off";
+                String leader = aheadAt(1);
+                String other = overtaker.equals(leader) ? starter : overtaker;
+                yield "never: the curves do not cross; " + leader + " is ahead at every process lifetime (" + pairs
+                        + " process pairs), " + other + " never pays off";
             }
-            case UNCERTAIN -> String.format(Locale.ROOT, "no break-even verdict: %d of %d process pairs cross%s, the others "
-                            + "do not: whether %s pays off is inside the processes' spread", crossing, pairs,
-                    callsLow == null ? "" : String.format(Locale.ROOT, " (from %,.0f calls / %s)", callsLow,
-                            Units.duration(nsLow)), overtaker);
+            case UNCERTAIN -> String.format(Locale.ROOT, "no break-even verdict: %d of %d process pairs cross for good%s; "
+                            + "%s", crossing, pairs, callsLow == null ? "" : String.format(Locale.ROOT,
+                            ", %s is ahead up to %,.0f calls / %s", starter, callsLow, Units.duration(nsLow)),
+                    curves(true) < 4 || curves(false) < 4 ? "too few processes (" + curves(true) + " and " + curves(false)
+                            + ") for a verdict at level " + level : "whether " + overtaker + " pays off is inside the "
+                            + "processes' spread");
         };
     }
 

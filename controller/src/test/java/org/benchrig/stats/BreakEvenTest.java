@@ -41,10 +41,26 @@ class BreakEvenTest {
         return WarmupCurve.of("pypy", process, offsetNs, vs, Math.max(first, vs.size() - 2), true);
     }
 
+    /** Five CPython processes (a verdict needs at least four a side at level 0.05) with these start-ups. */
+    static List<WarmupCurve> cpythons(long total, double... offsetsMs) {
+        List<WarmupCurve> out = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            out.add(steadyCurve("cpython", i, offsetsMs[i % offsetsMs.length] * MS, 30 * US, total));
+        }
+        return out;
+    }
+
+    static List<WarmupCurve> pypys(long total, double... offsetsMs) {
+        List<WarmupCurve> out = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            out.add(jitCurve(i, offsetsMs[i % offsetsMs.length] * MS, total));
+        }
+        return out;
+    }
+
     @Test
     void theCrossingOfAFastStarterAndAJitIsFoundWhereTheAlgebraPutsIt() {
-        BreakEven be = BreakEven.of("nbody", "cpython", List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 100_000)),
-                "pypy", List.of(jitCurve(0, 40 * MS, 100_000)));
+        BreakEven be = BreakEven.of("nbody", "cpython", cpythons(100_000, 10), "pypy", pypys(100_000, 40));
         assertThat(be.status()).isEqualTo(BreakEven.Status.FOUND);
         assertThat(be.starter()).isEqualTo("cpython");
         assertThat(be.overtaker()).isEqualTo("pypy");
@@ -58,8 +74,7 @@ class BreakEvenTest {
         assertThat(be.pickForTimeOnStarter(40 * MS).target()).isEqualTo("cpython");
         assertThat(be.pickForTimeOnStarter(80 * MS).target()).isEqualTo("pypy");
         // the same answer with the arguments the other way round
-        BreakEven swapped = BreakEven.of("nbody", "pypy", List.of(jitCurve(0, 40 * MS, 100_000)),
-                "cpython", List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 100_000)));
+        BreakEven swapped = BreakEven.of("nbody", "pypy", pypys(100_000, 40), "cpython", cpythons(100_000, 10));
         assertThat(swapped.overtaker()).isEqualTo("pypy");
         assertThat(swapped.calls()).isCloseTo(be.calls(), within(1e-6));
     }
@@ -67,8 +82,7 @@ class BreakEvenTest {
     @Test
     void aCrossingPastTheMeasuredCallsIsExtrapolatedAtTheSteadyTimeAndSaysSo() {
         // both measured only up to ~500 calls: the crossing at 1,470 comes from the steady tails
-        BreakEven be = BreakEven.of("nbody", "cpython", List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 500)),
-                "pypy", List.of(jitCurve(0, 40 * MS, 500)));
+        BreakEven be = BreakEven.of("nbody", "cpython", cpythons(500, 10), "pypy", pypys(500, 40));
         assertThat(be.status()).isEqualTo(BreakEven.Status.FOUND);
         assertThat(be.calls()).isCloseTo(39.7 / 0.027, within(0.5));
         assertThat(be.extrapolated()).isTrue();
@@ -77,28 +91,44 @@ class BreakEvenTest {
 
     @Test
     void processesWithDifferentStartUpsGiveAnIntervalAndNoVerdictInsideIt() {
-        List<WarmupCurve> cp = List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 100_000),
-                steadyCurve("cpython", 1, 12 * MS, 30 * US, 100_000));
-        List<WarmupCurve> pp = List.of(jitCurve(0, 40 * MS, 100_000), jitCurve(1, 46 * MS, 100_000));
-        BreakEven be = BreakEven.of("nbody", "cpython", cp, "pypy", pp);
+        BreakEven be = BreakEven.of("nbody", "cpython", cpythons(100_000, 10, 10.5, 11, 11.5, 12),
+                "pypy", pypys(100_000, 40, 41.5, 43, 44.5, 46));
         assertThat(be.status()).isEqualTo(BreakEven.Status.FOUND);
-        assertThat(be.pairs()).isEqualTo(4);
-        // extremes: 12 vs 40 ms start-up (37.7 / 0.027) and 10 vs 46 ms (45.7 / 0.027)
-        assertThat(be.callsLow()).isCloseTo(37.7 / 0.027, within(0.5));
-        assertThat(be.callsHigh()).isCloseTo(45.7 / 0.027, within(0.5));
-        assertThat(be.calls()).isBetween(be.callsLow(), be.callsHigh());
-        assertThat(be.statement()).contains("interval 1,396-1,693 calls").contains("4 process pairs");
+        assertThat(be.pairs()).isEqualTo(25);
+        // the pairs cross between 12 vs 40 ms start-up (37.7 / 0.027) and 10 vs 46 ms (45.7 / 0.027); with
+        // five a side a verdict needs at most 2 of the 25 pairs the other way (Mann-Whitney, p < 0.05)
+        assertThat(be.callsLow()).isGreaterThan(37.7 / 0.027).isLessThan(be.calls());
+        assertThat(be.callsHigh()).isLessThan(45.7 / 0.027).isGreaterThan(be.calls());
+        assertThat(be.calls()).isCloseTo(41.7 / 0.027, within(0.5));   // the middle pair: 11 vs 43 ms
+        assertThat(be.statement()).contains("25 process pairs");
         assertThat(be.pick(1_300).target()).isEqualTo("cpython");
-        assertThat(be.pick(1_550).target()).isNull();
-        assertThat(be.pick(1_550).reason()).contains("inside the break-even interval");
+        assertThat(be.pick(be.calls()).target()).isNull();
+        assertThat(be.pick(be.calls()).reason()).contains("do not differ significantly");
         assertThat(be.pick(1_800).target()).isEqualTo("pypy");
+    }
+
+    @Test
+    void tooFewProcessesForAVerdictSaySo() {
+        BreakEven be = BreakEven.of("nbody", "cpython", List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 100_000)),
+                "pypy", List.of(jitCurve(0, 40 * MS, 100_000)));
+        assertThat(be.status()).isEqualTo(BreakEven.Status.UNCERTAIN);
+        assertThat(be.statement()).contains("too few processes (1 and 1)");
+        assertThat(be.pick(10).target()).isNull();
+    }
+
+    /** Five steady processes, start-ups offsetMs + 0.1 i, the same time per call. */
+    static List<WarmupCurve> five(String target, double offsetMs, double perCallUs, long total) {
+        List<WarmupCurve> out = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            out.add(steadyCurve(target, i, (offsetMs + 0.1 * i) * MS, perCallUs * US, total));
+        }
+        return out;
     }
 
     @Test
     void curvesThatNeverCrossSayNever() {
         // a JIT that starts slower and is slower per call too: it never pays off
-        BreakEven be = BreakEven.of("startup", "cpython", List.of(steadyCurve("cpython", 0, 10 * MS, 30 * US, 10_000)),
-                "pypy", List.of(steadyCurve("pypy", 0, 40 * MS, 36 * US, 10_000)));
+        BreakEven be = BreakEven.of("startup", "cpython", five("cpython", 10, 30, 10_000), "pypy", five("pypy", 40, 36, 10_000));
         assertThat(be.status()).isEqualTo(BreakEven.Status.NEVER);
         assertThat(be.calls()).isNull();
         assertThat(be.statement()).startsWith("never:").contains("cpython is ahead at every process lifetime")
@@ -106,8 +136,7 @@ class BreakEvenTest {
         assertThat(be.pick(1).target()).isEqualTo("cpython");
         assertThat(be.pick(1e9).target()).isEqualTo("cpython");
         // and one that is ahead from the first call on never needs a break-even either
-        BreakEven ahead = BreakEven.of("x", "cpython", List.of(steadyCurve("cpython", 0, 40 * MS, 30 * US, 10_000)),
-                "pypy", List.of(steadyCurve("pypy", 0, 10 * MS, 3 * US, 10_000)));
+        BreakEven ahead = BreakEven.of("x", "cpython", five("cpython", 40, 30, 10_000), "pypy", five("pypy", 10, 3, 10_000));
         assertThat(ahead.status()).isEqualTo(BreakEven.Status.NEVER);
         assertThat(ahead.statement()).contains("pypy is ahead at every process lifetime");
         assertThat(ahead.pick(1).target()).isEqualTo("pypy");
@@ -115,24 +144,26 @@ class BreakEvenTest {
 
     @Test
     void aCrossingInsideTheProcessesSpreadIsNoVerdict() {
-        // steady speeds within each other's spread: against one CPython process PyPy's tail is
-        // faster (it crosses, far out), against the other slower (it never does)
-        List<WarmupCurve> cp = List.of(steadyCurve("cpython", 0, 10 * MS, 10.0 * US, 10_000),
-                steadyCurve("cpython", 1, 10 * MS, 10.2 * US, 10_000));
-        List<WarmupCurve> pp = List.of(steadyCurve("pypy", 0, 40 * MS, 10.05 * US, 10_000));
-        BreakEven be = BreakEven.of("float", "cpython", cp, "pypy", pp);
+        // steady speeds within each other's spread: against two CPython processes PyPy's tail is
+        // slower (it never overtakes them), against three faster (it does, far out)
+        List<WarmupCurve> cp = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cp.add(steadyCurve("cpython", i, (10 + 0.1 * i) * MS, (i < 2 ? 10.0 : 10.2) * US, 10_000));
+        }
+        BreakEven be = BreakEven.of("float", "cpython", cp, "pypy", five("pypy", 40, 10.05, 10_000));
         assertThat(be.status()).isEqualTo(BreakEven.Status.UNCERTAIN);
-        assertThat(be.crossing()).isEqualTo(1);
-        assertThat(be.callsLow()).isCloseTo(30 * MS / (0.15 * US), within(1.0));
+        assertThat(be.crossing()).isEqualTo(3 * 5);
+        assertThat(be.callsLow()).isPositive();
         assertThat(be.callsHigh()).isNull();
-        assertThat(be.statement()).startsWith("no break-even verdict: 1 of 2 process pairs cross");
+        assertThat(be.statement()).startsWith("no break-even verdict: 15 of 25 process pairs cross for good")
+                .contains("inside the processes' spread");
         assertThat(be.pick(100).target()).isEqualTo("cpython");
-        assertThat(be.pick(1e7).target()).isNull();
+        assertThat(be.pick(1e8).target()).isNull();
     }
 
     @Test
     void noCurveOnOneSideIsNoData() {
-        BreakEven be = BreakEven.of("nbody", "cpython", List.of(), "pypy", List.of(jitCurve(0, 40 * MS, 1000)));
+        BreakEven be = BreakEven.of("nbody", "cpython", List.of(), "pypy", pypys(1000, 40));
         assertThat(be.status()).isEqualTo(BreakEven.Status.NO_DATA);
         assertThat(be.pick(10).target()).isNull();
         assertThat(be.statement()).contains("no complete warm-up curve");
