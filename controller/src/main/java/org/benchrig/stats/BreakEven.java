@@ -221,6 +221,23 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
         return pairResults.stream().map(starterSide ? Pair::starter : Pair::overtaker).distinct().count();
     }
 
+    /**
+     * What an app-class row (a CLI job, a service process) says against the break-even: which
+     * interpreter a job shorter than its interval picks, which one a longer job picks.
+     */
+    public String advice() {
+        return switch (status) {
+            case FOUND -> String.format(Locale.ROOT, "a job shorter than %,.0f calls (%s of work) picks %s, the faster "
+                            + "starter; one longer than %,.0f calls (%s) picks %s; in between, no verdict", callsLow,
+                    Units.duration(nsLow), starter, callsHigh, Units.duration(nsHigh), overtaker);
+            case NEVER -> "any job length picks " + aheadAt(1) + " (the curves never cross)";
+            case UNCERTAIN -> callsLow == null ? "no pick by job length: " + statement()
+                    : String.format(Locale.ROOT, "a job shorter than %,.0f calls (%s) picks %s; for longer ones no verdict",
+                    callsLow, Units.duration(nsLow), starter);
+            case NO_DATA -> "no pick by job length: " + statement();
+        };
+    }
+
     /** One sentence: "pypy pays off after 2,400 calls / 90.1 ms of work (interval ...)", or "never: ...". */
     public String statement() {
         return switch (status) {
@@ -247,17 +264,5 @@ public record BreakEven(String benchmark, String starter, String overtaker, Stat
 
     private static double median(List<WarmupCurve> cs, ToDoubleFunction<WarmupCurve> f) {
         return Summary.of(cs.stream().mapToDouble(f).toArray()).median();
-    }
-
-    private static double medianOf(List<Pair> ps, java.util.function.Function<Pair, Double> f) {
-        return Summary.of(ps.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray()).median();
-    }
-
-    private static double minOf(List<Pair> ps, java.util.function.Function<Pair, Double> f) {
-        return ps.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    private static double maxOf(List<Pair> ps, java.util.function.Function<Pair, Double> f) {
-        return ps.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 }
