@@ -1,5 +1,6 @@
 import { el, api, nav, duration, bytes, showError, param, energyNode } from '/assets/common.js';
 import { appClassSection } from '/assets/appclass.js';
+import { breakEvenSection } from '/assets/breakeven.js';
 
 nav('compare');
 const content = document.getElementById('content');
@@ -63,6 +64,7 @@ function cell(c, row) {
         'Times are shown as measured (cold and warm side by side), never as percentages alone.'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'matrix' }, el('thead', {}, head), el('tbody', {}, body))),
       el('ul', { class: 'muted' }, m.notes.map(n => el('li', {}, n))));
+    content.append(await breakEvenSection(id));
   } catch (e) {
     showError(content, e);
   }

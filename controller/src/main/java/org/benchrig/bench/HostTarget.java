@@ -117,6 +117,6 @@ public final class HostTarget implements Target {
                 h.repetition(), h.mode(), h.timeNs(), h.wallNs(), new HeapUse(null, null, null, h.peakRssKb()),
                 h.check(), h.outcome(), Instant.now(), null, h.value(), h.latency()));
         runner.runCold(b.name(), tier, expected, s.repetitions(), s.benchmarkTimeout(), toMeasurement);
-        runner.runWarm(b.name(), tier, expected, protocol(s.suite()), s.benchmarkTimeout(), toMeasurement);
+        runner.runWarm(b.name(), tier, expected, protocol(s.suite()), s.benchmarkTimeout(), toMeasurement, s.warmups());
     }
 }

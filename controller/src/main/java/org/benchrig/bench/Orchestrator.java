@@ -20,6 +20,7 @@ import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
+import org.benchrig.store.WarmupRecords;
 
 /**
  * Executes a {@link RunPlan}: one worker per target, in parallel, except that a host's benchmark
@@ -60,8 +61,9 @@ public final class Orchestrator {
             String cls = b.appClass() != null && !b.appClass().isEmpty() ? b.appClass() : b.workloadClass();
             store.recordBenchmark(runId, new BenchmarkInfo(b.name(), cls, tiers, params, b.sha256(), expect));
         }
+        WarmupRecords warmups = new WarmupRecords(store);
         RunSettings settings = new RunSettings(plan.rig(), runId, plan.suite(), plan.repetitions(), plan.benchmarkTimeout(),
-                new QuietGate());
+                new QuietGate(), w -> warmups.add(runId, w));
         listener.started(runId, plan);
         Map<String, String> problems = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, plan.targets().size()), r -> {

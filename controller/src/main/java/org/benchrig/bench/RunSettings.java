@@ -2,21 +2,25 @@ package org.benchrig.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.WarmupValue;
 
 /**
  * What every target of one run shares: the run's identity, suite, repetitions and the per-benchmark
- * deadline, and the gate that keeps host values apart from other CPU work.
+ * deadline, the gate that keeps host values apart from other CPU work, and where a host's
+ * warm-up values go (one list per worker process; the store keeps them for the warm-up curves).
  */
 public record RunSettings(String rig, long runId, String suite, int repetitions, Duration benchmarkTimeout,
-                          QuietGate gate) {
+                          QuietGate gate, Consumer<List<WarmupValue>> warmups) {
 
-    /** Settings without isolation (one target alone). */
+    /** Settings without isolation (one target alone), keeping no warm-up values. */
     public RunSettings(String rig, long runId, String suite, int repetitions, Duration benchmarkTimeout) {
-        this(rig, runId, suite, repetitions, benchmarkTimeout, QuietGate.open());
+        this(rig, runId, suite, repetitions, benchmarkTimeout, QuietGate.open(), w -> { });
     }
 
     /** A stable id, the same wherever the measurement travels (store, MQTT, hub). */

@@ -24,6 +24,7 @@ import org.benchrig.result.HarnessFrame;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.WarmupValue;
 import org.benchrig.time.Deadline;
 
 /**
@@ -40,6 +41,12 @@ public final class HostRunner {
     /** Budget for running the interpreter once to resolve its real executable. */
     static final Duration DETECT_BUDGET = Duration.ofSeconds(10);
     private static final int STDERR_LINES = 6;
+    /**
+     * Every worker calibrates its loops from 1 (not from the first process's loops, as pyperf's
+     * workers do), so each process's warm-up curve starts at its first call; hostrun.py scales
+     * straight to the needed loops once a value lasts 1 ms, so this costs a few ms per process.
+     */
+    static final long CURVE_FROM_LOOPS = 1;
 
     private final HostConfig cfg;
     private final Path harnessDir;
@@ -133,11 +140,21 @@ public final class HostRunner {
 
     /**
      * Warm values by {@code protocol}: worker processes of {@code hostrun.py} one after another
-     * within {@code timeout} for all of them; the first calibrates the loops, the next start from
-     * them. A failure ends the benchmark: its missing values are delivered as that failure.
+     * within {@code timeout} for all of them; each calibrates its loops from 1
+     * ({@link #CURVE_FROM_LOOPS}). A failure ends the benchmark: its missing values are delivered as that failure.
      */
     public void runWarm(String bench, String tier, Object expected, WarmProtocol protocol, Duration timeout,
                         Consumer<HostSample> sink) {
+        runWarm(bench, tier, expected, protocol, timeout, sink, w -> { });
+    }
+
+    /**
+     * As {@link #runWarm(String, String, Object, WarmProtocol, Duration, Consumer)}, also handing
+     * each worker process's ok warm-up values to {@code curves} when the process ends (one list
+     * per process, in its order): with its values they are the process's warm-up curve.
+     */
+    public void runWarm(String bench, String tier, Object expected, WarmProtocol protocol, Duration timeout,
+                        Consumer<HostSample> sink, Consumer<List<WarmupValue>> curves) {
         String exe = executableOr(protocol.values(), Mode.WARM, sink);
         if (exe == null) {
             return;
@@ -154,12 +171,15 @@ public final class HostRunner {
                 return;
             }
             List<HarnessFrame> values = new ArrayList<>();
+            List<WarmupValue> warm = new ArrayList<>();
+            int process = proc;
             HarnessFrame[] last = new HarnessFrame[2];   // [0] the process line, [1] the first failed frame
             Duration left = Duration.ofNanos(Math.max(1, deadline.remainingNanos()));
-            RunResult r = runProcess(worker(exe, bench, tier, protocol, loops, proc), bench, left, (f, at) -> {
+            RunResult r = runProcess(worker(exe, bench, tier, protocol, CURVE_FROM_LOOPS, proc), bench, left, (f, at) -> {
                 switch (f.get("kind")) {
                     case "proc" -> last[0] = f;
                     case "value" -> values.add(f);
+                    case "warmup" -> warmupOf(f, bench, process, warm.size(), expected).ifPresent(warm::add);
                     default -> { }
                 }
                 if (last[1] == null && !"proc".equals(f.get("kind")) && !"ok".equals(f.get("outcome"))) {
@@ -169,6 +189,7 @@ public final class HostRunner {
             if (r.end == End.INTERRUPTED) {
                 return;
             }
+            curves.accept(List.copyOf(warm));
             HarnessFrame pl = last[0];
             int warmups = pl == null || pl.number("warmups") == null ? 0 : pl.number("warmups").intValue();
             boolean steady = pl != null && "1".equals(pl.get("steady"));
@@ -201,6 +222,16 @@ public final class HostRunner {
             }
             processMedians.add(median(perCall));
         }
+    }
+
+    /** An ok warm-up frame as a {@link WarmupValue} (numbered {@code index}), else empty: a failure ends the curve. */
+    private java.util.Optional<WarmupValue> warmupOf(HarnessFrame f, String bench, int process, int index, Object expected) {
+        Long valueNs = f.number("value_ns");
+        Long l = f.number("loops");
+        if (valueNs == null || l == null || l < 1 || !decide(f, expected).isOk()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new WarmupValue(cfg.id(), bench, process, index, l, valueNs));
     }
 
     /**

@@ -13,12 +13,14 @@ import org.benchrig.config.StatsSettings;
 import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
+import org.benchrig.stats.BreakEven;
 import org.benchrig.stats.Summary;
 import org.benchrig.result.Units;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
+import org.benchrig.store.WarmupRecords;
 
 /**
  * The decision matrix by app class (DESIGN.md's AppClass): rows cli, service, pipeline, embedded,
@@ -49,8 +51,35 @@ public final class AppClassMatrix {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> of(Store store, long runId, StatsSettings stats) {
         Map<String, String> gil = (Map<String, String>) ConcurrencySection.of(new ScalingRecords(store).of(runId)).get("findings");
-        return build(store.measurements(runId), store.benchmarks(runId), store.targets(runId), gil, stats.level(),
+        List<Measurement> ms = store.measurements(runId);
+        Map<String, Object> matrix = build(ms, store.benchmarks(runId), store.targets(runId), gil, stats.level(),
                 stats.thresholdPercent());
+        withBreakEven(matrix, BreakEvenSection.analyses(ms, new WarmupRecords(store).of(runId), stats.level()));
+        return matrix;
+    }
+
+    /** The rows whose pick depends on how long the process lives: a CLI job, a service process. */
+    private static final java.util.Set<String> BY_LIFETIME = java.util.Set.of("cli", "service");
+
+    /**
+     * Adds to the cli and service rows what the break-even of each of their workloads says: a job
+     * shorter than it picks the faster starter, a longer one the interpreter that overtakes.
+     */
+    @SuppressWarnings("unchecked")
+    static void withBreakEven(Map<String, Object> matrix, List<BreakEven> breakEvens) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) matrix.get("rows")) {
+            if (!BY_LIFETIME.contains(row.get("app_class"))) {
+                continue;
+            }
+            List<String> workloads = (List<String>) row.get("workloads");
+            List<String> evidence = (List<String>) row.get("evidence");
+            for (BreakEven be : breakEvens) {
+                if (workloads.contains(be.benchmark())) {
+                    evidence.add("break-even on " + be.benchmark() + " (" + be.starter() + " vs " + be.overtaker() + "): "
+                            + be.advice());
+                }
+            }
+        }
     }
 
     /**

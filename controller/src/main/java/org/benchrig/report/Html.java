@@ -30,6 +30,10 @@ public final class Html {
             byBench.computeIfAbsent(String.valueOf(x.get("benchmark")), k -> new ArrayList<>()).add(x);
         }
         byBench.forEach((bench, rows) -> s.append(chart(bench, rows)));
+        if (r.get("break_even") instanceof Map<?, ?> be && !((List<?>) be.get("benchmarks")).isEmpty()) {
+            s.append("<h2>Warm-up curves and break-even</h2>");
+            ((List<Map<String, Object>>) be.get("benchmarks")).forEach(b -> s.append(BreakEvenSection.svg(b)));
+        }
         s.append("<h2>Report</h2><pre>").append(esc(Markdown.render(r))).append("</pre></body></html>\n");
         return s.toString();
     }

@@ -100,6 +100,9 @@ public final class Markdown {
         if (r.get("concurrency") instanceof Map<?, ?> c) {
             ConcurrencySection.markdown((Map<String, Object>) c, s);
         }
+        if (r.get("break_even") instanceof Map<?, ?> be) {
+            BreakEvenSection.markdown((Map<String, Object>) be, s);
+        }
         s.append("\n## Caveats\n\n");
         ((List<String>) r.get("caveats")).forEach(c -> s.append("- ").append(c).append('\n'));
         s.append("\n## How the numbers were judged\n\n");

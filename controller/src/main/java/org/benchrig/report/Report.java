@@ -28,6 +28,7 @@ import org.benchrig.store.RunInfo;
 import org.benchrig.store.ScalingRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
+import org.benchrig.store.WarmupRecords;
 
 /**
  * Everything a report says about one run, as plain maps and lists (the JSON format prints it as
@@ -137,6 +138,7 @@ public final class Report {
         r.put("memory", memory(rows));
         r.put("energy", energy(ms));
         r.put("concurrency", ConcurrencySection.of(new ScalingRecords(store).of(runId)));
+        r.put("break_even", BreakEvenSection.of(ms, new WarmupRecords(store).of(runId), stats.level()));
         r.put("caveats", caveats(run, targets, rows, ms, benchByName));
         r.put("statistics", Map.of(
                 "level", stats.level(),

@@ -35,6 +35,7 @@ import org.benchrig.config.HostConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
 import org.benchrig.report.AppClassMatrix;
+import org.benchrig.report.BreakEvenSection;
 import org.benchrig.report.ConcurrencySection;
 import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
@@ -43,6 +44,7 @@ import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.ScalingRecords;
+import org.benchrig.store.WarmupRecords;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
 
@@ -140,6 +142,11 @@ public final class WebServer implements AutoCloseable {
             });
             c.routes.get("/api/runs/{id}/concurrency", ctx ->
                     send(ctx, ConcurrencySection.of(new ScalingRecords(service.store()).of(runOf(ctx).id()))));
+            c.routes.get("/api/runs/{id}/breakeven", ctx -> {
+                long id = runOf(ctx).id();
+                send(ctx, BreakEvenSection.of(service.store().measurements(id), new WarmupRecords(service.store()).of(id),
+                        service.config().stats().level()));
+            });
             c.routes.get("/api/benchmarks", ctx -> send(ctx, benchmarks()));
             c.routes.get("/api/benchmarks/{name}/history", this::history);
             c.routes.sse("/api/events", client -> {

@@ -87,4 +87,28 @@ class AppClassMatrixTest {
         assertThat(AppClassView.cell((Map<String, Object>) cells.get("mb1")))
                 .anyMatch(l -> l.startsWith("devlog: does not fit (needed more than the 5776 bytes of heap free; about 30316"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServiceRowSaysWhichInterpreterAJobShorterOrLongerThanTheBreakEvenPicks() {
+        List<Measurement> ms = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ms.add(warm("cpython", "webreq", i, 200_000, 9_000 + i * 50));
+            ms.add(warm("pypy", "webreq", i, 300_000, 3_000 + i * 50));
+        }
+        Map<String, Object> m = AppClassMatrix.build(ms, APPS, TARGETS, Map.of(), 0.05, 2.0);
+        org.benchrig.stats.BreakEven be = org.benchrig.stats.BreakEven.of("webreq", "cpython",
+                org.benchrig.stats.BreakEvenTest.cpythons(100_000, 10), "pypy", org.benchrig.stats.BreakEvenTest.pypys(100_000, 40));
+        org.benchrig.stats.BreakEven elsewhere = org.benchrig.stats.BreakEven.of("nbody", "cpython",
+                org.benchrig.stats.BreakEvenTest.cpythons(100_000, 10), "pypy", org.benchrig.stats.BreakEvenTest.pypys(100_000, 40));
+        AppClassMatrix.withBreakEven(m, List.of(be, elsewhere));
+        List<String> evidence = (List<String>) row(m, "service").get("evidence");
+        assertThat(evidence).filteredOn(e -> e.startsWith("break-even on webreq (cpython vs pypy): a job shorter than"))
+                .singleElement().asString().contains("picks cpython, the faster starter").contains("picks pypy");
+        // only the row's own workloads, and only the rows a process's lifetime decides
+        assertThat(evidence).noneMatch(e -> e.contains("nbody"));
+        for (String cls : List.of("pipeline", "embedded")) {
+            assertThat((List<String>) row(m, cls).get("evidence")).noneMatch(e -> e.startsWith("break-even"));
+        }
+    }
 }

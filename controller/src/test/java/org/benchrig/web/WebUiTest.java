@@ -422,6 +422,12 @@ class WebUiTest {
         assertThat(page.locator("#matrix").textContent()).contains("simulated instruments");
         assertThat(page.locator("#matrix td[data-interpreter]").allTextContents()).as("base numbers, never percentages alone")
                 .allSatisfy(c -> assertThat(c).doesNotContain("%"));
+        // warm-up curves: the hosts' cumulative times plotted, and the break-even statement (or why none)
+        page.locator("#break-even canvas").first().waitFor();
+        assertThat(page.locator("#break-even li[data-benchmark=fib]").getAttribute("data-status"))
+                .isIn("found", "never", "uncertain");
+        assertThat(page.locator("#break-even li[data-benchmark=fib]").textContent())
+                .containsPattern("pays off after [\\d,]+ calls|^fib: never:|no break-even verdict");
         shot("compare");
     }
 
