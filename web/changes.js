@@ -34,8 +34,8 @@ function runLabel(r) {
       value: 1 / (1 + c.change), low: 1 / (1 + c.high), high: 1 / (1 + c.low),
       significant: c.verdict === 'faster' || c.verdict === 'slower',
     })), {
-      id: 'change-chart', title: 'speed of run ' + d.b.id + ' relative to run ' + d.a.id,
-      axis: 'log-ratio axis (A time / B time): right of 1× faster in run ' + d.b.id + ', left slower; whiskers = interval; n.s. = no verdict',
+      id: 'change-chart', title: 'speed of run ' + d.b.id + ' relative to run ' + d.a.id + ' (A time / B time; log-ratio axis: right of 1× faster in run ' + d.b.id + ', left slower; whiskers = interval; n.s. = no verdict)',
+      axis: 'log-ratio axis, speed of B vs A',
       format: times,
     });
     content.replaceChildren(

@@ -79,7 +79,7 @@ export function ratioBars(items, opts) {
 
 /** Plain horizontal bars on a linear axis from 0: [{label, value}], opts: {title, format, unit, id}. */
 export function plainBars(items, opts) {
-  const rowH = 22, left = 170, right = 90, top = 8, width = 620;
+  const rowH = 22, left = 170, right = 80, top = 8, width = 420;
   const plotW = width - left - right;
   const max = Math.max(...items.map(i => i.value || 0), 1e-12);
   const h = top + items.length * rowH + 10;

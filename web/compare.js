@@ -39,7 +39,8 @@ function verdictTable(m) {
       el('th', { scope: 'row', 'data-label': 'class' }, row.workloadClass, el('div', { class: 'muted' }, row.benchmarks.length + ' benchmark(s)')),
       el('td', { 'data-label': 'cold (short-lived process)' }, duelNode(row.cold)),
       el('td', { 'data-label': 'warm (long-running process)' }, duelNode(row.warm))));
-    for (const b of row.perBenchmark) {
+    // a class of one benchmark is that benchmark: no second row saying the same
+    for (const b of row.perBenchmark.length > 1 ? row.perBenchmark : []) {
       body.push(el('tr', { 'data-benchmark': b.benchmark, 'data-of-class': row.workloadClass, class: 'bench-row' },
         el('th', { scope: 'row', 'data-label': 'benchmark' }, el('span', { class: 'muted' }, '↳ '), b.benchmark),
         el('td', { 'data-label': 'cold' }, duelNode(b.cold)),
@@ -84,8 +85,8 @@ function relativeCharts(m) {
     if (!items.length) continue;
     out.push(ratioBars(items, {
       id: 'relative-' + mode,
-      title: mode + ': speed relative to ' + m.baseline + ' (baseline time / target time)',
-      axis: 'log-ratio axis: right of 1× faster than ' + m.baseline + ', left slower; whiskers = interval; grey "n.s." = not significant',
+      title: mode + ': speed relative to ' + m.baseline + ' (baseline time / target time; log-ratio axis: right of 1× faster, left slower; whiskers = interval; grey "n.s." = not significant)',
+      axis: 'log-ratio axis, speed vs ' + m.baseline,
       format: times,
     }));
   }

@@ -277,7 +277,8 @@ public final class Compare {
     }
 
     private static String label(Map<String, String> interpreterOf, String target) {
-        return label(interpreterOf.getOrDefault(target, target)) + " · " + target;
+        String interp = interpreterOf.getOrDefault(target, target);
+        return interp.equals(target) ? label(interp) : label(interp) + " · " + target;
     }
 
     private static Cell cell(String interp, List<String> classBenchmarks, List<Measurement> ms,

@@ -12,7 +12,7 @@ final class Format {
             return "-";
         }
         if (ns < 1e6) {
-            return String.format(Locale.ROOT, "%.1f us", ns / 1e3);
+            return String.format(Locale.ROOT, "%.1f µs", ns / 1e3);
         }
         if (ns < 1e9) {
             return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
