@@ -467,8 +467,11 @@ public final class WebServer implements AutoCloseable {
     private String reasonOf(String id, Optional<Board> open) {
         return service.rig().record(id).filter(r -> r.state().equals("QUARANTINED"))
                 .map(r -> r.reason() == null ? "quarantined" : r.reason())
-                .orElseGet(() -> open.map(Board::reason).orElse(""));
+                .orElseGet(() -> open.map(Board::reason).orElse(NOT_OPENED));
     }
+
+    /** Why an OFFLINE board that nothing failed on is offline. */
+    static final String NOT_OPENED = "not opened yet: no run or command has used it since the controller started";
 
     private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
         if (p == null) {
