@@ -23,7 +23,7 @@ export function marker(i, x, y, r, color) {
   return svg('path', { d: `M${x},${y - r * 1.3}L${x + r * 1.1},${y}L${x},${y + r * 1.3}L${x - r * 1.1},${y}Z`, fill: color });
 }
 
-function textTable(caption, head, rows) {
+export function textTable(caption, head, rows) {
   return el('details', { class: 'chart-table' }, el('summary', {}, 'the numbers as a table'),
     el('div', { class: 'table-wrap' }, el('table', {},
       el('caption', { class: 'muted' }, caption),

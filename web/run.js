@@ -1,5 +1,5 @@
 import { el, api, nav, when, duration, bytes, showError, param, energyNode, micros, times, titled } from '/assets/common.js';
-import { strip } from '/assets/charts.js';
+import { strip, textTable } from '/assets/charts.js';
 import { profilesSection } from '/assets/profiles.js';
 import { concurrencySection } from '/assets/concurrency.js';
 
@@ -88,12 +88,16 @@ function distributions(run, ms) {
   for (const b of benches) {
     const fig = el('section', { class: 'chart dist', 'data-benchmark': b, 'aria-label': 'distribution of ' + b },
       el('h3', {}, b, ' ', el('span', { class: 'muted' }, 'every value, µs, each strip on its own scale; box = quartiles, bar = median')));
+    const table = [];
     order.forEach((t, i) => {
       for (const mode of ['warm', 'cold']) {
         const v = ms.filter(m => m.benchmark === b && m.target === t && m.mode === mode && m.outcome === 'ok' && m.time_ns != null).map(m => m.time_ns / 1000);
-        if (v.length) fig.append(strip(v, { title: t + ' ' + mode + ' (n=' + v.length + ', median ' + micros(median(v) * 1000) + ' µs)', index: i, target: t }));
+        if (!v.length) continue;
+        fig.append(strip(v, { title: t + ' ' + mode + ' (n=' + v.length + ', median ' + micros(median(v) * 1000) + ' µs)', index: i, target: t }));
+        table.push([t + ' ' + mode, v.length, micros(Math.min(...v) * 1000), micros(median(v) * 1000), micros(Math.max(...v) * 1000)]);
       }
     });
+    fig.append(el('div', { class: 'dist-table' }, textTable(b + ': values in µs', ['', 'n', 'min', 'median', 'max'], table)));
     box.append(fig);
   }
   return box;
