@@ -45,12 +45,15 @@ function summary(run, ms, cmp) {
   const duels = new Map();
   for (const row of (cmp ? cmp.rows : [])) for (const b of row.perBenchmark) duels.set(b.benchmark, b);
   const benches = [...new Set(run.rows.map(r => r.benchmark))];
-  const head = [el('th', { scope: 'col' }, 'benchmark')];
+  // two header rows: the target over its columns, then what each column holds (one unit: µs)
+  const top = [el('th', { scope: 'col', rowspan: 2 }, 'benchmark')];
+  const head = [];
   for (const t of targets) {
-    head.push(el('th', { scope: 'col', class: 'num' }, t + ' cold µs'), el('th', { scope: 'col', class: 'num' }, t + ' warm µs'));
-    if (hosts.has(t)) head.push(el('th', { scope: 'col', class: 'num', title: 'spawn to the end of the first call' }, t + ' process µs'));
+    top.push(el('th', { scope: 'colgroup', colspan: hosts.has(t) ? 3 : 2, class: 'group' }, t));
+    head.push(el('th', { scope: 'col', class: 'num' }, 'cold µs'), el('th', { scope: 'col', class: 'num' }, 'warm µs'));
+    if (hosts.has(t)) head.push(el('th', { scope: 'col', class: 'num', title: 'spawn to the end of the first call' }, 'process µs'));
   }
-  head.push(el('th', { scope: 'col' }, 'warm: fastest vs runner-up'), el('th', { scope: 'col' }, 'warnings'));
+  top.push(el('th', { scope: 'col', rowspan: 2 }, 'warm: fastest vs runner-up'), el('th', { scope: 'col', rowspan: 2 }, 'warnings'));
   const rows = benches.map(b => {
     const cells = [el('th', { scope: 'row', 'data-label': 'benchmark' }, b)];
     const warnings = [];
@@ -77,7 +80,7 @@ function summary(run, ms, cmp) {
   });
   return el('div', { class: 'table-wrap' }, el('table', { id: 'summary', class: 'card-table' },
     el('caption', { class: 'muted' }, 'medians in µs; cold = first call (boards: first repetition), process = a host\'s whole process; warnings: spread above ' + SPREAD_WARNING + ' % or failures'),
-    el('thead', {}, el('tr', {}, head)), el('tbody', {}, rows)));
+    el('thead', {}, el('tr', {}, top), el('tr', {}, head)), el('tbody', {}, rows)));
 }
 
 /** Per benchmark, a strip of every value per target and mode, each on its own scale. */
