@@ -136,15 +136,10 @@ class DecisionPagesTest {
         }
     }
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
     static Page open(BrowserContext c, String path, String ready) {
         Page p = c.newPage();
         p.navigate(web.url() + path);
         p.locator(ready).first().waitFor();
-        // for a person to look at after the run; nothing is asserted on them
-        p.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("decide-"
-                + (c == phone ? "phone-" : "desk-") + path.replaceAll("[^a-z]+.*", "") + ".png")));
         return p;
     }
 
