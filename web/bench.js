@@ -5,6 +5,8 @@ const content = document.getElementById('content');
 let rig = null;
 let startedHere = false;
 const cards = new Map();
+/** Per target: when its first measurement of the current run arrived and how many were done then (for the ETA). */
+const pace = new Map();
 
 function field(dl, label, value, key) {
   dl.append(el('dt', {}, label), el('dd', { 'data-field': key }, value ?? '-'));
@@ -32,8 +34,30 @@ function renderCard(b) {
     el('div', {}, title, ' ', state), dl, prog, progText, reason, actions);
   cards.set(b.id, card);
   setActions(b.id, b.state);
-  setProgress(b.id, b.progress);
+  // progress of an earlier run is not this run's: a board outside the current run shows none
+  if (b.progress && rig && b.progress.run === rig.currentRun) setProgress(b.id, b.progress);
   return card;
+}
+
+function clearProgress(id) {
+  const card = cards.get(id);
+  if (!card) return;
+  card.querySelector('[data-field=progress]').value = 0;
+  card.querySelector('[data-field=progress-text]').textContent = '';
+  card.querySelector('[data-field=benchmark]').textContent = '-';
+  pace.delete(id);
+}
+
+/** "about 2 min left", from the pace of this run's measurements so far on the target. */
+function eta(id, p) {
+  if (p.finished || !p.done) return '';
+  const now = Date.now();
+  if (!pace.has(id)) { pace.set(id, { at: now, done: p.done }); return ''; }
+  const start = pace.get(id);
+  const rate = (p.done - start.done) / ((now - start.at) / 1000);
+  if (!(rate > 0)) return '';
+  const left = (p.expected - p.done) / rate;
+  return ' · about ' + (left < 90 ? Math.round(left) + ' s' : Math.round(left / 60) + ' min') + ' left';
 }
 
 function setProgress(id, p) {
@@ -43,7 +67,7 @@ function setProgress(id, p) {
   prog.max = Math.max(1, p.expected);
   prog.value = p.done;
   card.querySelector('[data-field=progress-text]').textContent = p.done + ' / ' + p.expected + ' measurements' +
-    (p.finished ? ' (finished)' : '');
+    (p.finished ? ' (finished)' : eta(id, p));
   card.querySelector('[data-field=benchmark]').textContent = p.finished ? '-' : (p.benchmark || 'starting');
   if (p.problem) card.querySelector('[data-field=reason]').textContent = p.problem;
 }
@@ -103,6 +127,8 @@ function actionsPanel() {
     ev.preventDefault();
     setToken(tok.value.trim());
     const chosen = [...targets.querySelectorAll('input:checked')].map(i => i.value);
+    if (!chosen.length) { status.textContent = 'Tick at least one target: a run needs somewhere to run.'; return; }
+    if (!tok.value.trim()) { status.textContent = 'Enter the token: the value of ' + rig.tokenEnv + ' the controller was started with.'; tok.focus(); return; }
     status.textContent = 'Asking for the run…';
     try {
       const r = await api('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok.value.trim() },
@@ -110,12 +136,13 @@ function actionsPanel() {
       startedHere = true;
       status.textContent = 'Run queued: ' + r.suite + ' on ' + r.targets.join(', ') + ' (' + r.benchmarks.length + ' benchmarks). Waiting for it to start…';
     } catch (e) {
-      status.textContent = 'Could not start the run: ' + e.message;
+      status.textContent = e.status === 401 ? 'The token is wrong: it is not the value of ' + rig.tokenEnv + ' the controller was started with.'
+        : 'Could not start the run: ' + e.message;
     }
   } },
     el('label', {}, 'suite (or benchmarks a,b)', suite, suites,
       el('span', { id: 'suite-help', class: 'muted' }, rig.suites.join(', '))), targets, el('label', {}, 'repetitions', reps),
-    el('label', {}, 'token', tok), el('button', { type: 'submit', id: 'start-run' }, 'Start run'));
+    el('label', {}, 'token', tok), el('button', { type: 'submit', id: 'start-run', disabled: !!rig.currentRun }, 'Start run'));
   return el('div', { class: 'panel' }, el('h3', {}, 'Start a run'), form, status);
 }
 
@@ -123,9 +150,11 @@ async function load() {
   try {
     rig = await api('/api/rig');
     document.getElementById('rig-name').textContent = 'benchrig · ' + rig.rig;
+    running(rig.currentRun);
     const boards = await api('/api/boards');
     cards.clear();
-    const current = el('p', { id: 'current-run' }, rig.currentRun ? 'Run ' + rig.currentRun + ' is running.' : 'No run is running.');
+    const current = el('p', { id: 'current-run', role: 'status', 'aria-live': 'polite' },
+      rig.currentRun ? 'Run ' + rig.currentRun + ' is running.' : 'No run is running.');
     content.replaceChildren(
       el('p', { class: 'muted' }, rig.simulated ? 'Simulated rig: boards are emulated, instruments are simulated.' : 'Platform: ' + rig.platform),
       current, actionsPanel(),
@@ -136,6 +165,13 @@ async function load() {
   }
 }
 
+/** Start is disabled while a run runs, and the page title says which. */
+function running(run) {
+  const b = document.getElementById('start-run');
+  if (b) b.disabled = !!run;
+  document.title = (run ? 'Run ' + run + ' running · ' : '') + 'Bench - benchrig';
+}
+
 function listen() {
   const es = new EventSource('/api/events');
   const data = ev => JSON.parse(ev.data);
@@ -144,6 +180,10 @@ function listen() {
     const d = data(ev);
     const cur = document.getElementById('current-run');
     if (cur) cur.textContent = 'Run ' + d.run + ' is running: ' + d.suite + ' on ' + d.targets.join(', ') + '.';
+    running(d.run);
+    const status = document.getElementById('run-status');
+    if (status && startedHere) status.textContent = 'Run ' + d.run + ' started.';
+    for (const id of cards.keys()) if (!d.targets.includes(id)) clearProgress(id);
     for (const [t, n] of Object.entries(d.expected)) setProgress(t, { done: 0, expected: n, benchmark: null, finished: false });
     for (const t of d.targets) if (cards.get(t)?.dataset.kind === 'host') setState(t, 'RUNNING', '');
   });
@@ -174,6 +214,9 @@ function listen() {
     const d = data(ev);
     const cur = document.getElementById('current-run');
     if (cur) cur.replaceChildren('Run ' + d.run + ' ended: ' + d.state + '. ', el('a', { href: '/run?id=' + d.run }, 'See its results'));
+    running(null);
+    const status = document.getElementById('run-status');
+    if (status) status.textContent = 'Run ' + d.run + ' ended: ' + d.state + '.';
     if (startedHere) location.assign('/run?id=' + encodeURIComponent(d.run));
   });
 }

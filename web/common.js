@@ -32,7 +32,7 @@ export async function api(path, options = {}) {
 
 export function duration(ns) {
   if (ns === null || ns === undefined || Number.isNaN(ns)) return '-';
-  if (ns < 1e6) return (ns / 1e3).toFixed(1) + ' us';
+  if (ns < 1e6) return (ns / 1e3).toFixed(1) + ' µs';
   if (ns < 1e9) return (ns / 1e6).toFixed(2) + ' ms';
   return (ns / 1e9).toFixed(3) + ' s';
 }
@@ -102,4 +102,31 @@ function flagHelp(f) {
     'short-window': 'window too short for the sensor\'s sampling rate: not precise',
     'tick-mismatch': 'GPIO-measured width and the board\'s ticks disagree beyond the documented jitter',
   }[f] || f;
+}
+
+/** One unit for a whole column: µs with a precision that suits the value (no unit, the header says it). */
+export function micros(ns) {
+  if (ns === null || ns === undefined || Number.isNaN(ns)) return '-';
+  const us = ns / 1e3;
+  if (us < 10) return us.toFixed(2);
+  if (us < 1000) return us.toFixed(1);
+  return Math.round(us).toLocaleString('en-US');
+}
+
+/** A ratio as "4.2×" (≥ 10 without decimals). */
+export function times(x) {
+  if (x === null || x === undefined || Number.isNaN(x)) return '-';
+  return (x >= 10 ? x.toFixed(0) : x >= 1.995 ? x.toFixed(1) : x.toFixed(2)) + '×';
+}
+
+/** A change as "+12.3 %". */
+export function percent(f) {
+  if (f === null || f === undefined || Number.isNaN(f)) return '-';
+  return (f >= 0 ? '+' : '−') + Math.abs(f * 100).toFixed(1) + ' %';
+}
+
+/** Says the rig's name in the header and names the page in the window title. */
+export function titled(rig, page) {
+  document.getElementById('rig-name').textContent = 'benchrig · ' + rig;
+  document.title = page + ' - benchrig';
 }

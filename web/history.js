@@ -1,7 +1,8 @@
-import { el, api, nav, duration, when, showError, param } from '/assets/common.js';
+import { el, api, nav, duration, when, showError, param, titled } from '/assets/common.js';
 
 nav('history');
 const content = document.getElementById('content');
+const logScale = param('scale') === 'log';
 
 function bandsPlugin(lo, hi, color) {
   // Fills the band between the q1 and q3 series (spread) behind the medians.
@@ -79,8 +80,11 @@ function chart(points, mode, width, alerts) {
     pts.map(p => us(p.minNs)), pts.map(p => us(p.maxNs))];
   const opts = {
     width, height: 240, plugins: [bandsPlugin(2, 3, 'rgba(31,95,168,0.18)'), markersPlugin(mine)],
-    scales: { x: { time: false } },
-    axes: [{ label: 'run' }, { label: 'µs', size: 60 }],
+    scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
+    // runs are whole numbers: ticks only at integers
+    axes: [{ label: 'run', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], values: (u, splits) => splits.map(v => Number.isInteger(v) ? v : '') },
+      { label: logScale ? 'µs (log scale)' : 'µs', size: 60 }],
+    legend: { show: false },
     series: [{ label: 'run' },
       { label: 'median', stroke: '#1f5fa8', width: 2, points: { show: true, size: 6 } },
       { label: 'q1', stroke: 'transparent', points: { show: false } },
@@ -106,11 +110,24 @@ function chart(points, mode, width, alerts) {
         benchmarks.map(b => el('option', { value: b.name, selected: b.name === name }, b.name + ' (' + b.class + ')')))),
       el('label', {}, 'target', el('select', { name: 'target' },
         h.targets.map(t => el('option', { value: t, selected: t === h.target }, t)))),
+      el('label', {}, 'time axis', el('select', { name: 'scale', id: 'scale' },
+        el('option', { value: 'linear', selected: !logScale }, 'linear'), el('option', { value: 'log', selected: logScale }, 'log'))),
       el('button', { type: 'submit' }, 'Show'));
     const charts = el('div', { class: 'charts', id: 'charts' });
+    titled(rig.rig, 'History of ' + name + (h.target ? ' on ' + h.target : ''));
+    document.getElementById('title').textContent = 'History · ' + name + (h.target ? ' on ' + h.target : '');
+    // change of the median against the previous run of the same mode
+    const prev = new Map();
+    const change = new Map();
+    for (const p of h.points) {
+      const before = prev.get(p.mode);
+      if (before != null && p.medianNs != null && before > 0) change.set(p, p.medianNs / before - 1);
+      if (p.medianNs != null) prev.set(p.mode, p.medianNs);
+    }
     const rows = h.points.map(p => el('tr', { class: p.regression ? 'regression ' + p.regression.direction : '' },
       el('td', {}, el('a', { href: '/run?id=' + p.run }, 'run ' + p.run)), el('td', {}, when(p.at)), el('td', {}, p.mode),
       el('td', { class: 'num' }, p.n), el('td', { class: 'num' }, duration(p.medianNs)),
+      el('td', { class: 'num', 'data-field': 'change' }, change.has(p) ? percent(change.get(p)) : '-'),
       el('td', { class: 'num' }, duration(p.q1Ns) + ' – ' + duration(p.q3Ns)),
       el('td', { class: 'num' }, p.failures),
       el('td', {}, p.regression ? el('span', { class: 'badge flag' }, 'step: ' + p.regression.direction + ' ' + percent(p.regression.change)) : '')));
@@ -129,7 +146,7 @@ function chart(points, mode, width, alerts) {
       alertList,
       el('h2', {}, 'Runs'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'history' },
-        el('thead', {}, el('tr', {}, ['run', 'at', 'mode', 'n', 'median', 'q1 – q3', 'failed', 'regression'].map(x => el('th', { scope: 'col' }, x)))),
+        el('thead', {}, el('tr', {}, ['run', 'at', 'mode', 'n', 'median', 'change', 'q1 – q3', 'failed', 'regression'].map(x => el('th', { scope: 'col' }, x)))),
         el('tbody', {}, rows))));
     const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
     charts.append(chart(h.points, 'cold', width, h.alerts), chart(h.points, 'warm', width, h.alerts));

@@ -1,11 +1,11 @@
-import { el, api, nav, when, duration, bytes, showError, param, energyNode } from '/assets/common.js';
+import { el, api, nav, when, duration, bytes, showError, param, energyNode, micros, times, titled } from '/assets/common.js';
+import { strip, textTable } from '/assets/charts.js';
 import { profilesSection } from '/assets/profiles.js';
 import { concurrencySection } from '/assets/concurrency.js';
 
 nav('runs');
 const content = document.getElementById('content');
 const id = param('id');
-const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285', '#c2255c', '#495057'];
 
 function table(rows, checks) {
   const head = ['benchmark', 'class', 'target', 'mode', 'n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS', 'energy (avg / peak mA)', 'self-check', 'outcome'];
@@ -27,38 +27,82 @@ function table(rows, checks) {
         r.failureDetail ? el('pre', { class: 'output' }, r.failureDetail) : null))))));
 }
 
-function chart(benchmark, ms, width) {
-  const series = new Map();
-  let maxRep = 0;
-  for (const m of ms) {
-    if (m.outcome !== 'ok' || m.time_ns == null) continue;
-    const key = m.target + ' ' + m.mode;
-    if (!series.has(key)) series.set(key, []);
-    series.get(key)[m.repetition] = m.time_ns / 1000;
-    maxRep = Math.max(maxRep, m.repetition);
+/** Median of the given measurements' field, or null. */
+function median(values) {
+  const v = values.filter(x => x != null).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const h = Math.floor(v.length / 2);
+  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+const SPREAD_WARNING = 10; // percent, pyperf's "unstable" limit
+
+/** One row per benchmark: cold and warm per target (µs), a host's whole process, the ratio, warnings. */
+function summary(run, ms, cmp) {
+  const targets = run.targetInfo.map(t => t.targetId);
+  const hosts = new Set(run.targetInfo.filter(t => t.kind === 'host').map(t => t.targetId));
+  const line = new Map(run.rows.map(r => [r.benchmark + '|' + r.target + '|' + r.mode, r]));
+  const duels = new Map();
+  for (const row of (cmp ? cmp.rows : [])) for (const b of row.perBenchmark) duels.set(b.benchmark, b);
+  const benches = [...new Set(run.rows.map(r => r.benchmark))];
+  // two header rows: the target over its columns, then what each column holds (one unit: µs)
+  const top = [el('th', { scope: 'col', rowspan: 2 }, 'benchmark')];
+  const head = [];
+  for (const t of targets) {
+    top.push(el('th', { scope: 'colgroup', colspan: hosts.has(t) ? 3 : 2, class: 'group' }, t));
+    head.push(el('th', { scope: 'col', class: 'num' }, 'cold µs'), el('th', { scope: 'col', class: 'num' }, 'warm µs'));
+    if (hosts.has(t)) head.push(el('th', { scope: 'col', class: 'num', title: 'spawn to the end of the first call' }, 'process µs'));
   }
-  const box = el('figure', { class: 'chart', 'data-benchmark': benchmark },
-    el('figcaption', {}, el('strong', {}, benchmark), ' ', el('span', { class: 'muted' }, 'every repetition, µs (log scale)')));
-  if (series.size === 0) {
-    box.append(el('p', { class: 'muted' }, 'no successful repetition to plot'));
-    return box;
+  top.push(el('th', { scope: 'col', rowspan: 2 }, 'warm: fastest vs runner-up'), el('th', { scope: 'col', rowspan: 2 }, 'warnings'));
+  const rows = benches.map(b => {
+    const cells = [el('th', { scope: 'row', 'data-label': 'benchmark' }, b)];
+    const warnings = [];
+    for (const t of targets) {
+      for (const mode of ['cold', 'warm']) {
+        const r = line.get(b + '|' + t + '|' + mode);
+        cells.push(el('td', { class: 'num', 'data-label': t + ' ' + mode + ' µs', 'data-target': t, 'data-mode': mode },
+          r ? (r.outcome === 'ok' ? micros(r.medianNs) : r.outcome) : '-'));
+        if (r && r.spreadPercent != null && r.spreadPercent > SPREAD_WARNING) warnings.push(t + ' ' + mode + ' spread ±' + r.spreadPercent.toFixed(0) + ' %');
+        if (r && r.outcome !== 'ok') warnings.push(t + ' ' + mode + ': ' + r.outcome);
+      }
+      if (hosts.has(t)) {
+        const wall = median(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'cold' && m.outcome === 'ok').map(m => m.wall_ns));
+        cells.push(el('td', { class: 'num', 'data-label': t + ' process µs' }, micros(wall)));
+      }
+    }
+    const d = duels.get(b);
+    const w = d && d.warm;
+    cells.push(el('td', { 'data-label': 'warm: fastest vs runner-up', class: 'ratio-cell', 'data-verdict': w ? w.verdict : '' },
+      w && w.times != null ? [el('span', { class: 'num' }, w.fastest + ' ' + times(w.times)), ' ',
+        el('span', { class: 'muted' }, w.verdict === 'faster' ? 'faster than ' + w.runnerUp : w.verdict)] : '-'));
+    cells.push(el('td', { 'data-label': 'warnings', class: warnings.length ? 'warn' : '' }, warnings.join('; ')));
+    return el('tr', { 'data-benchmark': b }, cells);
+  });
+  return el('div', { class: 'table-wrap' }, el('table', { id: 'summary', class: 'card-table' },
+    el('caption', { class: 'muted' }, 'medians in µs; cold = first call (boards: first repetition), process = a host\'s whole process; warnings: spread above ' + SPREAD_WARNING + ' % or failures'),
+    el('thead', {}, el('tr', {}, top), el('tr', {}, head)), el('tbody', {}, rows)));
+}
+
+/** Per benchmark, a strip of every value per target and mode, each on its own scale. */
+function distributions(run, ms) {
+  const box = el('div', { class: 'charts', id: 'distributions' });
+  const benches = [...new Set(ms.map(m => m.benchmark))];
+  const order = run.targetInfo.map(t => t.targetId);
+  for (const b of benches) {
+    const fig = el('section', { class: 'chart dist', 'data-benchmark': b, 'aria-label': 'distribution of ' + b },
+      el('h3', {}, b, ' ', el('span', { class: 'muted' }, 'every value, µs, each strip on its own scale; box = quartiles, bar = median')));
+    const table = [];
+    order.forEach((t, i) => {
+      for (const mode of ['warm', 'cold']) {
+        const v = ms.filter(m => m.benchmark === b && m.target === t && m.mode === mode && m.outcome === 'ok' && m.time_ns != null).map(m => m.time_ns / 1000);
+        if (!v.length) continue;
+        fig.append(strip(v, { title: t + ' ' + mode + ' (n=' + v.length + ', median ' + micros(median(v) * 1000) + ' µs)', index: i, target: t }));
+        table.push([t + ' ' + mode, v.length, micros(Math.min(...v) * 1000), micros(median(v) * 1000), micros(Math.max(...v) * 1000)]);
+      }
+    });
+    fig.append(el('div', { class: 'dist-table' }, textTable(b + ': values in µs', ['', 'n', 'min', 'median', 'max'], table)));
+    box.append(fig);
   }
-  const xs = Array.from({ length: maxRep + 1 }, (_, i) => i);
-  const data = [xs];
-  const opts = {
-    width, height: 220,
-    scales: { x: { time: false }, y: { distr: 3 } },
-    axes: [{ label: 'repetition' }, { label: 'µs', size: 60 }],
-    series: [{ label: 'rep' }],
-    legend: { live: false },
-  };
-  let i = 0;
-  for (const [key, vals] of series) {
-    data.push(xs.map(x => vals[x] ?? null));
-    const c = COLORS[i++ % COLORS.length];
-    opts.series.push({ label: key, stroke: c, width: 0, points: { show: true, size: 7, fill: c, stroke: c } });
-  }
-  requestAnimationFrame(() => { opts.width = Math.max(240, box.clientWidth - 20); new uPlot(opts, data, box); });
   return box;
 }
 
@@ -66,10 +110,10 @@ function chart(benchmark, ms, width) {
   try {
     if (!id || !/^\d+$/.test(id)) throw new Error('no run id given (/run?id=N)');
     const rig = await api('/api/rig');
-    document.getElementById('rig-name').textContent = 'benchrig · ' + rig.rig;
-    const [run, ms] = await Promise.all([api('/api/runs/' + id), api('/api/runs/' + id + '/measurements')]);
+    const [run, ms, cmp] = await Promise.all([api('/api/runs/' + id), api('/api/runs/' + id + '/measurements'),
+      api('/api/runs/' + id + '/compare').catch(() => null)]);
     document.getElementById('title').textContent = 'Run ' + run.id + ' · ' + run.suite + ' · ' + run.state;
-    document.title = 'Run ' + run.id + ' - benchrig';
+    titled(rig.rig, 'Run ' + run.id + ' (' + run.suite + ', ' + run.state + ')');
     const targets = el('ul', { id: 'target-info' }, run.targetInfo.map(t => el('li', {},
       el('strong', {}, t.targetId), ' ', t.kind, ': ', t.interpreter || '?', ' ', t.version || '',
       t.kind === 'board' ? ' · firmware sha256 ' + (t.firmwareHash || '-').slice(0, 12) + ' · ' + (t.machine || '') : ' · ' + (t.executable || ''),
@@ -82,21 +126,16 @@ function chart(benchmark, ms, width) {
         el('a', { href: run.downloads.csv, download: true, id: 'download-csv' }, 'CSV'), ' · ',
         el('a', { href: run.downloads.json, download: true, id: 'download-json' }, 'JSON'), ' · ',
         el('a', { href: '/compare?run=' + run.id }, 'compare interpreters')));
-    const byBench = new Map();
-    for (const m of ms.measurements) {
-      if (!byBench.has(m.benchmark)) byBench.set(m.benchmark, []);
-      byBench.get(m.benchmark).push(m);
-    }
     const checks = new Map();
     for (const m of ms.measurements) {
       const k = m.benchmark + '|' + m.target + '|' + m.mode;
       if (!checks.has(k)) checks.set(k, []);
       if (m.check != null && !checks.get(k).includes(m.check)) checks.get(k).push(m.check);
     }
-    const charts = el('div', { class: 'charts', id: 'charts' });
-    content.replaceChildren(meta, el('h2', {}, 'Results'), table(run.rows, checks), el('h2', {}, 'Every repetition'), charts);
-    const width = Math.max(260, Math.min(560, charts.clientWidth - 20));
-    for (const [b, list] of byBench) charts.append(chart(b, list, width));
+    content.replaceChildren(meta, el('h2', {}, 'Results'), summary(run, ms.measurements, cmp),
+      el('details', { id: 'all-lines' }, el('summary', {}, 'every line: benchmark × target × mode, with spread, memory, energy and self-check'),
+        table(run.rows, checks)),
+      el('h2', {}, 'Distributions'), distributions(run, ms.measurements));
     const profiles = await profilesSection(id, Math.max(560, content.clientWidth));
     if (profiles) content.append(profiles);
     content.append(await concurrencySection(run.id));

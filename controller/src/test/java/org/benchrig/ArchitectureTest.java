@@ -64,7 +64,7 @@ class ArchitectureTest {
         // outputs: read the results model; reach boards through bench (web and mqtt: see BOARD_TYPES_SEEN_BY)
         MAY_USE.put("report", Set.of("bench", "config", "profile", "result", "stats", "store"));
         MAY_USE.put("mqtt", Set.of("bench", "board", "config", "history", "result", "store"));
-        MAY_USE.put("web", Set.of("bench", "board", "config", "flash", "profile", "report", "result", "stats", "store", "time"));
+        MAY_USE.put("web", Set.of("bench", "board", "config", "flash", "history", "profile", "report", "result", "stats", "store", "time"));
         // the controller measuring itself, and the commands on top of everything
         MAY_USE.put("selfbench", Set.of("bench", "board", "config", "host", "mqtt", "profile", "result", "stats",
                 "store", "time"));

@@ -1,20 +1,13 @@
 package org.benchrig.cli;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.benchrig.config.RigConfig;
-import org.benchrig.stats.Bootstrap;
 import org.benchrig.stats.Comparison;
-import org.benchrig.history.BetweenRunNoise;
-import org.benchrig.stats.NoiseFloor;
-import org.benchrig.store.BenchmarkInfo;
+import org.benchrig.history.RunAgainstRun;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.Store;
-import org.benchrig.store.TargetInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,18 +34,13 @@ public final class CompareCommand implements Callable<Integer> {
         RigConfig cfg = config.load(parent.env);
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
-            RunInfo a = store.run(runA).orElseThrow(() -> new IllegalArgumentException("no run " + runA + " in " + store.path()));
-            RunInfo b = store.run(runB).orElseThrow(() -> new IllegalArgumentException("no run " + runB + " in " + store.path()));
-            Map<String, String> kinds = new HashMap<>();
-            store.targets(runB).forEach(t -> kinds.put(t.targetId(), t.kind()));
-            Map<String, Double> floors = BetweenRunNoise.between(store, Math.max(runA, runB));
-            List<Comparison.Change> changes = Comparison.compare(store.measurements(runA), store.measurements(runB),
-                    cfg.stats(), floors, t -> NoiseFloor.defaultFor(kinds.get(t)));
+            RunAgainstRun cmp = RunAgainstRun.of(store, runA, runB, cfg.stats());
+            RunInfo a = cmp.a();
+            RunInfo b = cmp.b();
+            List<Comparison.Change> changes = cmp.changes();
             out.printf("compare run %d (%s, %s) -> run %d (%s, %s)%n", a.id(), a.suite(), a.startedAt(), b.id(), b.suite(), b.startedAt());
-            out.printf("verdict rule: Mann-Whitney two-sided p < %s and |change of median| > max(threshold %.1f%%, noise floor of the target)"
-                    + " and the %d%% bootstrap interval (%d resamples, seeded) on the same side of zero; no verdict on failures, fewer than 4 samples or a pyperf warning%n",
-                    cfg.stats().level(), cfg.stats().thresholdPercent(), Math.round((1 - cfg.stats().level()) * 100), Bootstrap.RESAMPLES);
-            describeChanges(store, runA, runB, out);
+            out.println(cmp.rule());
+            cmp.notes().forEach(n -> out.println("note: " + n));
             out.printf("%-12s %-10s %-4s %12s    %12s  %8s %-20s  %-8s  %-11s %s%n",
                     "benchmark", "target", "mode", "A median", "B median", "change", " [interval]", "p", "limit", "verdict");
             for (Comparison.Change c : changes) {
@@ -65,31 +53,5 @@ public final class CompareCommand implements Callable<Integer> {
                     changes.size() - slower - faster);
             return 0;
         }
-    }
-
-    /** Says what changed between the runs besides time: interpreter builds, firmware, benchmark sources. */
-    private static void describeChanges(Store store, long runA, long runB, PrintWriter out) {
-        Map<String, TargetInfo> ta = new HashMap<>();
-        store.targets(runA).forEach(t -> ta.put(t.targetId(), t));
-        for (TargetInfo t : store.targets(runB)) {
-            TargetInfo o = ta.get(t.targetId());
-            if (o != null && !Objects.equals(BetweenRunNoise.build(o), BetweenRunNoise.build(t))) {
-                out.printf("note: target %s changed: %s %s %s -> %s %s %s%n", t.targetId(), o.version(), o.executable(),
-                        o.firmwareHash(), t.version(), t.executable(), t.firmwareHash());
-            }
-        }
-        Map<String, BenchmarkInfo> ba = new HashMap<>();
-        store.benchmarks(runA).forEach(x -> ba.put(x.name(), x));
-        for (BenchmarkInfo x : store.benchmarks(runB)) {
-            BenchmarkInfo o = ba.get(x.name());
-            if (o != null && !(Objects.equals(o.sourceHash(), x.sourceHash()) && Objects.equals(o.params(), x.params()))) {
-                out.printf("note: benchmark %s changed: params %s -> %s, source %s -> %s%n", x.name(), o.params(), x.params(),
-                        shortHash(o.sourceHash()), shortHash(x.sourceHash()));
-            }
-        }
-    }
-
-    static String shortHash(String h) {
-        return h == null ? "-" : h.substring(0, Math.min(12, h.length()));
     }
 }

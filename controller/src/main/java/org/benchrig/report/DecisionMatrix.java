@@ -82,7 +82,7 @@ public final class DecisionMatrix {
      * The times a test decides on: warm, time per call; cold, a host's whole process (wall) and a
      * board's first call; {@code mode == null}: the cold first call alone.
      */
-    static double[] times(List<Measurement> ms, String benchmark, String target, Mode mode) {
+    public static double[] times(List<Measurement> ms, String benchmark, String target, Mode mode) {
         Mode m = mode == null ? Mode.COLD : mode;
         return ms.stream().filter(x -> x.benchmark().equals(benchmark) && x.target().equals(target) && x.mode() == m
                         && x.outcome().isOk() && x.timeNs() != null)
@@ -119,7 +119,8 @@ public final class DecisionMatrix {
         return Math.exp(logSum / benches.size());
     }
 
-    static Map<String, Object> test(List<Measurement> ms, List<String> benches, List<String> targets, Mode mode,
+    /** One test (cold or warm) of the fastest of {@code targets} against the runner-up on {@code benches}. */
+    public static Map<String, Object> test(List<Measurement> ms, List<String> benches, List<String> targets, Mode mode,
                                     double level, double thresholdPercent) {
         return test(ms, benches, targets, mode, mode.name().toLowerCase(Locale.ROOT), (b, t) -> times(ms, b, t, mode),
                 level, thresholdPercent);

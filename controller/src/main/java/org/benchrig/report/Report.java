@@ -103,7 +103,7 @@ public final class Report {
             benchList.add(m);
         }
         r.put("benchmarks", benchList);
-        r.put("reproduce", reproduce(run, configFile, targets, benchmarks));
+        r.put("reproduce", reproduce(run, configFile, configHash, targets, benchmarks));
 
         List<ResultRow> rows = ResultRow.summarize(ms);
         List<Map<String, Object>> results = new ArrayList<>();
@@ -165,9 +165,24 @@ public final class Report {
                 .mapToDouble(m -> m.timeNs().doubleValue()).toArray();
     }
 
-    static List<String> reproduce(RunInfo run, Path configFile, List<TargetInfo> targets, List<BenchmarkInfo> benchmarks) {
+    /**
+     * The commands that repeat the run. They name {@code configFile} only when its hash is the run's;
+     * a run made with another config gets a placeholder naming that config's hash instead.
+     */
+    static List<String> reproduce(RunInfo run, Path configFile, String configHash, List<TargetInfo> targets,
+                                  List<BenchmarkInfo> benchmarks) {
         List<String> cmds = new ArrayList<>();
-        cmds.add("sha256sum " + configFile + "   # must print " + run.configHash());
+        boolean same = Objects.equals(configHash, run.configHash());
+        String config = same ? configFile.toString() : "CONFIG";
+        if (same) {
+            cmds.add("sha256sum " + configFile + "   # must print " + run.configHash());
+        } else {
+            cmds.add("# run " + run.id() + " was made with another config than " + configFile + " (sha256 " + configHash
+                    + "): set CONFIG to the file whose sha256 is " + run.configHash());
+            cmds.add("sha256sum $CONFIG   # must print " + run.configHash());
+            config = "$CONFIG";
+        }
+        configFile = Path.of(config);
         cmds.add("./benchrig setup");
         cmds.add("./benchrig run --config " + configFile + " --suite " + run.suite() + " --targets "
                 + String.join(",", run.targets()) + " --repeat " + run.repetitions());

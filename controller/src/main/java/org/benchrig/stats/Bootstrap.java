@@ -55,6 +55,42 @@ public final class Bootstrap {
                 Summary.quantileSorted(ratios, (1 + level) / 2), level);
     }
 
+    /**
+     * The interval of geomean(medians of b) / geomean(medians of a) - 1 over several benchmarks:
+     * each round resamples every benchmark's two samples independently, as {@link #medianRatio}
+     * does for one. {@code a.get(i)} and {@code b.get(i)} are the same benchmark; none may be empty.
+     */
+    public static Interval geomeanRatio(java.util.List<double[]> a, java.util.List<double[]> b, double level) {
+        if (a.isEmpty() || a.size() != b.size() || a.stream().anyMatch(x -> x.length == 0) || b.stream().anyMatch(x -> x.length == 0)) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN, level);
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] ratios = new double[RESAMPLES];
+        double logObserved = 0;
+        for (int k = 0; k < a.size(); k++) {
+            logObserved += Math.log(Summary.of(b.get(k)).median()) - Math.log(Summary.of(a.get(k)).median());
+        }
+        for (int i = 0; i < RESAMPLES; i++) {
+            double log = 0;
+            for (int k = 0; k < a.size(); k++) {
+                log += Math.log(resampledMedian(b.get(k), random)) - Math.log(resampledMedian(a.get(k), random));
+            }
+            ratios[i] = Math.exp(log / a.size()) - 1;
+        }
+        Arrays.sort(ratios);
+        return new Interval(Math.exp(logObserved / a.size()) - 1, Summary.quantileSorted(ratios, (1 - level) / 2),
+                Summary.quantileSorted(ratios, (1 + level) / 2), level);
+    }
+
+    private static double resampledMedian(double[] v, SplittableRandom random) {
+        double[] r = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            r[j] = v[random.nextInt(v.length)];
+        }
+        Arrays.sort(r);
+        return Summary.quantileSorted(r, 0.5);
+    }
+
     /** Percentile bootstrap interval of one sample's median (absolute units). */
     public static double[] median(double[] a, double level, int resamples, long seed) {
         if (a.length == 0) {

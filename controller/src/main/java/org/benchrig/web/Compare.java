@@ -59,18 +59,58 @@ public final class Compare {
                              List<String> flags, String instrument) {
     }
 
-    /** One workload class: a cell per interpreter, the winners cold and warm, and what to keep in mind. */
-    public record Row(String workloadClass, List<String> benchmarks, List<Cell> cells, String winnerWarm,
-                      String winnerCold, List<String> caveats) {
+    /** What a test concluded: a winner, no difference the test can see, or no verdict (with the reason). */
+    public static final String FASTER = "faster";
+    public static final String NO_DIFFERENCE = "no significant difference";
+    public static final String NO_VERDICT = "no verdict";
+
+    /**
+     * The fastest target against the runner-up in one mode, on a class or on one benchmark (the
+     * report's test, {@link DecisionMatrix#test}).
+     *
+     * @param times   runner-up time / fastest time (4.2 = "4.2x faster"), or null with fewer than two targets
+     * @param low     lower end of the bootstrap interval of {@code times} (level 1 - the test's level)
+     * @param verdict {@link #FASTER}, {@link #NO_DIFFERENCE} or {@link #NO_VERDICT}
+     * @param reason  why there is no winner; empty when there is one
+     */
+    public record Duel(String mode, String fastest, String fastestLabel, String runnerUp, String runnerUpLabel,
+                       Double fastestNs, Double runnerUpNs, Double times, Double low, Double high, Double p,
+                       String verdict, String reason) {
     }
 
-    public record Matrix(long runId, List<String> interpreters, List<Row> rows, List<String> notes) {
+    /** One benchmark of a class, decided as the class is. */
+    public record BenchmarkDuels(String benchmark, Duel cold, Duel warm) {
+    }
+
+    /**
+     * Speed of {@code target} relative to the baseline target on one benchmark and mode: baseline
+     * median / target median (2.0 = twice as fast as the baseline), its interval, and whether the
+     * test saw a difference.
+     */
+    public record Relative(String benchmark, String workloadClass, String target, String mode, Double speed,
+                           Double low, Double high, boolean significant, String reason) {
+    }
+
+    /** One workload class: a cell per interpreter, the tests cold and warm, per benchmark too, and what to keep in mind. */
+    public record Row(String workloadClass, List<String> benchmarks, List<Cell> cells, String winnerWarm,
+                      String winnerCold, Duel cold, Duel warm, List<BenchmarkDuels> perBenchmark, List<String> caveats) {
+    }
+
+    /** @param baseline the target the {@code relative} speeds are measured against */
+    public record Matrix(long runId, List<String> interpreters, List<Row> rows, List<String> notes, String baseline,
+                         List<String> targets, List<Relative> relative) {
     }
 
     private Compare() {
     }
 
     public static Matrix of(long runId, List<Measurement> ms, List<BenchmarkInfo> benchmarks, List<TargetInfo> targets) {
+        return of(runId, ms, benchmarks, targets, org.benchrig.config.StatsSettings.DEFAULT, null);
+    }
+
+    /** @param baseline target id the relative speeds are against; null or unknown: the first host, else the first target */
+    public static Matrix of(long runId, List<Measurement> ms, List<BenchmarkInfo> benchmarks, List<TargetInfo> targets,
+                            org.benchrig.config.StatsSettings stats, String baseline) {
         Map<String, String> interpreterOf = new LinkedHashMap<>();
         Map<String, Boolean> isBoard = new LinkedHashMap<>();
         boolean simulated = false;
@@ -92,7 +132,7 @@ public final class Compare {
         }
         // the verdicts are the report's: significance and a change above the noise floor, else none
         Map<String, Map<String, Object>> decided = new LinkedHashMap<>();
-        for (Map<String, Object> r : rowsOf(DecisionMatrix.build(ms, benchmarks, targets))) {
+        for (Map<String, Object> r : rowsOf(DecisionMatrix.build(ms, benchmarks, targets, stats.level(), stats.thresholdPercent()))) {
             decided.put(String.valueOf(r.get("class")), r);
         }
         List<Row> rows = new ArrayList<>();
@@ -111,7 +151,7 @@ public final class Compare {
                         && c.coldNs() / c.warmNs() >= STARTUP_DOMINATED_RATIO) {
                     caveats.add(String.format(Locale.ROOT,
                             "start-up dominated on %s: cold %s vs warm %s (JIT/import warm-up); short-lived processes see the cold number",
-                            c.label(), Units.duration(c.coldNs()), Units.duration(c.warmNs())));
+                            c.label(), Units.durationForWeb(c.coldNs()), Units.durationForWeb(c.warmNs())));
                 }
                 for (String f : c.failures()) {
                     caveats.add(f.endsWith(FailureClass.DOES_NOT_FIT.name())
@@ -126,13 +166,32 @@ public final class Compare {
                                     ? " (windows too short for the sensor's rate: not precise)" : ""));
                 }
             }
-            boolean hasBoard = cells.stream().anyMatch(c -> c.interpreter().equals("micropython") && c.benchmarks() > 0);
-            if (simulated && hasBoard) {
-                caveats.add("simulated instruments: board numbers come from an emulated board");
-            }
             Map<String, Object> d = decided.get(e.getKey());
-            rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, verdict(d, "warm_test", interpreterOf, caveats),
-                    verdict(d, "cold_test", interpreterOf, caveats), caveats));
+            List<String> ids = targets.stream().map(TargetInfo::targetId).toList();
+            List<BenchmarkDuels> per = new ArrayList<>();
+            for (String b : e.getValue()) {
+                per.add(new BenchmarkDuels(b,
+                        duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.COLD, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.COLD, interpreterOf, stats),
+                        duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.WARM, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.WARM, interpreterOf, stats)));
+            }
+            rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, winner(d, "warm_test", interpreterOf),
+                    winner(d, "cold_test", interpreterOf),
+                    duel(test(d, "cold_test"), ms, e.getValue(), Mode.COLD, interpreterOf, stats),
+                    duel(test(d, "warm_test"), ms, e.getValue(), Mode.WARM, interpreterOf, stats), per, caveats));
+        }
+        String base = baseline(baseline, targets);
+        List<Relative> relative = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byClass.entrySet()) {
+            for (String b : e.getValue()) {
+                for (TargetInfo t : targets) {
+                    for (Mode mode : Mode.values()) {
+                        Relative r = relative(ms, b, e.getKey(), base, t.targetId(), mode, stats);
+                        if (r != null) {
+                            relative.add(r);
+                        }
+                    }
+                }
+            }
         }
         List<String> notes = new ArrayList<>();
         notes.add("time per class = geometric mean of the medians of its benchmarks (successful repetitions only)");
@@ -149,7 +208,78 @@ public final class Compare {
         if (simulated) {
             notes.add("simulated instruments: this rig's boards are emulated (QEMU)");
         }
-        return new Matrix(runId, List.copyOf(interpreters), rows, notes);
+        notes.add("ratio = the runner-up's time / the fastest's time, with its " + Math.round((1 - stats.level()) * 100)
+                + " % bootstrap interval (" + org.benchrig.stats.Bootstrap.RESAMPLES + " resamples, seeded); '"
+                + NO_DIFFERENCE + "' when the test cannot tell the two apart");
+        return new Matrix(runId, List.copyOf(interpreters), rows, notes, base,
+                targets.stream().map(TargetInfo::targetId).toList(), relative);
+    }
+
+    static String baseline(String wanted, List<TargetInfo> targets) {
+        if (wanted != null && targets.stream().anyMatch(t -> t.targetId().equals(wanted))) {
+            return wanted;
+        }
+        return targets.stream().filter(t -> "host".equals(t.kind())).map(TargetInfo::targetId).findFirst()
+                .orElse(targets.isEmpty() ? null : targets.get(0).targetId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> test(Map<String, Object> decided, String test) {
+        return decided == null ? Map.of() : (Map<String, Object>) decided.get(test);
+    }
+
+    /** A test's outcome with the interval of its ratio, by the report's rule. */
+    static Duel duel(Map<String, Object> t, List<Measurement> ms, List<String> benches, Mode mode,
+                     Map<String, String> interpreterOf, org.benchrig.config.StatsSettings stats) {
+        String m = mode.name().toLowerCase(Locale.ROOT);
+        String fastest = (String) t.get("fastest");
+        String runner = (String) t.get("runner_up");
+        if (fastest == null || runner == null) {
+            Object why = t.containsKey("no_verdict") ? t.get("no_verdict") : t.get("text");
+            return new Duel(m, fastest, fastest == null ? null : label(interpreterOf, fastest), null, null, null, null, null,
+                    null, null, null, NO_VERDICT, why == null ? "nothing to compare" : String.valueOf(why));
+        }
+        List<double[]> a = new ArrayList<>();
+        List<double[]> b = new ArrayList<>();
+        for (String bench : benches) {
+            a.add(DecisionMatrix.times(ms, bench, fastest, mode));
+            b.add(DecisionMatrix.times(ms, bench, runner, mode));
+        }
+        org.benchrig.stats.Bootstrap.Interval ci = org.benchrig.stats.Bootstrap.geomeanRatio(a, b, 1 - stats.level());
+        String why = t.get("no_verdict") == null ? "" : String.valueOf(t.get("no_verdict"));
+        // a test that saw no difference says so; one that could not judge (never steady) says "no verdict"
+        String verdict = t.get("winner") != null ? FASTER : why.contains("steady") ? NO_VERDICT : NO_DIFFERENCE;
+        return new Duel(m, fastest, label(interpreterOf, fastest), runner, label(interpreterOf, runner),
+                (Double) t.get("winner_ns"), (Double) t.get("runner_up_ns"), 1 / (Double) t.get("ratio"),
+                finite(1 + ci.low()), finite(1 + ci.high()), (Double) t.get("p"), verdict, why);
+    }
+
+    static Relative relative(List<Measurement> ms, String bench, String cls, String base, String target, Mode mode,
+                             org.benchrig.config.StatsSettings stats) {
+        double[] b = DecisionMatrix.times(ms, bench, base, mode);
+        double[] x = DecisionMatrix.times(ms, bench, target, mode);
+        if (base == null || b.length == 0 || x.length == 0) {
+            return null;
+        }
+        String m = mode.name().toLowerCase(Locale.ROOT);
+        if (target.equals(base)) {
+            return new Relative(bench, cls, target, m, 1.0, 1.0, 1.0, false, "the baseline");
+        }
+        Map<String, Object> t = DecisionMatrix.test(ms, List.of(bench), List.of(base, target), mode, stats.level(),
+                stats.thresholdPercent());
+        org.benchrig.stats.Bootstrap.Interval ci = org.benchrig.stats.Bootstrap.medianRatio(x, b, 1 - stats.level());
+        String why = t.get("no_verdict") == null ? "" : String.valueOf(t.get("no_verdict"));
+        return new Relative(bench, cls, target, m, finite(1 + ci.change()), finite(1 + ci.low()), finite(1 + ci.high()),
+                t.get("winner") != null, why);
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static String label(Map<String, String> interpreterOf, String target) {
+        String interp = interpreterOf.getOrDefault(target, target);
+        return interp.equals(target) ? label(interp) : label(interp) + " · " + target;
     }
 
     private static Cell cell(String interp, List<String> classBenchmarks, List<Measurement> ms,
@@ -229,18 +359,10 @@ public final class Compare {
         return (List<Map<String, Object>>) matrix.get("rows");
     }
 
-    /** The interpreter the report's test names the winner, or null with its no-verdict reason as a caveat. */
-    @SuppressWarnings("unchecked")
-    private static String verdict(Map<String, Object> decided, String test, Map<String, String> interpreterOf,
-                                  List<String> caveats) {
-        Map<String, Object> t = decided == null ? Map.of() : (Map<String, Object>) decided.get(test);
-        Object w = t.get("winner");
-        if (w != null) {
-            return interpreterOf.get(String.valueOf(w));
-        }
-        Object why = t.containsKey("no_verdict") ? t.get("no_verdict") : t.get("text");
-        caveats.add(test.replace("_test", "") + ": no verdict" + (why == null ? "" : ": " + why));
-        return null;
+    /** The interpreter the report's test names the winner, or null (the row's duel says why). */
+    private static String winner(Map<String, Object> decided, String test, Map<String, String> interpreterOf) {
+        Object w = test(decided, test).get("winner");
+        return w == null ? null : interpreterOf.get(String.valueOf(w));
     }
 
     static String normalize(String implementation) {

@@ -67,7 +67,7 @@ public final class WebServer implements AutoCloseable {
     private static final Duration STATE_POLL = Duration.ofMillis(500);
     private static final Duration SSE_PING = Duration.ofSeconds(15);
 
-    private static final Set<String> PAGES = Set.of("runs", "run", "compare", "history");
+    private static final Set<String> PAGES = Set.of("runs", "run", "compare", "history", "changes");
     private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js)");
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final Map<String, String> VENDOR = Map.of(
@@ -123,11 +123,14 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/runs/{id}/compare", ctx -> {
                 RunInfo r = runOf(ctx);
                 send(ctx, Compare.of(r.id(), service.store().measurements(r.id()), service.store().benchmarks(r.id()),
-                        service.store().targets(r.id())));
+                        service.store().targets(r.id()), service.config().stats(), ctx.queryParam("baseline")));
             });
             // the decision matrix by app class (issue 14): the compare page shows it first
             c.routes.get("/api/runs/{id}/appclass", ctx ->
                     send(ctx, AppClassMatrix.of(service.store(), runOf(ctx).id(), service.config().stats())));
+            // run against run (issue 19): what `benchrig compare A B` prints, as JSON; b may be "latest"
+            c.routes.get("/api/compare/{a}/{b}", ctx -> send(ctx, RunChanges.of(org.benchrig.history.RunAgainstRun.of(
+                    service.store(), runIdOf(ctx.pathParam("a")), runIdOf(ctx.pathParam("b")), service.config().stats()))));
             // profiles (issue 15): a run's flame graphs and tables, and each profile's exports
             c.routes.get("/api/runs/{id}/profiles", ctx -> send(ctx, Map.of("profiles", profiles.ofRun(runOf(ctx).id()))));
             c.routes.get("/api/profiles/{pid}/stacks.folded", ctx -> {
@@ -335,6 +338,22 @@ public final class WebServer implements AutoCloseable {
         send(ctx, Map.of("error", message == null ? "error" : message));
     }
 
+    /** A run id from a path, or "latest": the newest run; an unknown one is 404. */
+    private long runIdOf(String given) {
+        if ("latest".equals(given)) {
+            // the newest finished run: a running one has no complete sample yet
+            List<RunInfo> recent = service.store().runs(MAX_PAGE, 0);
+            return recent.stream().filter(r -> r.state() == org.benchrig.store.RunState.DONE).findFirst()
+                    .or(() -> recent.stream().findFirst()).map(RunInfo::id).orElseThrow(NotFound::new);
+        }
+        try {
+            long id = Long.parseLong(given);
+            return service.store().run(id).map(RunInfo::id).orElseThrow(NotFound::new);
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
     private String boardOf(Context ctx) {
         String id = ctx.pathParam("id");
         if (service.config().board(id).isEmpty()) {
@@ -488,8 +507,11 @@ public final class WebServer implements AutoCloseable {
     private String reasonOf(String id, Optional<Board> open) {
         return service.rig().record(id).filter(r -> r.state().equals("QUARANTINED"))
                 .map(r -> r.reason() == null ? "quarantined" : r.reason())
-                .orElseGet(() -> open.map(Board::reason).orElse(""));
+                .orElseGet(() -> open.map(Board::reason).orElse(NOT_OPENED));
     }
+
+    /** Why an OFFLINE board that nothing failed on is offline. */
+    static final String NOT_OPENED = "not opened yet: no run or command has used it since the controller started";
 
     private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
         if (p == null) {

@@ -33,7 +33,9 @@ class ReportTest {
     static void storeARun() throws Exception {
         config = CliHarness.writeConfig(dir, "rep-rig", new String[] {}, new String[] {"cpython"});
         try (Store store = Store.open(dir.resolve("data/benchrig.db"))) {
-            runId = store.startRun("rep-rig", "smoke", List.of("mb1", "cpython", "pypy"), 5, "abc123");
+            // made with this config: the reproduce block names its file
+            runId = store.startRun("rep-rig", "smoke", List.of("mb1", "cpython", "pypy"), 5,
+                    org.benchrig.bench.Hashes.sha256(config));
             store.recordTarget(runId, new TargetInfo("mb1", "board", "micropython", "1.9.2", "/dev/pts/7",
                     "f00dfeed", "1.9.2", "micro:bit v1.0.1 with nRF51822", "model=microbit;kind=emulated;instruments=simulated"));
             store.recordTarget(runId, new TargetInfo("cpython", "host", "cpython", "3.11.2", "/usr/bin/python3", null, null, "amd64", "command=python3"));
@@ -92,5 +94,7 @@ class ReportTest {
         assertThat(h.exit()).as(h.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains("<svg", "Decision matrix").doesNotContain("http://", "https://", "<script src");
+        assertThat(page.indexOf("<table")).as("the decision matrix is the first table, before the charts")
+                .isEqualTo(page.indexOf("<table id=\"decision-matrix\"")).isLessThan(page.indexOf("<svg"));
     }
 }

@@ -66,8 +66,15 @@ class CompareTest {
         assertThat(pypy.warmNs()).isCloseTo(703.5, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(pypy.peakRssKb()).isEqualTo(20_000L);
         assertThat(calls.cells().get(0).heapUsed()).isEqualTo(1000L);
-        assertThat(calls.caveats()).anyMatch(c -> c.startsWith("start-up dominated on PyPy"))
-                .anyMatch(c -> c.startsWith("simulated instruments"));
+        assertThat(calls.caveats()).anyMatch(c -> c.startsWith("start-up dominated on PyPy"));
+        assertThat(calls.caveats()).as("said once for the page, in the notes").noneMatch(c -> c.contains("simulated instruments"));
+        assertThat(matrix.notes()).anyMatch(c -> c.startsWith("simulated instruments"));
+        assertThat(calls.warm().verdict()).isEqualTo(Compare.FASTER);
+        assertThat(calls.warm().fastest()).isEqualTo("pypy");
+        assertThat(calls.warm().runnerUp()).isEqualTo("cpython");
+        assertThat(calls.warm().times()).as("runner-up / fastest").isCloseTo(2_903.5 / 703.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(calls.warm().low()).isLessThanOrEqualTo(calls.warm().times());
+        assertThat(calls.warm().high()).isGreaterThanOrEqualTo(calls.warm().times());
 
         Compare.Row alloc = matrix.rows().stream().filter(r -> r.workloadClass().equals("alloc")).findFirst().orElseThrow();
         assertThat(alloc.cells().get(0).complete()).isFalse();
@@ -86,8 +93,10 @@ class CompareTest {
         // 3 against 3 samples: the smallest two-sided Mann-Whitney p is 0.1, whatever the times
         assertThat(calls.winnerWarm()).isNull();
         assertThat(calls.winnerCold()).isNull();
-        assertThat(calls.caveats()).anyMatch(c -> c.startsWith("warm: no verdict") && c.contains("not significant"))
-                .anyMatch(c -> c.startsWith("cold: no verdict"));
+        assertThat(calls.warm().verdict()).isEqualTo(Compare.NO_DIFFERENCE);
+        assertThat(calls.warm().reason()).contains("not significant");
+        assertThat(calls.cold().verdict()).isEqualTo(Compare.NO_DIFFERENCE);
+        assertThat(calls.warm().times()).as("the ratio is still shown, with the verdict beside it").isGreaterThan(1);
     }
 
     @Test

@@ -226,9 +226,18 @@ class WebUiTest {
         page.locator("#start-run").waitFor();
         page.evaluate("() => { window.__sameDocument = 'yes'; }");
         page.fill("#suite", "fib,xss");
+        // no ticked target is refused, not taken to mean every target
+        for (Locator box : page.locator("#targets input").all()) {
+            box.uncheck();
+        }
+        page.fill("#token", TOKEN);
+        page.click("#start-run");
+        assertThat(page.locator("#run-status").textContent()).startsWith("Tick at least one target");
+        for (Locator box : page.locator("#targets input").all()) {
+            box.check();
+        }
         page.locator("#targets input[value=mb2]").uncheck();
         page.fill("#repetitions", "2");
-        page.fill("#token", TOKEN);
         page.click("#start-run");
         // progress moves without a reload: the marker set on this document is still there
         Locator progress = page.locator("#card-cpython [data-field=progress-text]");
@@ -237,6 +246,11 @@ class WebUiTest {
             return t != null && t.matches("[1-9]\\d* / \\d+ measurements.*");
         });
         assertThat(page.evaluate("() => window.__sameDocument")).isEqualTo("yes");
+        assertThat(page.locator("#start-run").isDisabled()).as("no second start while a run runs").isTrue();
+        assertThat(page.locator("#current-run").textContent()).matches("Run \\d+ is running: .*");
+        assertThat(page.locator("#card-mb2 [data-field=state]").textContent()).isEqualTo("OFFLINE");
+        assertThat(page.locator("#card-mb2 [data-field=reason]").textContent()).isEqualTo(WebServer.NOT_OPENED);
+        assertThat(page.locator("#card-mb2 [data-field=progress-text]").textContent()).as("not in this run").isEmpty();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 List.of("READY", "RUNNING").contains(page.locator("#card-mb1 [data-field=state]").textContent()));
         shot("bench-during-run");
@@ -250,14 +264,15 @@ class WebUiTest {
     void theRunPageDrawsChartsAndItsTableMatchesTheMeasurements() throws Exception {
         assertThat(runId).isPositive();
         page.navigate(web.url() + "run?id=" + runId);
-        page.locator("#charts canvas").first().waitFor();
-        page.waitForTimeout(300);
-        Object drawn = page.evaluate("() => [...document.querySelectorAll('#charts canvas')].map(c => {"
-                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                + " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })");
+        page.locator("#distributions .strip-fig").first().waitFor();
+        // a distribution per benchmark, a strip per target and mode that has values, one marker per value
+        assertThat(page.locator("#distributions .dist").count()).isEqualTo(2);
+        Object strips = page.evaluate("() => [...document.querySelectorAll('#distributions .strip-fig')].map(f =>"
+                + " f.querySelectorAll('svg circle, svg rect:not(:first-child), svg path').length - Number(f.dataset.n))");
         @SuppressWarnings("unchecked")
-        List<Number> painted = (List<Number>) drawn;
-        assertThat(painted).hasSize(2).allSatisfy(n -> assertThat(n.intValue()).isGreaterThan(500));
+        List<Number> extra = (List<Number>) strips;
+        assertThat(extra).as("markers minus values, per strip").isNotEmpty().allSatisfy(n -> assertThat(n.intValue()).isZero());
+        assertThat(page.locator("#summary tbody tr").count()).as("one row per benchmark").isEqualTo(2);
 
         JsonNode ms = json.readTree(get("/api/runs/" + runId + "/measurements").body()).get("measurements");
         Map<String, List<Double>> times = new HashMap<>();
@@ -323,7 +338,7 @@ class WebUiTest {
     /** As web/common.js shows a duration: JavaScript's toFixed rounds the double's exact binary value. */
     static String display(double ns) {
         if (ns < 1e6) {
-            return toFixed(ns / 1e3, 1) + " us";
+            return toFixed(ns / 1e3, 1) + " µs";
         }
         if (ns < 1e9) {
             return toFixed(ns / 1e6, 2) + " ms";
@@ -375,7 +390,7 @@ class WebUiTest {
         store.finishRun(run, RunState.DONE, "<script>alert(3)</script>");
         for (long id : List.of(runId, run)) {
             page.navigate(web.url() + "run?id=" + id);
-            page.locator("#results").waitFor();
+            page.locator("#summary").waitFor(); // the full lines (#results) sit in a closed <details>
             page.waitForTimeout(300);
             assertThat(page.locator("#results tr[data-benchmark=xss] td.check").first().textContent()).isEqualTo("<b>1</b>");
             assertThat(page.locator("#results b").count()).isZero();
@@ -389,7 +404,7 @@ class WebUiTest {
         assertThat(dialogs).as("no script from the data ran").isEmpty();
         shot("runs");
         page.navigate(web.url() + "run?id=" + run);
-        page.locator("#results").waitFor();
+        page.locator("#summary").waitFor(); // the full lines (#results) sit in a closed <details>
         shot("run-markup-as-text");
     }
 
@@ -400,26 +415,31 @@ class WebUiTest {
         page.locator("#matrix").waitFor();
         Locator rows = page.locator("#matrix tbody tr[data-class]");
         assertThat(rows.count()).isEqualTo(2); // calls (fib) and output (xss)
-        for (int i = 0; i < rows.count(); i++) {
-            Locator r = rows.nth(i);
-            // a winner only with the evidence for one; otherwise "none" and the reason under the class
+        Locator verdicts = page.locator("#verdicts tbody tr.class-row");
+        assertThat(verdicts.count()).isEqualTo(2);
+        for (int i = 0; i < verdicts.count(); i++) {
+            // a winner only with the evidence for one; otherwise the verdict says so, with the reason beside it
             for (String mode : List.of("warm", "cold")) {
-                String w = r.locator("[data-winner=" + mode + "]").textContent();
-                assertThat(w).isIn("MicroPython (board)", "CPython", "PyPy", "none");
-                if (w.equals("none")) {   // the reason is in the class's caveats, under its row
-                    assertThat(page.locator("#matrix").textContent()).contains(mode + ": no verdict");
+                Locator d = verdicts.nth(i).locator(".duel[data-mode=" + mode + "]");
+                String v = d.getAttribute("data-verdict");
+                assertThat(v).isIn("faster", "no significant difference", "no verdict");
+                if (!v.equals("faster")) {
+                    assertThat(d.locator(".winner").count()).isZero();
                 }
             }
+        }
+        for (int i = 0; i < rows.count(); i++) {
+            Locator r = rows.nth(i);
             for (String interp : List.of("micropython", "cpython", "pypy")) {
                 String cell = r.locator("td[data-interpreter=" + interp + "]").textContent();
-                assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (us|ms|s)")
-                        .containsPattern("warm \\d+(\\.\\d+)? (us|ms|s)");
+                assertThat(cell).as(interp).containsPattern("cold \\d+(\\.\\d+)? (µs|ms|s)")
+                        .containsPattern("warm \\d+(\\.\\d+)? (µs|ms|s)");
             }
             assertThat(r.locator("td[data-interpreter=micropython]").textContent()).contains("heap used")
                     .containsPattern("energy \\d+\\.\\d+ mJ · \\d+\\.\\d / \\d+\\.\\d mA").contains("simulated");
             assertThat(r.locator("td[data-interpreter=pypy]").textContent()).contains("peak RSS");
         }
-        assertThat(page.locator("#matrix").textContent()).contains("simulated instruments");
+        assertThat(page.locator("#caveats").textContent()).contains("simulated instruments");
         assertThat(page.locator("#matrix td[data-interpreter]").allTextContents()).as("base numbers, never percentages alone")
                 .allSatisfy(c -> assertThat(c).doesNotContain("%"));
         // warm-up curves: the hosts' cumulative times plotted, and the break-even statement (or why none)

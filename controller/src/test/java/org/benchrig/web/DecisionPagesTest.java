@@ -1,0 +1,258 @@
+package org.benchrig.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.benchrig.bench.Catalog;
+import org.benchrig.bench.Rig;
+import org.benchrig.bench.RunService;
+import org.benchrig.cli.CliHarness;
+import org.benchrig.config.ConfigLoader;
+import org.benchrig.config.StatsSettings;
+import org.benchrig.config.WebConfig;
+import org.benchrig.report.Html;
+import org.benchrig.report.Report;
+import org.benchrig.result.HeapUse;
+import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
+import org.benchrig.result.Outcome;
+import org.benchrig.store.BenchmarkInfo;
+import org.benchrig.store.RunState;
+import org.benchrig.store.Store;
+import org.benchrig.store.TargetInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages a user decides on (compare, run against run, run, the HTML report) in headless
+ * Chromium, on two runs written to the store directly: sieve where PyPy is clearly faster,
+ * bigint where CPython's and PyPy's samples overlap, and run 2 with CPython's sieve 30 % slower.
+ */
+class DecisionPagesTest {
+    static final List<String> HOSTS = List.of("cpython", "pypy");
+    static final int REPS = 8;
+    /** Process start-up added to a host's cold call to make its whole-process time. */
+    static final long SPAWN_NS = 40_000_000;
+
+    @TempDir
+    static Path dir;
+    static Rig rig;
+    static Store store;
+    static RunService service;
+    static WebServer web;
+    static Playwright playwright;
+    static Browser browser;
+    static BrowserContext desk;
+    static BrowserContext phone;
+    static long run1;
+    static long run2;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path cfgFile = CliHarness.writeConfig(dir, "decide-rig", new String[] {}, HOSTS.toArray(String[]::new));
+        rig = Rig.open(ConfigLoader.load(cfgFile));
+        store = Store.open(rig.databasePath());
+        service = new RunService(rig, store, Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3"));
+        run1 = fixtureRun(1.0);
+        run2 = fixtureRun(1.3);
+        web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), null);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright, dir);
+        desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        desk.setDefaultTimeout(20_000);
+        phone.setDefaultTimeout(20_000);
+    }
+
+    /** One run of three benchmarks on the two hosts and board mb1; {@code sieveFactor} scales CPython's sieve. */
+    static long fixtureRun(double sieveFactor) {
+        long id = store.startRun("decide-rig", "default", List.of("mb1", "cpython", "pypy"), REPS, "cfg");
+        store.recordTarget(id, new TargetInfo("mb1", "board", "micropython", "1.9.2", "/dev/pts/9", "abc", "1.9.2",
+                "microbit", "heap_total=10000;instruments=simulated"));
+        store.recordTarget(id, new TargetInfo("cpython", "host", "cpython", "3.11.2", "/usr/bin/python3", null, null, "amd64", ""));
+        store.recordTarget(id, new TargetInfo("pypy", "host", "pypy", "7.3.11", "/usr/bin/pypy3", null, null, "amd64", ""));
+        store.recordBenchmark(id, new BenchmarkInfo("sieve", "int", "s", "n=2000", "s1", "ok"));
+        store.recordBenchmark(id, new BenchmarkInfo("fannkuch", "int", "s", "n=7", "s4", "ok"));
+        store.recordBenchmark(id, new BenchmarkInfo("bigint", "bigint", "s", "n=50", "s2", "ok"));
+        store.recordBenchmark(id, new BenchmarkInfo("strbuild", "string", "s", "n=300", "s3", "ok"));
+        add(id, "cpython", "sieve", (long) (2_000_000 * sieveFactor), 0);
+        add(id, "pypy", "sieve", 150_000, 0);
+        add(id, "cpython", "fannkuch", 4_200_000, 0);
+        add(id, "pypy", "fannkuch", 330_000, 0);
+        add(id, "cpython", "bigint", 1_500_000, 0);
+        add(id, "pypy", "bigint", 1_500_000, 3);   // the same level, the values interleaved: overlapping samples
+        add(id, "cpython", "strbuild", 1_100_000, 0);
+        add(id, "pypy", "strbuild", 310_000, 0);
+        for (String b : List.of("sieve", "fannkuch", "bigint", "strbuild")) {
+            add(id, "mb1", b, 90_000_000, 1);
+        }
+        store.finishRun(id, RunState.DONE, null);
+        return id;
+    }
+
+    /** REPS cold and REPS warm values around {@code ns}, spread ±2 % in a pattern shifted by {@code phase}. */
+    static void add(long run, String target, String bench, long ns, int phase) {
+        boolean host = !target.startsWith("mb");
+        for (int r = 0; r < REPS; r++) {
+            long v = Math.round(ns * (1 + 0.005 * (((r + phase) * 3) % 8 - 3.5)));
+            HeapUse heap = host ? new HeapUse(null, null, null, 20_000L + r) : new HeapUse(9000L, 8000L, 8900L, null);
+            long cold = host ? v * 3 : v;
+            store.addMeasurement(new Measurement(run + target + bench + "c" + r, run, target, bench, "s", r, Mode.COLD, cold,
+                    host ? cold + SPAWN_NS : null, heap, "ok", Outcome.ok(), Instant.EPOCH));
+            store.addMeasurement(new Measurement(run + target + bench + "w" + r, run, target, bench, "s", r, Mode.WARM, v,
+                    null, heap, "ok", Outcome.ok(), Instant.EPOCH));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    static Page open(BrowserContext c, String path, String ready) {
+        Page p = c.newPage();
+        p.navigate(web.url() + path);
+        p.locator(ready).first().waitFor();
+        return p;
+    }
+
+    @Test
+    void theComparePageGivesARatioAndAVerdictPerClassAndSaysNoSignificantDifferenceForOverlappingSamples() {
+        Page p = open(desk, "compare?run=" + run1, "#verdicts");
+        Locator classes = p.locator("#verdicts tr.class-row");
+        assertThat(classes.count()).isEqualTo(3);
+        for (int i = 0; i < classes.count(); i++) {
+            Locator row = classes.nth(i);
+            for (String mode : List.of("cold", "warm")) {
+                Locator duel = row.locator(".duel[data-mode=" + mode + "]");
+                assertThat(duel.getAttribute("data-verdict")).as(row.getAttribute("data-class") + " " + mode)
+                        .isIn("faster", "no significant difference", "no verdict");
+                assertThat(duel.textContent()).containsPattern("\\d(\\.\\d+)?×");
+            }
+        }
+        Locator bigint = p.locator("#verdicts tr.class-row[data-class=bigint] .duel[data-mode=warm]");
+        assertThat(bigint.getAttribute("data-verdict")).isEqualTo("no significant difference");
+        assertThat(bigint.locator(".winner").count()).as("no crowned winner without significance").isZero();
+        Locator sieve = p.locator("#verdicts tr.class-row[data-class=int] .duel[data-mode=warm]");
+        assertThat(sieve.getAttribute("data-verdict")).isEqualTo("faster");
+        assertThat(sieve.textContent()).contains("PyPy").containsPattern("1[0-9]× faster").containsPattern("\\[\\d+× – \\d+×\\]");
+        // a row per benchmark under a class of several, decided the same way
+        assertThat(p.locator("#verdicts tr.bench-row").evaluateAll("rs => rs.map(r => r.dataset.benchmark)"))
+                .isEqualTo(List.of("fannkuch", "sieve"));
+        assertThat(p.locator("#verdicts tr.bench-row[data-benchmark=sieve] .duel[data-mode=warm]").textContent())
+                .containsPattern("1[0-9]× faster");
+        // the baseline chart: log-ratio axis said, whiskers, and "n.s." on bigint
+        Locator chart = p.locator("#relative-warm");
+        assertThat(chart.textContent()).contains("log-ratio axis", "speed relative to cpython");
+        assertThat(chart.locator("text.value").allTextContents()).anyMatch(t -> t.endsWith("n.s."));
+        assertThat(chart.locator("details table tbody tr").count()).as("a text table behind the chart: 4 benchmarks x pypy, mb1").isEqualTo(8);
+        // caveats once per page: the simulated board is said once
+        String text = p.locator("main").textContent();
+        assertThat(text.split("simulated instruments", -1).length - 1).isEqualTo(1);
+        assertThat(p.title()).isEqualTo("Compare interpreters, run " + run1 + " - benchrig");
+        // the top of the page is kept for the app-class matrix and the break-even modules
+        assertThat(p.locator("main > #compare-top").count()).isEqualTo(1);
+        p.close();
+    }
+
+    @Test
+    void runAgainstRunFromTheRunsPageListsTheChangedBenchmarkFirst() {
+        Page p = open(desk, "runs", "#runs");
+        assertThat(p.locator("#compare-runs").isDisabled()).isTrue();
+        p.locator("input[name=pick][value='" + run2 + "']").check();
+        p.locator("input[name=pick][value='" + run1 + "']").check();
+        p.locator("#compare-runs").click();
+        p.locator("#changes tbody tr").first().waitFor();
+        assertThat(p.url()).endsWith("/changes?a=" + run1 + "&b=" + run2);
+        Locator first = p.locator("#changes tbody tr").first();
+        assertThat(first.getAttribute("data-benchmark")).isEqualTo("sieve");
+        assertThat(first.getAttribute("data-target")).isEqualTo("cpython");
+        assertThat(first.getAttribute("data-verdict")).isEqualTo("slower");
+        assertThat(first.textContent()).contains("+30.0 %");
+        assertThat(p.locator("#changes tbody tr[data-verdict='no significant change'], #changes tbody tr[data-verdict='no verdict']").count())
+                .isEqualTo(p.locator("#changes tbody tr").count() - 2);   // sieve on cpython, cold and warm
+        assertThat(p.locator("#changes tbody tr").nth(1).getAttribute("data-benchmark")).isEqualTo("sieve");
+        assertThat(p.locator("#change-chart svg rect").count()).isGreaterThan(0);
+        assertThat(p.title()).isEqualTo("Run " + run1 + " against run " + run2 + " - benchrig");
+        // linkable, and "latest" names the newest finished run
+        p.navigate(web.url() + "changes?a=" + run1 + "&b=latest");
+        p.locator("#changes tbody tr").first().waitFor();
+        assertThat(p.locator("h2#title").textContent()).isEqualTo("Run " + run1 + " → run " + run2);
+        p.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRunPageHasOneRowPerBenchmarkAndADistributionPerTarget() {
+        Page p = open(desk, "run?id=" + run1, "#summary");
+        assertThat(p.locator("#summary tbody tr").count()).isEqualTo(4);
+        Locator sieve = p.locator("#summary tbody tr[data-benchmark=sieve]");
+        assertThat(sieve.locator("td[data-target=pypy][data-mode=warm]").textContent()).isEqualTo("150.0");
+        assertThat(sieve.textContent()).contains("pypy 13×");
+        assertThat(p.locator("#summary thead").textContent()).contains("cpython", "cold µs", "warm µs", "process µs").doesNotContain(" us");
+        for (String b : List.of("sieve", "fannkuch", "bigint", "strbuild")) {
+            Locator d = p.locator("#distributions .dist[data-benchmark=" + b + "]");
+            assertThat((List<Object>) d.locator(".strip-fig").evaluateAll("fs => [...new Set(fs.map(f => f.dataset.target))]"))
+                    .as(b).containsExactlyInAnyOrder("mb1", "cpython", "pypy");
+        }
+        p.close();
+    }
+
+    @Test
+    void onAPhoneNoCellOverflowsItsColumnAndNoNumberWraps() {
+        for (String path : List.of("compare?run=" + run1, "changes?a=" + run1 + "&b=" + run2, "run?id=" + run1)) {
+            Page p = open(phone, path, "main table");
+            Object overflowing = p.evaluate("() => [...document.querySelectorAll('main table:not(details:not([open]) table) td, "
+                    + "main table:not(details:not([open]) table) th')]"
+                    + ".filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.slice(0, 40))");
+            assertThat((List<?>) overflowing).as("cells wider than their column on " + path).isEmpty();
+            Object wrapped = p.evaluate("() => [...document.querySelectorAll('main .num')].filter(n => n.offsetParent !== null"
+                    + " && n.getClientRects().length > 1).map(n => n.textContent)");
+            assertThat((List<?>) wrapped).as("numbers broken over lines on " + path).isEmpty();
+            Object pageFits = p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+            assertThat(pageFits).as("no sideways scrolling on " + path).isEqualTo(true);
+            p.close();
+        }
+    }
+
+    @Test
+    void theReportsFirstTableIsTheDecisionMatrixAndItsReproduceBlockNamesTheRunsConfig() throws Exception {
+        Path report = dir.resolve("report.html");
+        Files.writeString(report, Html.render(Report.build(store, run1, Path.of("rig-configs/sim.yaml"), "another-hash",
+                StatsSettings.DEFAULT)));
+        Page p = desk.newPage();
+        p.navigate(report.toUri().toString());
+        assertThat(p.locator("table").first().getAttribute("id")).isEqualTo("decision-matrix");
+        assertThat(p.locator("table").first().locator("tbody tr").count()).isEqualTo(3);
+        assertThat(p.locator("body").textContent()).contains("logarithmic").contains("sha256 is cfg")
+                .doesNotContain("sha256sum rig-configs/sim.yaml");
+        p.close();
+    }
+}
