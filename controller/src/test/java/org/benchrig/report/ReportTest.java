@@ -94,7 +94,10 @@ class ReportTest {
         assertThat(h.exit()).as(h.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains("<svg", "Decision matrix").doesNotContain("http://", "https://", "<script src");
-        assertThat(page.indexOf("<table")).as("the decision matrix is the first table, before the charts")
-                .isEqualTo(page.indexOf("<table id=\"decision-matrix\"")).isLessThan(page.indexOf("<svg"));
+        // the decision first: the matrix by app class, then by workload class, both before the charts
+        assertThat(page.indexOf("<table")).as("the matrix by app class is the first table")
+                .isEqualTo(page.indexOf("<table id=\"app-classes\""));
+        assertThat(page.indexOf("<table id=\"decision-matrix\"")).as("then the decision matrix, before the charts")
+                .isGreaterThan(page.indexOf("<table id=\"app-classes\"")).isLessThan(page.indexOf("<svg"));
     }
 }

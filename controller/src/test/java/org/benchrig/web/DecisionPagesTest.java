@@ -1,5 +1,6 @@
 package org.benchrig.web;
 
+import org.benchrig.testing.NeedsBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Chromium, on two runs written to the store directly: sieve where PyPy is clearly faster,
  * bigint where CPython's and PyPy's samples overlap, and run 2 with CPython's sieve 30 % slower.
  */
+@NeedsBrowser
 class DecisionPagesTest {
     static final List<String> HOSTS = List.of("cpython", "pypy");
     static final int REPS = 8;
@@ -249,8 +251,10 @@ class DecisionPagesTest {
                 StatsSettings.DEFAULT)));
         Page p = desk.newPage();
         p.navigate(report.toUri().toString());
-        assertThat(p.locator("table").first().getAttribute("id")).isEqualTo("decision-matrix");
-        assertThat(p.locator("table").first().locator("tbody tr").count()).isEqualTo(3);
+        // the decision first: by app class (issue 14), then by workload class, before any chart
+        assertThat(p.locator("table").nth(0).getAttribute("id")).isEqualTo("app-classes");
+        assertThat(p.locator("table").nth(1).getAttribute("id")).isEqualTo("decision-matrix");
+        assertThat(p.locator("#decision-matrix tbody tr").count()).isEqualTo(3);
         assertThat(p.locator("body").textContent()).contains("logarithmic").contains("sha256 is cfg")
                 .doesNotContain("sha256sum rig-configs/sim.yaml");
         p.close();
