@@ -171,7 +171,10 @@ class DecisionPagesTest {
         // the baseline chart: log-ratio axis said, whiskers, and "n.s." on bigint
         Locator chart = p.locator("#relative-warm");
         assertThat(chart.textContent()).contains("log-ratio axis", "speed relative to cpython");
-        assertThat(chart.locator("text.value").allTextContents()).anyMatch(t -> t.endsWith("n.s."));
+        chart.locator(".echart svg text", new Locator.LocatorOptions().setHasText("n.s.")).first().waitFor();
+        assertThat(chart.locator(".echart svg text").allTextContents()).as("value labels and the axis' ratio ticks")
+                .anyMatch(t -> t.matches("\\d+(\\.\\d+)?× n\\.s\\.")).contains("1×").anyMatch(t -> t.matches("1/\\d+×"));
+        RenderedCharts.assertRendered(chart);
         assertThat(chart.locator("details table tbody tr").count()).as("a text table behind the chart: 4 benchmarks x pypy, mb1").isEqualTo(8);
         // caveats once per page: the simulated board is said once
         String text = p.locator("main").textContent();
@@ -199,7 +202,12 @@ class DecisionPagesTest {
         assertThat(p.locator("#changes tbody tr[data-verdict='no significant change'], #changes tbody tr[data-verdict='no verdict']").count())
                 .isEqualTo(p.locator("#changes tbody tr").count() - 2);   // sieve on cpython, cold and warm
         assertThat(p.locator("#changes tbody tr").nth(1).getAttribute("data-benchmark")).isEqualTo("sieve");
-        assertThat(p.locator("#change-chart svg rect").count()).isGreaterThan(0);
+        Locator changeChart = p.locator("#change-chart");
+        changeChart.locator(".echart svg text", new Locator.LocatorOptions().setHasText("×")).first().waitFor();
+        RenderedCharts.assertRendered(changeChart);
+        assertThat(p.locator("main").textContent()).as("nothing absent is printed").doesNotContain("null");
+        assertThat(changeChart.locator("details table tbody tr").count()).as("a text table behind the chart")
+                .isEqualTo(p.locator("#changes tbody tr").count());
         assertThat(p.title()).isEqualTo("Run " + run1 + " against run " + run2 + " - benchrig");
         // linkable, and "latest" names the newest finished run
         p.navigate(web.url() + "changes?a=" + run1 + "&b=latest");
@@ -222,6 +230,7 @@ class DecisionPagesTest {
             assertThat((List<Object>) d.locator(".strip-fig").evaluateAll("fs => [...new Set(fs.map(f => f.dataset.target))]"))
                     .as(b).containsExactlyInAnyOrder("mb1", "cpython", "pypy");
         }
+        RenderedCharts.assertRendered(p.locator("#distributions"));
         p.close();
     }
 
