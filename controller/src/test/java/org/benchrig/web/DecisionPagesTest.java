@@ -54,6 +54,8 @@ class DecisionPagesTest {
     static Browser browser;
     static BrowserContext desk;
     static BrowserContext phone;
+    /** Errors and warnings the pages logged (ECharts warns there about options it cannot draw). */
+    static final List<String> CONSOLE = new java.util.concurrent.CopyOnWriteArrayList<>();
     static long run1;
     static long run2;
 
@@ -138,6 +140,14 @@ class DecisionPagesTest {
 
     static Page open(BrowserContext c, String path, String ready) {
         Page p = c.newPage();
+        p.onConsoleMessage(m -> {
+            // the browser asks for /favicon.ico by itself; the pages have none
+            boolean favicon = m.location().contains("/favicon.ico");
+            if ((m.type().equals("error") || m.type().equals("warning")) && !favicon) {
+                CONSOLE.add(path + ": " + m.text() + " (" + m.location() + ")");
+            }
+        });
+        p.onPageError(e -> CONSOLE.add(path + ": " + e));
         p.navigate(web.url() + path);
         p.locator(ready).first().waitFor();
         return p;
@@ -175,6 +185,7 @@ class DecisionPagesTest {
         assertThat(chart.locator(".echart svg text").allTextContents()).as("value labels and the axis' ratio ticks")
                 .anyMatch(t -> t.matches("\\d+(\\.\\d+)?× n\\.s\\.")).contains("1×").anyMatch(t -> t.matches("1/\\d+×"));
         RenderedCharts.assertRendered(chart);
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
         assertThat(chart.locator("details table tbody tr").count()).as("a text table behind the chart: 4 benchmarks x pypy, mb1").isEqualTo(8);
         // caveats once per page: the simulated board is said once
         String text = p.locator("main").textContent();
@@ -206,6 +217,7 @@ class DecisionPagesTest {
         changeChart.locator(".echart svg text", new Locator.LocatorOptions().setHasText("×")).first().waitFor();
         RenderedCharts.assertRendered(changeChart);
         assertThat(p.locator("main").textContent()).as("nothing absent is printed").doesNotContain("null");
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
         assertThat(changeChart.locator("details table tbody tr").count()).as("a text table behind the chart")
                 .isEqualTo(p.locator("#changes tbody tr").count());
         assertThat(p.title()).isEqualTo("Run " + run1 + " against run " + run2 + " - benchrig");
@@ -231,6 +243,7 @@ class DecisionPagesTest {
                     .as(b).containsExactlyInAnyOrder("mb1", "cpython", "pypy");
         }
         RenderedCharts.assertRendered(p.locator("#distributions"));
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
         p.close();
     }
 

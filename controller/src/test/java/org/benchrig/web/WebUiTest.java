@@ -210,6 +210,11 @@ class WebUiTest {
         }
         assertThat(get("/assets/app.css").statusCode()).isEqualTo(200);
         assertThat(get("/vendor/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> echarts = get("/vendor/echarts.esm.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(echarts.body()).as("the ES-module build").contains("as init,");
+        assertThat(rawStatus("/vendor/echarts.js")).as("only the listed vendor files").isEqualTo(404);
         JsonNode rig = json.readTree(get("/api/rig").body());
         assertThat(rig.get("actionsEnabled").asBoolean()).isTrue();
         assertThat(get("/api/rig").body()).doesNotContain(TOKEN);
