@@ -42,7 +42,7 @@ function runLabel(r) {
       el('p', {}, 'A = ', el('a', { href: '/run?id=' + d.a.id }, runLabel(d.a)), ', B = ', el('a', { href: '/run?id=' + d.b.id }, runLabel(d.b)), '. ',
         el('strong', { id: 'summary' }, d.summary.slower + ' slower, ' + d.summary.faster + ' faster, ' + d.summary.undecided + ' without a significant change or verdict'),
         '; the largest change comes first.'),
-      d.notes.length ? el('ul', { class: 'caveats', id: 'notes' }, d.notes.map(n => el('li', {}, n))) : null,
+      ...(d.notes.length ? [el('ul', { class: 'caveats', id: 'notes' }, d.notes.map(n => el('li', {}, n)))] : []),
       el('div', { class: 'table-wrap' }, el('table', { id: 'changes', class: 'card-table' },
         el('thead', {}, el('tr', {}, ['benchmark', 'target', 'mode', 'A median', 'B median', 'change', 'interval', 'p', 'verdict']
           .map((h, i) => el('th', { scope: 'col', class: i >= 3 && i <= 7 ? 'num' : '' }, h)))),

@@ -1,27 +1,16 @@
-// Small SVG charts drawn by hand (uPlot draws lines and points, not bars with whiskers or strips).
-// Every chart comes with a text table behind it (a <details> under the figure), and series are told
-// apart by label and marker shape, never by colour alone.
+// Bar charts with interval whiskers and per-target strips, drawn by Apache ECharts (served from its
+// webjar at /vendor/; uPlot, used for the line charts, has no bars with whiskers or box plots).
+// This module only turns our numbers into ECharts options. Every chart comes with a text table
+// behind it (a <details> under the figure), and series are told apart by label and marker shape,
+// never by colour alone. The SVG renderer keeps labels in the DOM, where the tests and screen
+// readers find them.
+import * as echarts from '/vendor/echarts.esm.min.js';
 import { el } from '/assets/common.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-export const MARKERS = ['circle', 'square', 'triangle', 'diamond'];
+export const MARKERS = ['circle', 'rect', 'triangle', 'diamond'];
 export const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285'];
-
-export function svg(tag, attrs = {}, ...children) {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) e.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-/** A marker of shape index i centred on (x, y). */
-export function marker(i, x, y, r, color) {
-  const shape = MARKERS[i % MARKERS.length];
-  if (shape === 'circle') return svg('circle', { cx: x, cy: y, r, fill: color });
-  if (shape === 'square') return svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill: color });
-  if (shape === 'triangle') return svg('path', { d: `M${x},${y - r * 1.2}L${x + r * 1.1},${y + r * .9}L${x - r * 1.1},${y + r * .9}Z`, fill: color });
-  return svg('path', { d: `M${x},${y - r * 1.3}L${x + r * 1.1},${y}L${x},${y + r * 1.3}L${x - r * 1.1},${y}Z`, fill: color });
-}
+const TEXT = { fontFamily: 'system-ui, sans-serif', fontSize: 11, color: '#222' };
+const ROW_PX = 24;
 
 export function textTable(caption, head, rows) {
   return el('details', { class: 'chart-table' }, el('summary', {}, 'the numbers as a table'),
@@ -32,92 +21,170 @@ export function textTable(caption, head, rows) {
 }
 
 /**
+ * A box ECharts draws into once it is laid out (figures are built before they are attached), and
+ * redraws at its new width when the page resizes.
+ */
+function chartBox(heightPx, label, option) {
+  const box = el('div', { class: 'echart', style: 'height:' + heightPx + 'px', role: 'img', 'aria-label': label });
+  let chart = null;
+  new ResizeObserver(() => {
+    if (!box.clientWidth) return;
+    if (chart) { chart.resize(); return; }
+    chart = echarts.init(box, null, { renderer: 'svg' });
+    chart.setOption(option);
+  }).observe(box);
+  return box;
+}
+
+/** Speed ratios are drawn on log2: 1× at 0, each tick a doubling or halving. */
+function ratioTick(v) {
+  const r = Math.pow(2, Math.abs(v));
+  const s = Number.isInteger(v) ? String(r) : r.toPrecision(2);
+  return v >= 0 ? s + '×' : '1/' + s + '×';
+}
+
+/**
  * Horizontal bars of ratios on a log axis centred on 1 (the baseline), with interval whiskers and a
  * "n.s." mark where the test saw no significant difference.
  * items: [{label, value, low, high, significant, note}]; opts: {title, axis, format, caption, id}
  */
 export function ratioBars(items, opts) {
-  const rowH = 22, left = 170, right = 80, top = 26, width = 620;
-  const plotW = width - left - right;
-  const vals = items.flatMap(i => [i.value, i.low, i.high]).filter(v => v > 0 && Number.isFinite(v));
-  const span = Math.max(Math.log10(2), ...vals.map(v => Math.abs(Math.log10(v)))) * 1.05;
-  const x = v => left + plotW / 2 + (Math.log10(v) / span) * (plotW / 2);
-  const h = top + items.length * rowH + 28;
-  const s = svg('svg', { viewBox: `0 0 ${width} ${h}`, width: '100%', role: 'img', 'aria-label': opts.title, class: 'bars' });
-  // ticks at powers of 2 / 10 within the span
-  const ticks = [1 / 100, 1 / 10, 1 / 4, 1 / 2, 1, 2, 4, 10, 100].filter(t => Math.abs(Math.log10(t)) <= span);
-  for (const t of ticks) {
-    s.append(svg('line', { x1: x(t), x2: x(t), y1: top - 4, y2: h - 24, stroke: t === 1 ? '#333' : '#ddd', 'stroke-width': t === 1 ? 1.5 : 1 }));
-    s.append(svg('text', { x: x(t), y: h - 10, 'text-anchor': 'middle', class: 'tick' }, t >= 1 ? t + '×' : '1/' + Math.round(1 / t) + '×'));
-  }
-  s.append(svg('text', { x: left + plotW / 2, y: 14, 'text-anchor': 'middle', class: 'axis' }, opts.axis));
-  items.forEach((it, k) => {
-    const y = top + k * rowH;
-    s.append(svg('text', { x: left - 6, y: y + 14, 'text-anchor': 'end', class: 'label' }, it.label));
-    if (!(it.value > 0)) {
-      s.append(svg('text', { x: left + plotW / 2 + 4, y: y + 14, class: 'label' }, it.note || 'no value'));
-      return;
-    }
-    const x0 = x(1), x1 = x(it.value);
-    s.append(svg('rect', { x: Math.min(x0, x1), y: y + 4, width: Math.max(1, Math.abs(x1 - x0)), height: rowH - 8,
-      fill: it.significant ? (it.value >= 1 ? '#2f6fb5' : '#c0504d') : '#b8b8b8', 'data-significant': it.significant }));
-    if (it.low > 0 && it.high > 0) {
-      const yl = y + rowH / 2;
-      s.append(svg('line', { x1: x(it.low), x2: x(it.high), y1: yl, y2: yl, stroke: '#111', 'stroke-width': 1.2 }));
-      for (const v of [it.low, it.high]) s.append(svg('line', { x1: x(v), x2: x(v), y1: yl - 5, y2: yl + 5, stroke: '#111' }));
-    }
-    // the value label goes beyond the whisker, never on top of it
-    const edge = Math.max(x1, it.high > 0 ? x(it.high) : x1, x0);
-    s.append(svg('text', { x: Math.min(edge + 5, width - right + 5), y: y + 14, class: 'value' },
-      opts.format(it.value) + (it.significant ? '' : ' n.s.')));
-  });
-  const fig = el('figure', { class: 'chart', id: opts.id, 'data-bars': items.length }, el('figcaption', {}, opts.title), s);
+  const lg = v => (v > 0 && Number.isFinite(v) ? Math.log2(v) : null);
+  const has = it => lg(it.value) !== null;
+  const whiskered = it => lg(it.low) !== null && lg(it.high) !== null;
+  const span = Math.max(1, Math.ceil(Math.max(0, ...items.flatMap(it => [it.value, it.low, it.high]).map(lg)
+    .filter(v => v !== null).map(Math.abs)) * 1.05));
+  const color = it => (it.significant ? (it.value >= 1 ? '#2f6fb5' : '#c0504d') : '#b8b8b8');
+  const label = it => (has(it) ? opts.format(it.value) + (it.significant ? '' : ' n.s.') : it.note || 'no value');
+  const option = {
+    animation: false,
+    textStyle: TEXT,
+    aria: { enabled: true, label: { description: opts.title } },
+    grid: { left: 8, right: 76, top: 8, bottom: 34, containLabel: true },
+    tooltip: {
+      trigger: 'axis', axisPointer: { type: 'shadow' },
+      formatter: ps => {
+        const it = items[ps[0].dataIndex];
+        return [it.label, label(it), whiskered(it) ? 'interval ' + opts.format(it.low) + ' – ' + opts.format(it.high) : '']
+          .filter(Boolean).map(escape).join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'value', min: -span, max: span, minInterval: 1, name: opts.axis, nameLocation: 'middle', nameGap: 22,
+      axisLabel: { formatter: ratioTick, ...TEXT }, nameTextStyle: { ...TEXT, color: '#555' },
+    },
+    yAxis: {
+      type: 'category', inverse: true, data: items.map(it => it.label), axisTick: { show: false },
+      axisLabel: { ...TEXT, width: 160, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar', barWidth: ROW_PX - 10,
+        data: items.map(it => (has(it) ? { value: lg(it.value), itemStyle: { color: color(it) } } : '-')),
+        // the baseline: 1×
+        markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: '#333', type: 'solid', width: 1.5 },
+          data: [{ xAxis: 0 }] },
+      },
+      {
+        // interval whiskers, and the value label beyond the whisker, never on top of it
+        type: 'custom', silent: true,
+        data: items.map((it, k) => [k, whiskered(it) ? lg(it.low) : null, whiskered(it) ? lg(it.high) : null, has(it) ? lg(it.value) : 0]),
+        encode: { y: 0, x: [1, 2, 3] },
+        renderItem: (params, api) => {
+          const it = items[params.dataIndex];
+          const y = api.coord([0, api.value(0)])[1];
+          const children = [];
+          let edge = Math.max(api.coord([0, 0])[0], api.coord([api.value(3), 0])[0]);
+          if (whiskered(it)) {
+            const [xl, xh] = [api.coord([api.value(1), 0])[0], api.coord([api.value(2), 0])[0]];
+            const line = (x1, y1, x2, y2) => ({ type: 'line', shape: { x1, y1, x2, y2 }, style: { stroke: '#111', lineWidth: 1.2 } });
+            children.push(line(xl, y, xh, y), line(xl, y - 5, xl, y + 5), line(xh, y - 5, xh, y + 5));
+            edge = Math.max(edge, xh);
+          }
+          children.push({ type: 'text', x: edge + 5, y,
+            style: { text: label(it), verticalAlign: 'middle', fill: '#222', font: '11px system-ui, sans-serif' } });
+          return { type: 'group', children };
+        },
+      },
+    ],
+  };
+  const fig = el('figure', { class: 'chart', id: opts.id, 'data-bars': items.length }, el('figcaption', {}, opts.title),
+    chartBox(items.length * ROW_PX + 52, opts.title, option));
   fig.append(textTable(opts.caption || opts.title, ['', 'value', 'interval', 'significant'],
     items.map(it => [it.label, opts.format(it.value), it.low > 0 ? opts.format(it.low) + ' – ' + opts.format(it.high) : '-', it.significant ? 'yes' : 'no (n.s.)'])));
   return fig;
 }
 
-/** Plain horizontal bars on a linear axis from 0: [{label, value}], opts: {title, format, unit, id}. */
+/** Plain horizontal bars on a linear axis from 0: [{label, value, color}], opts: {title, format, unit, id}. */
 export function plainBars(items, opts) {
-  const rowH = 22, left = 170, right = 80, top = 8, width = 420;
-  const plotW = width - left - right;
-  const max = Math.max(...items.map(i => i.value || 0), 1e-12);
-  const h = top + items.length * rowH + 10;
-  const s = svg('svg', { viewBox: `0 0 ${width} ${h}`, width: '100%', role: 'img', 'aria-label': opts.title, class: 'bars' });
-  items.forEach((it, k) => {
-    const y = top + k * rowH;
-    s.append(svg('text', { x: left - 6, y: y + 14, 'text-anchor': 'end', class: 'label' }, it.label));
-    const w = (it.value || 0) / max * plotW;
-    s.append(svg('rect', { x: left, y: y + 4, width: Math.max(1, w), height: rowH - 8, fill: it.color || '#6b8fc7' }));
-    s.append(svg('text', { x: left + w + 5, y: y + 14, class: 'value' }, it.value == null ? 'not measured' : opts.format(it.value)));
-  });
-  const fig = el('figure', { class: 'chart', id: opts.id }, el('figcaption', {}, opts.title, ' ', el('span', { class: 'muted' }, '(linear scale from 0)')), s);
+  const option = {
+    animation: false,
+    textStyle: TEXT,
+    aria: { enabled: true, label: { description: opts.title } },
+    grid: { left: 8, right: 84, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+      formatter: ps => escape(items[ps[0].dataIndex].label) + '<br>' + escape(valueLabel(items[ps[0].dataIndex])) },
+    xAxis: { type: 'value', min: 0, show: false },
+    yAxis: { type: 'category', inverse: true, data: items.map(it => it.label), axisTick: { show: false },
+      axisLabel: { ...TEXT, width: 160, overflow: 'truncate' } },
+    series: [{
+      // a bar too short to see still shows where it is
+      type: 'bar', barWidth: ROW_PX - 10, barMinHeight: 1,
+      data: items.map(it => ({ value: it.value ?? 0, itemStyle: { color: it.color || '#6b8fc7' } })),
+      label: { show: true, position: 'right', ...TEXT, formatter: p => valueLabel(items[p.dataIndex]) },
+    }],
+  };
+  function valueLabel(it) {
+    return it.value == null ? 'not measured' : opts.format(it.value);
+  }
+  const fig = el('figure', { class: 'chart', id: opts.id }, el('figcaption', {}, opts.title, ' ', el('span', { class: 'muted' }, '(linear scale from 0)')),
+    chartBox(items.length * ROW_PX + 16, opts.title, option));
   fig.append(textTable(opts.title, ['', opts.unit], items.map(it => [it.label, it.value == null ? '-' : opts.format(it.value)])));
   return fig;
 }
 
 /**
- * A strip of every value of one series on its own linear scale, with the median and quartiles
- * drawn as a box. values in µs. opts: {title, index (marker shape), id}
+ * Every value of one series on its own linear scale, over a box plot of its quartiles (whiskers to
+ * the smallest and largest value). values in µs. opts: {title, index (marker shape), target, mode}
  */
 export function strip(values, opts) {
-  const width = 300, height = 70, pad = 14;
   const sorted = [...values].sort((a, b) => a - b);
   const q = p => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
   const lo = sorted[0], hi = sorted[sorted.length - 1];
-  const span = hi - lo || Math.max(hi * 0.01, 1e-9);
-  const x = v => pad + (v - lo) / span * (width - 2 * pad);
-  const color = COLORS[(opts.index || 0) % COLORS.length];
-  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': opts.title, class: 'strip' });
-  s.append(svg('rect', { x: x(q(.25)), y: 14, width: Math.max(1, x(q(.75)) - x(q(.25))), height: 24, fill: '#eef2f8', stroke: '#8aa' }));
-  s.append(svg('line', { x1: x(q(.5)), x2: x(q(.5)), y1: 10, y2: 42, stroke: '#111', 'stroke-width': 2 }));
-  sorted.forEach((v, i) => s.append(marker(opts.index || 0, x(v), 26 + ((i % 5) - 2) * 2, 3, color)));
-  s.append(svg('text', { x: pad, y: 60, class: 'tick' }, fmt(lo)));
-  s.append(svg('text', { x: width - pad, y: 60, 'text-anchor': 'end', class: 'tick' }, fmt(hi) + ' µs'));
-  return el('figure', { class: 'strip-fig', 'data-target': opts.target, 'data-n': values.length },
-    el('figcaption', {}, opts.title), s);
+  const pad = hi > lo ? 0 : Math.max(hi * 0.01, 1e-9);
+  const index = opts.index || 0;
+  const tick = v => fmt(v) + (v >= hi ? ' µs' : '');
+  const option = {
+    animation: false,
+    textStyle: TEXT,
+    aria: { enabled: true, label: { description: opts.title } },
+    // one tick at each end, the smallest and the largest value; room for half of each centred label
+    grid: { left: 6 + halfWidth(tick(lo - pad)), right: 6 + halfWidth(tick(hi + pad)), top: 4, bottom: 22 },
+    xAxis: { type: 'value', min: lo - pad, max: hi + pad, interval: hi - lo + 2 * pad, splitLine: { show: false },
+      axisLabel: { ...TEXT, formatter: tick } },
+    yAxis: [{ type: 'category', data: [''], show: false }, { type: 'value', min: -1, max: 1, show: false }],
+    series: [
+      { type: 'boxplot', yAxisIndex: 0, silent: true, boxWidth: [8, 26], data: [[lo, q(.25), q(.5), q(.75), hi]],
+        itemStyle: { color: '#eef2f8', borderColor: '#557', borderWidth: 1.2 } },
+      // spread vertically a little so equal values stay countable
+      { type: 'scatter', yAxisIndex: 1, symbol: MARKERS[index % MARKERS.length], symbolSize: 6, silent: true, clip: false,   // the smallest and largest value sit on the axis' ends
+        data: sorted.map((v, i) => [v, ((i % 5) - 2) * 0.14]),
+        itemStyle: { color: COLORS[index % COLORS.length], opacity: 0.85 } },
+    ],
+  };
+  return el('figure', { class: 'strip-fig', 'data-target': opts.target, 'data-mode': opts.mode, 'data-n': values.length },
+    el('figcaption', {}, opts.title), chartBox(76, opts.title, option));
 }
 
 function fmt(us) {
   return us < 10 ? us.toFixed(2) : us < 1000 ? us.toFixed(1) : Math.round(us).toLocaleString('en-US');
+}
+
+/** Half the width of an axis label in the 11 px font, about 6.5 px a character. */
+function halfWidth(text) {
+  return text.length * 3.3;
+}
+
+function escape(s) {
+  return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }

@@ -90,13 +90,13 @@ function distributions(run, ms) {
   const order = run.targetInfo.map(t => t.targetId);
   for (const b of benches) {
     const fig = el('section', { class: 'chart dist', 'data-benchmark': b, 'aria-label': 'distribution of ' + b },
-      el('h3', {}, b, ' ', el('span', { class: 'muted' }, 'every value, µs, each strip on its own scale; box = quartiles, bar = median')));
+      el('h3', {}, b, ' ', el('span', { class: 'muted' }, 'every value, µs, each strip on its own scale; box = quartiles, line in the box = median, whiskers = smallest to largest')));
     const table = [];
     order.forEach((t, i) => {
       for (const mode of ['warm', 'cold']) {
         const v = ms.filter(m => m.benchmark === b && m.target === t && m.mode === mode && m.outcome === 'ok' && m.time_ns != null).map(m => m.time_ns / 1000);
         if (!v.length) continue;
-        fig.append(strip(v, { title: t + ' ' + mode + ' (n=' + v.length + ', median ' + micros(median(v) * 1000) + ' µs)', index: i, target: t }));
+        fig.append(strip(v, { title: t + ' ' + mode + ' (n=' + v.length + ', median ' + micros(median(v) * 1000) + ' µs)', index: i, target: t, mode }));
         table.push([t + ' ' + mode, v.length, micros(Math.min(...v) * 1000), micros(median(v) * 1000), micros(Math.max(...v) * 1000)]);
       }
     });

@@ -50,7 +50,7 @@ import org.benchrig.store.TargetInfo;
 
 /**
  * The rig's web UI and REST API (see docs/api.md): JSON under /api, Server-Sent Events at
- * /api/events, the static pages of web/ from the classpath and uPlot from its webjar. Reads go
+ * /api/events, the static pages of web/ from the classpath, and uPlot and ECharts from their webjars. Reads go
  * through the {@link RunService}'s store; actions (POST) need the bearer token.
  *
  * <p>Board cards never start an emulator: a board that no command opened yet shows as OFFLINE with
@@ -70,9 +70,12 @@ public final class WebServer implements AutoCloseable {
     private static final Set<String> PAGES = Set.of("runs", "run", "compare", "history", "changes");
     private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js)");
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+    /** ECharts draws the bars with whiskers and the box plots; its ES-module build is one self-contained file. */
+    private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/";
     private static final Map<String, String> VENDOR = Map.of(
             "uPlot.iife.min.js", UPLOT + "uPlot.iife.min.js",
-            "uPlot.min.css", UPLOT + "uPlot.min.css");
+            "uPlot.min.css", UPLOT + "uPlot.min.css",
+            "echarts.esm.min.js", ECHARTS + "echarts.esm.min.js");
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 

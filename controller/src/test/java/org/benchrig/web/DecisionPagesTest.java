@@ -56,6 +56,8 @@ class DecisionPagesTest {
     static Browser browser;
     static BrowserContext desk;
     static BrowserContext phone;
+    /** Errors and warnings the pages logged (ECharts warns there about options it cannot draw). */
+    static final List<String> CONSOLE = new java.util.concurrent.CopyOnWriteArrayList<>();
     static long run1;
     static long run2;
 
@@ -140,6 +142,14 @@ class DecisionPagesTest {
 
     static Page open(BrowserContext c, String path, String ready) {
         Page p = c.newPage();
+        p.onConsoleMessage(m -> {
+            // the browser asks for /favicon.ico by itself; the pages have none
+            boolean favicon = m.location().contains("/favicon.ico");
+            if ((m.type().equals("error") || m.type().equals("warning")) && !favicon) {
+                CONSOLE.add(path + ": " + m.text() + " (" + m.location() + ")");
+            }
+        });
+        p.onPageError(e -> CONSOLE.add(path + ": " + e));
         p.navigate(web.url() + path);
         p.locator(ready).first().waitFor();
         return p;
@@ -173,7 +183,11 @@ class DecisionPagesTest {
         // the baseline chart: log-ratio axis said, whiskers, and "n.s." on bigint
         Locator chart = p.locator("#relative-warm");
         assertThat(chart.textContent()).contains("log-ratio axis", "speed relative to cpython");
-        assertThat(chart.locator("text.value").allTextContents()).anyMatch(t -> t.endsWith("n.s."));
+        chart.locator(".echart svg text", new Locator.LocatorOptions().setHasText("n.s.")).first().waitFor();
+        assertThat(chart.locator(".echart svg text").allTextContents()).as("value labels and the axis' ratio ticks")
+                .anyMatch(t -> t.matches("\\d+(\\.\\d+)?× n\\.s\\.")).contains("1×").anyMatch(t -> t.matches("1/\\d+×"));
+        RenderedCharts.assertRendered(chart);
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
         assertThat(chart.locator("details table tbody tr").count()).as("a text table behind the chart: 4 benchmarks x pypy, mb1").isEqualTo(8);
         // caveats once per page: the simulated board is said once
         String text = p.locator("main").textContent();
@@ -201,7 +215,13 @@ class DecisionPagesTest {
         assertThat(p.locator("#changes tbody tr[data-verdict='no significant change'], #changes tbody tr[data-verdict='no verdict']").count())
                 .isEqualTo(p.locator("#changes tbody tr").count() - 2);   // sieve on cpython, cold and warm
         assertThat(p.locator("#changes tbody tr").nth(1).getAttribute("data-benchmark")).isEqualTo("sieve");
-        assertThat(p.locator("#change-chart svg rect").count()).isGreaterThan(0);
+        Locator changeChart = p.locator("#change-chart");
+        changeChart.locator(".echart svg text", new Locator.LocatorOptions().setHasText("×")).first().waitFor();
+        RenderedCharts.assertRendered(changeChart);
+        assertThat(p.locator("main").textContent()).as("nothing absent is printed").doesNotContain("null");
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
+        assertThat(changeChart.locator("details table tbody tr").count()).as("a text table behind the chart")
+                .isEqualTo(p.locator("#changes tbody tr").count());
         assertThat(p.title()).isEqualTo("Run " + run1 + " against run " + run2 + " - benchrig");
         // linkable, and "latest" names the newest finished run
         p.navigate(web.url() + "changes?a=" + run1 + "&b=latest");
@@ -224,6 +244,8 @@ class DecisionPagesTest {
             assertThat((List<Object>) d.locator(".strip-fig").evaluateAll("fs => [...new Set(fs.map(f => f.dataset.target))]"))
                     .as(b).containsExactlyInAnyOrder("mb1", "cpython", "pypy");
         }
+        RenderedCharts.assertRendered(p.locator("#distributions"));
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
         p.close();
     }
 

@@ -214,6 +214,11 @@ class WebUiTest {
         }
         assertThat(get("/assets/app.css").statusCode()).isEqualTo(200);
         assertThat(get("/vendor/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> echarts = get("/vendor/echarts.esm.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(echarts.body()).as("the ES-module build").contains("as init,");
+        assertThat(rawStatus("/vendor/echarts.js")).as("only the listed vendor files").isEqualTo(404);
         JsonNode rig = json.readTree(get("/api/rig").body());
         assertThat(rig.get("actionsEnabled").asBoolean()).isTrue();
         assertThat(get("/api/rig").body()).doesNotContain(TOKEN);
@@ -265,13 +270,9 @@ class WebUiTest {
         assertThat(runId).isPositive();
         page.navigate(web.url() + "run?id=" + runId);
         page.locator("#distributions .strip-fig").first().waitFor();
-        // a distribution per benchmark, a strip per target and mode that has values, one marker per value
+        // a distribution per benchmark, a drawn strip per target and mode that has values, of every value
         assertThat(page.locator("#distributions .dist").count()).isEqualTo(2);
-        Object strips = page.evaluate("() => [...document.querySelectorAll('#distributions .strip-fig')].map(f =>"
-                + " f.querySelectorAll('svg circle, svg rect:not(:first-child), svg path').length - Number(f.dataset.n))");
-        @SuppressWarnings("unchecked")
-        List<Number> extra = (List<Number>) strips;
-        assertThat(extra).as("markers minus values, per strip").isNotEmpty().allSatisfy(n -> assertThat(n.intValue()).isZero());
+        RenderedCharts.assertRendered(page.locator("#distributions"));
         assertThat(page.locator("#summary tbody tr").count()).as("one row per benchmark").isEqualTo(2);
 
         JsonNode ms = json.readTree(get("/api/runs/" + runId + "/measurements").body()).get("measurements");
@@ -281,6 +282,15 @@ class WebUiTest {
                 times.computeIfAbsent(m.get("benchmark").asText() + "|" + m.get("target").asText() + "|"
                         + m.get("mode").asText(), k -> new ArrayList<>()).add(m.get("time_ns").asDouble());
             }
+        }
+        Locator strips = page.locator("#distributions .strip-fig");
+        assertThat(strips.count()).isEqualTo(times.size());
+        for (int i = 0; i < strips.count(); i++) {
+            Locator f = strips.nth(i);
+            String key = f.locator("xpath=ancestor::section[1]").getAttribute("data-benchmark") + "|" + f.getAttribute("data-target")
+                    + "|" + f.getAttribute("data-mode");
+            assertThat(times.get(key)).as(key).isNotNull();
+            assertThat(f.locator("figcaption").textContent()).as(key).contains("n=" + times.get(key).size() + ",");
         }
         Locator rows = page.locator("#results tbody tr");
         assertThat(rows.count()).isEqualTo(times.size()).isEqualTo(2 * (2 + 2 + 2));
