@@ -27,7 +27,8 @@ machine) passes it and shows as spread instead. Warm-up ends unsteady (steady=0)
 all with the same loops; when one falls short of the minimum, the values taken so far become
 warm-ups, loops are doubled and the values start again (after warm-up again while the cap allows,
 else at once with steady=0), so every value lasts at least the minimum. Four or more values that
-still move one way, by more than VALUE_DRIFT first to last, make the process unsteady too.
+still move one way, by more than VALUE_DRIFT first to last (three that double or halve in order),
+make the process unsteady too.
 
 Frames are @BR2 frames (bh.fr: the nonce, the fields, an Adler-32 checksum; see ../README.md),
 all printed by Frames.frame(); outcome is the harness's cross-check against EXPECT (ok, wrong,
@@ -52,8 +53,11 @@ SCALE_FROM_NS = 1 * MS
 # values that rise (or fall) every time by this much in all are a trend, not a busy machine's noise:
 # a JIT that sped up while the work drifted can pass warm-up's rule by chance, the values cannot
 VALUE_DRIFT = 0.20
-# three noisy values fall in order one time in three; four, one in twelve: fewer are not judged
+# three noisy values fall in order one time in three, four one in twelve: three are judged only
+# when they at least double (or halve) in order, which a busy machine's noise did not do here
 DRIFT_MIN_VALUES = 4
+DRIFT_FEW_VALUES = 3
+DRIFT_FEW_FACTOR = 2.0
 
 
 class Frames:
@@ -123,12 +127,17 @@ def steady(per_call, w, tol):
 
 
 def drifting(value_ns):
-    """True when the values move one way only, by more than VALUE_DRIFT from first to last."""
-    if len(value_ns) < DRIFT_MIN_VALUES:
+    """True when the values move one way only, by more than VALUE_DRIFT from first to last (by
+    DRIFT_FEW_FACTOR when there are only DRIFT_FEW_VALUES of them)."""
+    if len(value_ns) < DRIFT_FEW_VALUES:
         return False
     steps = [b - a for a, b in zip(value_ns, value_ns[1:])]
-    one_way = all(d > 0 for d in steps) or all(d < 0 for d in steps)
-    return one_way and abs(value_ns[-1] - value_ns[0]) > VALUE_DRIFT * min(value_ns[0], value_ns[-1])
+    if not (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
+        return False
+    lo, hi = min(value_ns[0], value_ns[-1]), max(value_ns[0], value_ns[-1])
+    if len(value_ns) < DRIFT_MIN_VALUES:
+        return hi > DRIFT_FEW_FACTOR * lo
+    return hi - lo > VALUE_DRIFT * lo
 
 
 def next_loops(loops, value_ns, min_ns):
@@ -294,7 +303,7 @@ def main(argv=None):
                   ('version', platform.python_version()), ('executable', sys.executable),
                   ('maxrss_kb', maxrss_kb()), ('warmups', warmups), ('steady', int(is_steady)), ('loops', loops),
                   ('rule', 'last %d vs previous %d medians and Theil-Sen drift within %g%%; min value %g ms; cap %g s; '
-                   '%d+ values one way by over %g%% = unsteady'
+                   '%d+ values one way by over %g%% (3 by 2x) = unsteady'
                    % (a.warmup_window, a.warmup_window, a.warmup_tolerance * 100, a.min_value_ms, a.max_warmup_s,
                       DRIFT_MIN_VALUES, VALUE_DRIFT * 100))])
     return 0

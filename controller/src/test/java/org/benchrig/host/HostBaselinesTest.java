@@ -174,17 +174,19 @@ class HostBaselinesTest {
                 + "T0 = time.perf_counter()\nSINK = [0]\ndef bench(n):\n"
                 + "    for i in range(int(100 * 2 ** (2 * min(time.perf_counter() - T0, 2.5)))):\n        n += i\n"
                 + "    SINK[0] = n\n    return 1\n");
-        WarmProtocol p = new WarmProtocol("test", 1, 1, 3, 50, 2, 0.03, 1.5);
+        // four values: a drift that warm-up's rule let through (one hiccup inflates its noise) shows in them
+        WarmProtocol p = new WarmProtocol("test", 1, 1, 4, 50, 2, 0.03, 1.5);
         List<Measurement> ms = new ArrayList<>();
         for (String target : List.of("cpython", "pypy")) {
             HostRunner r = new HostRunner(HostRunnerTest.host(target.equals("pypy") ? "pypy3" : "python3", List.of()),
                     tmp.resolve("harness"), dir);
             ms.addAll(measure(r, target, "drift", 1, p, 0));
         }
-        assertThat(ms).hasSize(6).allSatisfy(m -> {
-            assertThat(m.outcome().isOk()).isTrue();
-            assertThat(m.unsteady()).as(m.toString()).isTrue();
-        });
+        assertThat(ms).hasSize(8).allSatisfy(m -> assertThat(m.outcome().isOk()).isTrue());
+        // CPython's cost follows the loop: its drift is flagged. PyPy's JIT leaves a call costing mostly its
+        // clock read, so whether its values drift is the JIT's doing; it takes part in the verdict below
+        assertThat(ms).filteredOn(m -> m.target().equals("cpython")).hasSize(4)
+                .allSatisfy(m -> assertThat(m.unsteady()).as(m.toString()).isTrue());
         Map<String, Object> dm = DecisionMatrix.build(ms, List.of(new BenchmarkInfo("drift", "int", "s", "1", "x", "1")),
                 TARGETS);
         @SuppressWarnings("unchecked")
