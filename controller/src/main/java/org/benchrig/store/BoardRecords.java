@@ -65,9 +65,9 @@ public final class BoardRecords implements AutoCloseable {
         Path p = dbFile.toAbsolutePath().normalize();
         try {
             Files.createDirectories(p.getParent());
-            SQLiteDataSource ds = new SQLiteDataSource(Store.connectionConfig());
+            SQLiteDataSource ds = new SQLiteDataSource(Database.connectionConfig());
             ds.setUrl("jdbc:sqlite:" + p);
-            Store.migrate(p, ds);
+            Database.migrate(p, ds);
             return new BoardRecords(p, ds.getConnection(), clock);
         } catch (Exception e) {
             throw new StoreException("cannot open board records in " + p + ": " + e.getMessage(), e);
