@@ -7,21 +7,7 @@ import org.benchrig.store.Store.AlertRow;
 /** The {@code alerts} table: regression steps found over the history, each stored once. */
 final class Alerts {
 
-    private static final Columns<AlertRow> COLUMNS = Columns.<AlertRow>of("alerts")
-            .column("rig", AlertRow::rig)
-            .column("benchmark", AlertRow::benchmark)
-            .column("target", AlertRow::target)
-            .column("mode", AlertRow::mode)
-            .column("step_run_id", AlertRow::stepRunId)
-            .column("step_at", AlertRow::stepAt)
-            .column("before_ns", AlertRow::beforeNs)
-            .column("after_ns", AlertRow::afterNs)
-            .column("change", AlertRow::change)
-            .column("p_value", AlertRow::pValue)
-            .column("direction", AlertRow::direction)
-            .column("detected_at", AlertRow::detectedAt)
-            .column("detected_by", AlertRow::detectedBy)
-            .build();
+    private static final RecordRows<AlertRow> ROWS = RecordRows.withGeneratedKey(AlertRow.class, "alerts", "id");
 
     private final Database db;
 
@@ -32,18 +18,12 @@ final class Alerts {
     /** Stores an alert unless the same step was stored before; returns the stored row if new. */
     Optional<AlertRow> add(AlertRow a) {
         return db.write("add alert", c -> Sql.insert(c,
-                COLUMNS.insert("ON CONFLICT (benchmark, target, mode, step_run_id) DO NOTHING"), COLUMNS.values(a))
-                .map(a::withId));
+                ROWS.columns().insert("ON CONFLICT (benchmark, target, mode, step_run_id) DO NOTHING"),
+                ROWS.columns().values(a)).map(a::withId));
     }
 
     /** Alerts, newest first. */
     List<AlertRow> newest(int limit) {
-        return db.read("read alerts", c -> Sql.list(c,
-                "SELECT id, " + COLUMNS.names() + " FROM alerts ORDER BY id DESC LIMIT ?",
-                r -> new AlertRow(r.int64("id"), r.text("rig"), r.text("benchmark"), r.text("target"), r.text("mode"),
-                        r.int64("step_run_id"), r.instant("step_at"), r.real("before_ns"), r.real("after_ns"),
-                        r.real("change"), r.real("p_value"), r.text("direction"), r.instant("detected_at"),
-                        r.integer("detected_by")),
-                limit));
+        return db.read("read alerts", c -> Sql.list(c, ROWS.select("ORDER BY id DESC LIMIT ?"), ROWS::read, limit));
     }
 }

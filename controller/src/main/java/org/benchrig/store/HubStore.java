@@ -1,12 +1,10 @@
 package org.benchrig.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A hub's writes into its own store: every rig's runs, each mapped from (rig, the rig's run id) to
@@ -31,108 +29,55 @@ public final class HubStore {
     public long run(String rig, long rigRunId, String suite, List<String> targets, Integer repetitions,
                     Instant startedAt) {
         return store.write("map run " + rig + "/" + rigRunId, c -> {
-            Long id = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM hub_runs WHERE rig = ? AND rig_run_id = ?")) {
-                ps.setString(1, rig);
-                ps.setLong(2, rigRunId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        id = rs.getLong(1);
-                    }
-                }
+            Optional<Long> mapped = Sql.first(c, "SELECT run_id FROM hub_runs WHERE rig = ? AND rig_run_id = ?",
+                    r -> r.int64("run_id"), rig, rigRunId);
+            String targetText = targets == null ? "" : String.join(",", targets);
+            int reps = repetitions == null ? 0 : repetitions;
+            if (mapped.isEmpty()) {
+                long id = Sql.insert(c, "INSERT INTO runs (rig, suite, state, started_at, repetitions, targets, reason) "
+                                + "VALUES (?, ?, 'running', ?, ?, ?, ?)",
+                        rig, suite == null ? "?" : suite, startedAt, reps, targetText, "rig " + rig + " run " + rigRunId)
+                        .orElseThrow();
+                Sql.update(c, "INSERT INTO hub_runs (rig, rig_run_id, run_id) VALUES (?, ?, ?)", rig, rigRunId, id);
+                return id;
             }
-            String targetText = targets == null ? null : String.join(",", targets);
-            String started = startedAt == null ? null : Store.text(startedAt);
-            if (id == null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO runs (rig, suite, state, started_at, repetitions, targets, reason) "
-                                + "VALUES (?, ?, 'running', ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, rig);
-                    ps.setString(2, suite == null ? "?" : suite);
-                    ps.setString(3, started);
-                    ps.setInt(4, repetitions == null ? 0 : repetitions);
-                    ps.setString(5, targetText == null ? "" : targetText);
-                    ps.setString(6, "rig " + rig + " run " + rigRunId);
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO hub_runs (rig, rig_run_id, run_id) VALUES (?, ?, ?)")) {
-                    ps.setString(1, rig);
-                    ps.setLong(2, rigRunId);
-                    ps.setLong(3, id);
-                    ps.executeUpdate();
-                }
-            } else if (suite != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE runs SET suite = ?, repetitions = ?, targets = ?, "
-                                + "started_at = COALESCE(started_at, ?) WHERE id = ?")) {
-                    ps.setString(1, suite);
-                    ps.setInt(2, repetitions == null ? 0 : repetitions);
-                    ps.setString(3, targetText == null ? "" : targetText);
-                    ps.setString(4, started);
-                    ps.setLong(5, id);
-                    ps.executeUpdate();
-                }
+            if (suite != null) {
+                Sql.update(c, "UPDATE runs SET suite = ?, repetitions = ?, targets = ?, "
+                        + "started_at = COALESCE(started_at, ?) WHERE id = ?", suite, reps, targetText, startedAt,
+                        mapped.get());
             }
-            return id;
+            return mapped.get();
         });
     }
 
     /** A rig's run ended: its state, reason and end instant. */
     public void finish(String rig, long rigRunId, RunState state, String reason, Instant at) {
         long id = run(rig, rigRunId, null, null, null, null);
-        store.write("finish hub run " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET state = ?, ended_at = ?, reason = ? WHERE id = ?")) {
-                ps.setString(1, state.dbValue());
-                ps.setString(2, Store.text(at));
-                ps.setString(3, reason);
-                ps.setLong(4, id);
-                return ps.executeUpdate();
-            }
-        });
+        store.write("finish hub run " + id, c -> Sql.update(c,
+                "UPDATE runs SET state = ?, ended_at = ?, reason = ? WHERE id = ?", state.dbValue(), at, reason, id));
     }
 
     public void rigStatus(String rig, String status) {
-        store.write("record status of rig " + rig, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO hub_rigs (rig, status, updated_at) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (rig) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at")) {
-                ps.setString(1, rig);
-                ps.setString(2, status);
-                ps.setString(3, Store.text(Instant.now()));
-                return ps.executeUpdate();
-            }
-        });
+        store.write("record status of rig " + rig, c -> Sql.update(c,
+                "INSERT INTO hub_rigs (rig, status, updated_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (rig) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                rig, status, Instant.now()));
     }
 
     public void boardState(String rig, String board, String json) {
-        store.write("record board state " + rig + "/" + board, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO hub_boards (rig, board, state, updated_at) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (rig, board) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")) {
-                ps.setString(1, rig);
-                ps.setString(2, board);
-                ps.setString(3, json);
-                ps.setString(4, Store.text(Instant.now()));
-                return ps.executeUpdate();
-            }
-        });
+        store.write("record board state " + rig + "/" + board, c -> Sql.update(c,
+                "INSERT INTO hub_boards (rig, board, state, updated_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (rig, board) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                rig, board, json, Instant.now()));
     }
 
     /** Every rig heard of, with its last status. */
     public Map<String, String> rigs() {
         return store.read("list rigs", c -> {
             Map<String, String> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT rig, status FROM hub_rigs ORDER BY rig");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
+            for (String[] rig : Sql.list(c, "SELECT rig, status FROM hub_rigs ORDER BY rig",
+                    r -> new String[] {r.text("rig"), r.text("status")})) {
+                out.put(rig[0], rig[1]);
             }
             return out;
         });
@@ -143,16 +88,7 @@ public final class HubStore {
     }
 
     public List<MappedRun> mappedRuns() {
-        return store.read("list hub runs", c -> {
-            List<MappedRun> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT rig, rig_run_id, run_id FROM hub_runs ORDER BY run_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new MappedRun(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
-            return out;
-        });
+        return store.read("list hub runs", c -> Sql.list(c, "SELECT rig, rig_run_id, run_id FROM hub_runs ORDER BY run_id",
+                r -> new MappedRun(r.text("rig"), r.int64("rig_run_id"), r.int64("run_id"))));
     }
-
 }

@@ -9,15 +9,11 @@ import org.benchrig.result.Measurement;
 /** The {@code measurements} table: adding one in its own transaction, and the queries over them. */
 final class Measurements {
     private final Database db;
-    private volatile MeasurementHook hook = MeasurementHook.NONE;
+    private final Hooks hooks;
 
-    Measurements(Database db) {
+    Measurements(Database db, Hooks hooks) {
         this.db = db;
-    }
-
-    /** Installs the hook that runs inside each new measurement's transaction (the outbox). */
-    void setHook(MeasurementHook hook) {
-        this.hook = Objects.requireNonNull(hook);
+        this.hooks = hooks;
     }
 
     /**
@@ -36,7 +32,7 @@ final class Measurements {
             boolean inserted = Sql.update(c, MeasurementColumns.COLUMNS.insert("ON CONFLICT (id) DO NOTHING"),
                     MeasurementColumns.COLUMNS.values(m)) == 1;
             if (inserted) {
-                hook.afterInsert(c, m);   // e.g. the outbox row, same transaction
+                hooks.measurement().afterInsert(c, m);   // e.g. the outbox row, same transaction
             }
             return inserted;
         });

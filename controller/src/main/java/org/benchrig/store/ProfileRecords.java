@@ -5,12 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -23,7 +19,21 @@ public final class ProfileRecords {
                       String meta, String stacks, String table) {
     }
 
-    private static final String COLUMNS = "id, run_id, target, benchmark, tier, outcome, detail, meta, stacks_gz, table_gz";
+    private static final Columns<Row> COLUMNS = Columns.<Row>of("profiles")
+            .column("run_id", Row::runId)
+            .column("target", Row::target)
+            .column("benchmark", Row::benchmark)
+            .column("tier", Row::tier)
+            .column("outcome", Row::outcome)
+            .column("detail", Row::detail)
+            .column("meta", Row::meta)
+            .column("stacks_gz", r -> gzip(r.stacks()))
+            .column("table_gz", r -> gzip(r.table()))
+            .column("created_at", r -> Instant.now())
+            .build();
+
+    private static final String SELECT = "SELECT id, " + COLUMNS.names() + " FROM profiles ";
+
     private final Store store;
 
     public ProfileRecords(Store store) {
@@ -32,57 +42,24 @@ public final class ProfileRecords {
 
     /** Stores one profile of run {@code r.runId()}; returns its id (the row's own id is ignored). */
     public long add(Row r) {
-        return store.write("store profile of " + r.benchmark() + " on " + r.target(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO profiles (run_id, target, benchmark, tier, outcome, "
-                    + "detail, meta, stacks_gz, table_gz, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, r.runId());
-                ps.setString(2, r.target());
-                ps.setString(3, r.benchmark());
-                ps.setString(4, r.tier());
-                ps.setString(5, r.outcome());
-                ps.setString(6, r.detail());
-                ps.setString(7, r.meta());
-                ps.setBytes(8, gzip(r.stacks()));
-                ps.setBytes(9, gzip(r.table()));
-                ps.setString(10, Store.text(Instant.now()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        return store.write("store profile of " + r.benchmark() + " on " + r.target(),
+                c -> Sql.insert(c, COLUMNS.insert(""), COLUMNS.values(r)).orElseThrow());
     }
 
     /** Every profile of a run, in the order they were stored. */
     public List<Row> ofRun(long runId) {
-        return store.read("read profiles of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM profiles WHERE run_id = ? ORDER BY id")) {
-                ps.setLong(1, runId);
-                return rows(ps);
-            }
-        });
+        return store.read("read profiles of run " + runId,
+                c -> Sql.list(c, SELECT + "WHERE run_id = ? ORDER BY id", ProfileRecords::row, runId));
     }
 
     public Optional<Row> byId(long id) {
-        return store.read("read profile " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM profiles WHERE id = ?")) {
-                ps.setLong(1, id);
-                return rows(ps).stream().findFirst();
-            }
-        });
+        return store.read("read profile " + id, c -> Sql.first(c, SELECT + "WHERE id = ?", ProfileRecords::row, id));
     }
 
-    private static List<Row> rows(PreparedStatement ps) throws SQLException {
-        List<Row> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), gunzip(rs.getBytes(9)), gunzip(rs.getBytes(10))));
-            }
-        }
-        return out;
+    private static Row row(Sql.Cells r) throws SQLException {
+        return new Row(r.int64("id"), r.int64("run_id"), r.text("target"), r.text("benchmark"), r.text("tier"),
+                r.text("outcome"), r.text("detail"), r.text("meta"), gunzip(r.bytes("stacks_gz")),
+                gunzip(r.bytes("table_gz")));
     }
 
     static byte[] gzip(String text) {

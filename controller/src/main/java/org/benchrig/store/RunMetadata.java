@@ -1,6 +1,7 @@
 package org.benchrig.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,26 +10,10 @@ import java.util.Objects;
  */
 final class RunMetadata {
 
-    private static final Columns<TargetInfo> TARGETS = Columns.<TargetInfo>of("run_targets", "run_id")
-            .column("target_id", TargetInfo::targetId)
-            .column("kind", TargetInfo::kind)
-            .column("interpreter", TargetInfo::interpreter)
-            .column("version", TargetInfo::version)
-            .column("executable", TargetInfo::executable)
-            .column("firmware_hash", TargetInfo::firmwareHash)
-            .column("firmware_version", TargetInfo::firmwareVersion)
-            .column("machine", TargetInfo::machine)
-            .column("details", TargetInfo::details)
-            .build();
+    private static final RecordRows<TargetInfo> TARGETS = RecordRows.of(TargetInfo.class, "run_targets", "run_id");
 
-    private static final Columns<BenchmarkInfo> BENCHMARKS = Columns.<BenchmarkInfo>of("run_benchmarks", "run_id")
-            .column("name", BenchmarkInfo::name)
-            .column("class", BenchmarkInfo::workloadClass)
-            .column("tier", BenchmarkInfo::tier)
-            .column("params", BenchmarkInfo::params)
-            .column("source_hash", BenchmarkInfo::sourceHash)
-            .column("expect", BenchmarkInfo::expect)
-            .build();
+    private static final RecordRows<BenchmarkInfo> BENCHMARKS =
+            RecordRows.of(BenchmarkInfo.class, "run_benchmarks", Map.of("workloadClass", "class"), "run_id");
 
     private final Database db;
 
@@ -38,32 +23,25 @@ final class RunMetadata {
 
     void recordTarget(long runId, TargetInfo t) {
         Objects.requireNonNull(t.targetId(), "targetId");
-        db.write("record target " + t.targetId() + " of run " + runId,
-                c -> Sql.update(c, TARGETS.upsert("run_id", "target_id"), TARGETS.values(t, runId)));
+        db.write("record target " + t.targetId() + " of run " + runId, c -> Sql.update(c,
+                TARGETS.columns().upsert("run_id", "target_id"), TARGETS.columns().values(t, runId)));
     }
 
     void recordBenchmark(long runId, BenchmarkInfo b) {
         Objects.requireNonNull(b.name(), "name");
-        db.write("record benchmark " + b.name() + " of run " + runId,
-                c -> Sql.update(c, BENCHMARKS.upsert("run_id", "name"), BENCHMARKS.values(b, runId)));
+        db.write("record benchmark " + b.name() + " of run " + runId, c -> Sql.update(c,
+                BENCHMARKS.columns().upsert("run_id", "name"), BENCHMARKS.columns().values(b, runId)));
     }
 
     /** The targets recorded for a run, by target id. */
     List<TargetInfo> targets(long runId) {
         return db.read("read targets of run " + runId, c -> Sql.list(c,
-                TARGETS.select("WHERE run_id = ? ORDER BY target_id"),
-                r -> new TargetInfo(r.text("target_id"), r.text("kind"), r.text("interpreter"), r.text("version"),
-                        r.text("executable"), r.text("firmware_hash"), r.text("firmware_version"),
-                        r.text("machine"), r.text("details")),
-                runId));
+                TARGETS.select("WHERE run_id = ? ORDER BY target_id"), TARGETS::read, runId));
     }
 
     /** The benchmarks recorded for a run, by name. */
     List<BenchmarkInfo> benchmarks(long runId) {
         return db.read("read benchmarks of run " + runId, c -> Sql.list(c,
-                BENCHMARKS.select("WHERE run_id = ? ORDER BY name"),
-                r -> new BenchmarkInfo(r.text("name"), r.text("class"), r.text("tier"), r.text("params"),
-                        r.text("source_hash"), r.text("expect")),
-                runId));
+                BENCHMARKS.select("WHERE run_id = ? ORDER BY name"), BENCHMARKS::read, runId));
     }
 }

@@ -27,15 +27,11 @@ final class Runs {
     private static final String CONTROLLER_DIED = "controller died";
 
     private final Database db;
-    private volatile RunHook hook = RunHook.NONE;
+    private final Hooks hooks;
 
-    Runs(Database db) {
+    Runs(Database db, Hooks hooks) {
         this.db = db;
-    }
-
-    /** Installs the hook that runs inside each run start and end transaction (the outbox's run events). */
-    void setHook(RunHook hook) {
-        this.hook = Objects.requireNonNull(hook);
+        this.hooks = hooks;
     }
 
     /** Records a new run in state running, owned by this controller process; returns its id. */
@@ -55,7 +51,7 @@ final class Runs {
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rig, suite, RunState.RUNNING.dbValue(), Instant.now(), repetitions, String.join(",", targets),
                     configHash, self.pid(), Host.NAME, selfStart).orElseThrow();
-            hook.afterStart(c, id);
+            hooks.run().afterStart(c, id);
             return id;
         });
     }
@@ -86,7 +82,7 @@ final class Runs {
         int n = Sql.update(c, "UPDATE runs SET state = ?, ended_at = ?, reason = ? WHERE id = ?"
                 + (onlyIfRunning ? " AND state = 'running'" : ""), state.dbValue(), Instant.now(), reason, runId);
         if (n > 0) {
-            hook.afterFinish(c, runId, state, reason);
+            hooks.run().afterFinish(c, runId, state, reason);
         }
         return n;
     }

@@ -125,8 +125,7 @@ final class Sql {
 
         /** The integer in {@code column}, or null. */
         Long integer(String column) throws SQLException {
-            long value = rs.getLong(column);
-            return rs.wasNull() ? null : value;
+            return orNull(rs.getLong(column));
         }
 
         /** The integer in {@code column}, 0 for NULL (a NOT NULL column, or a count). */
@@ -140,8 +139,7 @@ final class Sql {
 
         /** The number in {@code column}, or null. */
         Double real(String column) throws SQLException {
-            double value = rs.getDouble(column);
-            return rs.wasNull() ? null : value;
+            return orNull(rs.getDouble(column));
         }
 
         /** 1 as true, 0 as false, NULL as null. */
@@ -154,6 +152,11 @@ final class Sql {
         Instant instant(String column) throws SQLException {
             String value = rs.getString(column);
             return value == null ? null : Instant.parse(value);
+        }
+
+        /** {@code value}, or null when the column just read was NULL. */
+        private <V> V orNull(V value) throws SQLException {
+            return rs.wasNull() ? null : value;
         }
 
         byte[] bytes(String column) throws SQLException {

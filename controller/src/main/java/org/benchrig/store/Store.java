@@ -24,12 +24,13 @@ public final class Store implements AutoCloseable {
     private final Measurements measurements;
     private final ScheduleState schedules;
     private final Alerts alerts;
+    private final Hooks hooks = new Hooks();
 
     private Store(Database db) {
         this.db = db;
-        this.runs = new Runs(db);
+        this.runs = new Runs(db, hooks);
         this.metadata = new RunMetadata(db);
-        this.measurements = new Measurements(db);
+        this.measurements = new Measurements(db, hooks);
         this.schedules = new ScheduleState(db);
         this.alerts = new Alerts(db);
     }
@@ -157,12 +158,12 @@ public final class Store implements AutoCloseable {
 
     /** Installs the hook that runs inside each new measurement's transaction (the outbox). */
     void setMeasurementHook(MeasurementHook hook) {
-        measurements.setHook(hook);
+        hooks.install(hook);
     }
 
     /** Installs the hook that runs inside each run start and end transaction (the outbox's run events). */
     void setRunHook(RunHook hook) {
-        runs.setHook(hook);
+        hooks.install(hook);
     }
 
     // ---------------------------------------------------------------- schedules and alerts (V4)

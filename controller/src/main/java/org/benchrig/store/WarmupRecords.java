@@ -2,18 +2,13 @@ package org.benchrig.store;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
 import org.benchrig.result.WarmupValue;
 
 /** The warm-up values of each run's host worker processes, in the run's store: one row per {@link WarmupValue}. */
 public final class WarmupRecords {
-    private static final Columns<WarmupValue> COLUMNS = Columns.<WarmupValue>of("warmup_values", "run_id")
-            .column("target", WarmupValue::target)
-            .column("benchmark", WarmupValue::benchmark)
-            .column("process", WarmupValue::process)
-            .column("i", WarmupValue::index)
-            .column("loops", WarmupValue::loops)
-            .column("value_ns", WarmupValue::valueNs)
-            .build();
+    private static final RecordRows<WarmupValue> ROWS =
+            RecordRows.of(WarmupValue.class, "warmup_values", Map.of("index", "i"), "run_id");
 
     private final Store store;
 
@@ -28,9 +23,9 @@ public final class WarmupRecords {
         }
         WarmupValue first = values.get(0);
         store.write("add warm-up values of " + first.benchmark() + " on " + first.target(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(COLUMNS.insertOrReplace())) {
+            try (PreparedStatement ps = c.prepareStatement(ROWS.columns().insertOrReplace())) {
                 for (WarmupValue v : values) {
-                    Sql.bind(ps, COLUMNS.values(v, runId));
+                    Sql.bind(ps, ROWS.columns().values(v, runId));
                     ps.addBatch();
                 }
                 return ps.executeBatch().length;
@@ -41,9 +36,6 @@ public final class WarmupRecords {
     /** Every warm-up value of a run, ordered by target, benchmark, process, index. */
     public List<WarmupValue> of(long runId) {
         return store.read("read warm-up values of run " + runId, c -> Sql.list(c,
-                COLUMNS.select("WHERE run_id = ? ORDER BY target, benchmark, process, i"),
-                r -> new WarmupValue(r.text("target"), r.text("benchmark"), r.int32("process"), r.int32("i"),
-                        r.int64("loops"), r.int64("value_ns")),
-                runId));
+                ROWS.select("WHERE run_id = ? ORDER BY target, benchmark, process, i"), ROWS::read, runId));
     }
 }
