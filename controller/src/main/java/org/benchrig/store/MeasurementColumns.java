@@ -4,13 +4,11 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.function.Function;
 import org.benchrig.result.Energy;
-import org.benchrig.result.FailureClass;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Latency;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
-import org.benchrig.result.Outcome;
 
 /**
  * How a {@link Measurement} is a row of {@code measurements}: the one column list (written in this
@@ -35,7 +33,7 @@ final class MeasurementColumns {
             .column("peak_rss_kb", heap(HeapUse::peakRssKb))
             .column("check_value", Measurement::check)
             .column("outcome", m -> m.outcome().label())
-            .column("failure_detail", m -> m.outcome().detail())
+            .column(Sql.FAILURE_DETAIL, m -> m.outcome().detail())
             .column("at", Measurement::at)
             .column("energy_mj", energy(Energy::millijoules))
             .column("avg_ma", energy(Energy::averageMilliamps))
@@ -63,8 +61,6 @@ final class MeasurementColumns {
     }
 
     static Measurement read(Sql.Cells r) throws SQLException {
-        String outcome = r.text("outcome");
-        String detail = r.text("failure_detail");
         return new Measurement(
                 r.text("id"),
                 r.int64("run_id"),
@@ -78,7 +74,7 @@ final class MeasurementColumns {
                 new HeapUse(r.integer("free_before"), r.integer("free_after"),
                         r.integer("free_after_collect"), r.integer("peak_rss_kb")),
                 r.text("check_value"),
-                "ok".equals(outcome) ? new Outcome(null, detail) : new Outcome(FailureClass.valueOf(outcome), detail),
+                r.outcome("outcome"),
                 r.instant("at"),
                 energy(r),
                 host(r),

@@ -19,20 +19,15 @@ public final class ProfileRecords {
                       String meta, String stacks, String table) {
     }
 
-    private static final Columns<Row> COLUMNS = Columns.<Row>of("profiles")
-            .column("run_id", Row::runId)
-            .column("target", Row::target)
-            .column("benchmark", Row::benchmark)
-            .column("tier", Row::tier)
-            .column("outcome", Row::outcome)
-            .column("detail", Row::detail)
-            .column("meta", Row::meta)
-            .column("stacks_gz", r -> gzip(r.stacks()))
-            .column("table_gz", r -> gzip(r.table()))
-            .column("created_at", r -> Instant.now())
-            .build();
+    /** A profile as its row holds it: the text gzip-compressed, with the time it was stored. */
+    record Stored(long id, long runId, String target, String benchmark, String tier, String outcome,
+                          String detail, String meta, byte[] stacksGz, byte[] tableGz, Instant createdAt) {
+        Row row() {
+            return new Row(id, runId, target, benchmark, tier, outcome, detail, meta, gunzip(stacksGz), gunzip(tableGz));
+        }
+    }
 
-    private static final String SELECT = "SELECT id, " + COLUMNS.names() + " FROM profiles ";
+    private static final RecordRows<Stored> ROWS = RecordRows.withGeneratedKey(Stored.class, "profiles", "id");
 
     private final Store store;
 
@@ -43,23 +38,23 @@ public final class ProfileRecords {
     /** Stores one profile of run {@code r.runId()}; returns its id (the row's own id is ignored). */
     public long add(Row r) {
         return store.write("store profile of " + r.benchmark() + " on " + r.target(),
-                c -> Sql.insert(c, COLUMNS.insert(""), COLUMNS.values(r)).orElseThrow());
+                c -> Sql.insert(c, ROWS.columns().insert(""), ROWS.columns().values(new Stored(0, r.runId(), r.target(),
+                        r.benchmark(), r.tier(), r.outcome(), r.detail(), r.meta(), gzip(r.stacks()), gzip(r.table()),
+                        Instant.now()))).orElseThrow());
     }
 
     /** Every profile of a run, in the order they were stored. */
     public List<Row> ofRun(long runId) {
         return store.read("read profiles of run " + runId,
-                c -> Sql.list(c, SELECT + "WHERE run_id = ? ORDER BY id", ProfileRecords::row, runId));
+                c -> Sql.list(c, ROWS.select("WHERE run_id = ? ORDER BY id"), ProfileRecords::row, runId));
     }
 
     public Optional<Row> byId(long id) {
-        return store.read("read profile " + id, c -> Sql.first(c, SELECT + "WHERE id = ?", ProfileRecords::row, id));
+        return store.read("read profile " + id, c -> Sql.first(c, ROWS.select("WHERE id = ?"), ProfileRecords::row, id));
     }
 
     private static Row row(Sql.Cells r) throws SQLException {
-        return new Row(r.int64("id"), r.int64("run_id"), r.text("target"), r.text("benchmark"), r.text("tier"),
-                r.text("outcome"), r.text("detail"), r.text("meta"), gunzip(r.bytes("stacks_gz")),
-                gunzip(r.bytes("table_gz")));
+        return ROWS.read(r).row();
     }
 
     static byte[] gzip(String text) {

@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.benchrig.result.Outcome;
 
 /**
  * A flat record as a table row, both ways: one column per component, named as the component in
  * snake_case ({@code firmwareHash} is {@code firmware_hash}) unless renamed, written from its
  * accessors in component order and read back by name into its canonical constructor. Components
- * are String, Instant, int, long, double, boolean or their boxes; NULL reads as null, and as an
- * error for a primitive. A generated key (e.g. {@code id}) is read but never written.
+ * are String, Instant, int, long, double, boolean or their boxes (NULL reads as null, and as an
+ * error for a primitive), byte[], or an {@link Outcome}: its label and {@code failure_detail}. A generated
+ * key (e.g. {@code id}) is read but never written.
  */
 final class RecordRows<T extends Record> {
     private final Class<T> type;
@@ -47,8 +49,12 @@ final class RecordRows<T extends Record> {
         for (RecordComponent rc : components) {
             String name = renamed.getOrDefault(rc.getName(), snakeCase(rc.getName()));
             all.add(name);
-            if (!rc.getName().equals(generated)) {
-                Method accessor = rc.getAccessor();
+            Method accessor = rc.getAccessor();
+            if (rc.getType() == Outcome.class) {
+                all.add(Sql.FAILURE_DETAIL);
+                builder.column(name, row -> ((Outcome) get(accessor, row)).label())
+                        .column(Sql.FAILURE_DETAIL, row -> ((Outcome) get(accessor, row)).detail());
+            } else if (!rc.getName().equals(generated)) {
                 builder.column(name, row -> get(accessor, row));
             }
         }
@@ -84,11 +90,14 @@ final class RecordRows<T extends Record> {
 
     T read(Sql.Cells row) throws SQLException {
         Object[] args = new Object[components.length];
+        int column = 0;
         for (int i = 0; i < components.length; i++) {
             Class<?> type = components[i].getType();
-            args[i] = cell(row, type, names.get(i));
+            String name = names.get(column);
+            args[i] = type == Outcome.class ? row.outcome(name) : cell(row, type, name);
+            column += type == Outcome.class ? 2 : 1;
             if (args[i] == null && type.isPrimitive()) {
-                throw new SQLException("column " + names.get(i) + " of " + table + " is NULL");
+                throw new SQLException("column " + name + " of " + table + " is NULL");
             }
         }
         try {
@@ -115,6 +124,8 @@ final class RecordRows<T extends Record> {
             return row.real(column);
         } else if (type == boolean.class || type == Boolean.class) {
             return row.flag(column);
+        } else if (type == byte[].class) {
+            return row.bytes(column);
         }
         throw new IllegalArgumentException("no column type for " + type + " (column " + column + ")");
     }

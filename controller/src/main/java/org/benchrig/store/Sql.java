@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.benchrig.result.FailureClass;
+import org.benchrig.result.Outcome;
 
 /**
  * The store's small JDBC helper: statements take their parameters as one list of values in SQL
@@ -24,6 +26,9 @@ final class Sql {
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT)
                     .withZone(ZoneOffset.UTC);
+
+    /** The column beside an outcome's label that holds its detail. */
+    static final String FAILURE_DETAIL = "failure_detail";
 
     private Sql() {
     }
@@ -157,6 +162,12 @@ final class Sql {
         /** {@code value}, or null when the column just read was NULL. */
         private <V> V orNull(V value) throws SQLException {
             return rs.wasNull() ? null : value;
+        }
+
+        /** The outcome whose label ("ok" or a failure class) is in {@code column}, its detail beside it. */
+        Outcome outcome(String column) throws SQLException {
+            String label = rs.getString(column);
+            return new Outcome("ok".equals(label) ? null : FailureClass.valueOf(label), rs.getString(FAILURE_DETAIL));
         }
 
         byte[] bytes(String column) throws SQLException {
