@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -42,6 +40,9 @@ public final class BoardRecords implements AutoCloseable {
             return lease;
         }
     }
+
+    private static final RecordRows<Lease> LEASES = RecordRows.of(Lease.class, "board_leases");
+    private static final RecordRows<BoardRecord> STATES = RecordRows.of(BoardRecord.class, "board_states");
 
     private final Path path;
     private final Connection connection;
@@ -92,43 +93,20 @@ public final class BoardRecords implements AutoCloseable {
                 throw new LeaseHeld(current.get());
             }
             Instant since = current.filter(l -> l.holder().equals(holder)).map(Lease::since).orElse(now);
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO board_leases "
-                    + "(board, holder, host, pid, purpose, since, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, board);
-                ps.setString(2, holder);
-                ps.setString(3, host);
-                ps.setLong(4, pid);
-                ps.setString(5, purpose);
-                ps.setString(6, since.toString());
-                ps.setString(7, now.plus(ttl).toString());
-                ps.executeUpdate();
-            }
-            return new Lease(board, holder, host, pid, purpose, since, now.plus(ttl));
+            Lease lease = new Lease(board, holder, host, pid, purpose, since, now.plus(ttl));
+            Sql.update(c, LEASES.columns().insertOrReplace(), LEASES.columns().values(lease));
+            return lease;
         });
     }
 
     /** Extends this process's leases on {@code board} and updates what it is used for. */
     public synchronized void renew(String board, String purpose, Duration ttl) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE board_leases SET expires_at = ?, purpose = ? WHERE board = ? AND holder = ?")) {
-                ps.setString(1, clock.instant().plus(ttl).toString());
-                ps.setString(2, purpose);
-                ps.setString(3, board);
-                ps.setString(4, holder);
-                return ps.executeUpdate();
-            }
-        });
+        transaction(c -> Sql.update(c, "UPDATE board_leases SET expires_at = ?, purpose = ? WHERE board = ? AND holder = ?",
+                clock.instant().plus(ttl), purpose, board, holder));
     }
 
     public synchronized void release(String board) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM board_leases WHERE board = ? AND holder = ?")) {
-                ps.setString(1, board);
-                ps.setString(2, holder);
-                return ps.executeUpdate();
-            }
-        });
+        transaction(c -> Sql.update(c, "DELETE FROM board_leases WHERE board = ? AND holder = ?", board, holder));
     }
 
     public synchronized Optional<Lease> lease(String board) {
@@ -136,37 +114,16 @@ public final class BoardRecords implements AutoCloseable {
     }
 
     public synchronized void setState(String board, String state, String reason) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO board_states (board, state, reason, since) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, board);
-                ps.setString(2, state);
-                ps.setString(3, reason);
-                ps.setString(4, clock.instant().toString());
-                return ps.executeUpdate();
-            }
-        });
+        transaction(c -> Sql.update(c, STATES.columns().insertOrReplace(),
+                STATES.columns().values(new BoardRecord(board, state, reason, clock.instant()))));
     }
 
     public synchronized void clearState(String board) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM board_states WHERE board = ?")) {
-                ps.setString(1, board);
-                return ps.executeUpdate();
-            }
-        });
+        transaction(c -> Sql.update(c, "DELETE FROM board_states WHERE board = ?", board));
     }
 
     public synchronized Optional<BoardRecord> state(String board) {
-        return transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, reason, since FROM board_states WHERE board = ?")) {
-                ps.setString(1, board);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new BoardRecord(board, rs.getString(1), rs.getString(2),
-                            Instant.parse(rs.getString(3)))) : Optional.<BoardRecord>empty();
-                }
-            }
-        });
+        return transaction(c -> Sql.first(c, STATES.select("WHERE board = ?"), STATES::read, board));
     }
 
     private boolean holderAlive(Lease l, Instant now) {
@@ -182,17 +139,7 @@ public final class BoardRecords implements AutoCloseable {
     }
 
     private static Optional<Lease> lease(Connection c, String board) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT holder, host, pid, purpose, since, expires_at FROM board_leases WHERE board = ?")) {
-            ps.setString(1, board);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Lease(board, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        Instant.parse(rs.getString(5)), Instant.parse(rs.getString(6))));
-            }
-        }
+        return Sql.first(c, LEASES.select("WHERE board = ?"), LEASES::read, board);
     }
 
     private interface Work<T> {

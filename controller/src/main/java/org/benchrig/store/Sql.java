@@ -100,9 +100,9 @@ final class Sql {
                 ps.setString(index, text(t));
             } else if (value instanceof Boolean b) {
                 ps.setInt(index, b ? 1 : 0);
-            } else if (value instanceof Double || value instanceof Float) {
+            } else if (value instanceof Double) {
                 ps.setDouble(index, ((Number) value).doubleValue());
-            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            } else if (value instanceof Long || value instanceof Integer) {
                 ps.setLong(index, ((Number) value).longValue());
             } else if (value instanceof byte[] bytes) {
                 ps.setBytes(index, bytes);
