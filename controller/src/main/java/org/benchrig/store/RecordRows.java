@@ -26,7 +26,6 @@ final class RecordRows<T extends Record> {
     private final RecordComponent[] components;
     private final Constructor<T> constructor;
     private final List<String> names;
-    private final String generated;
     private final Columns<T> columns;
 
     private RecordRows(Class<T> type, String table, Map<String, String> renamed, String generated,
@@ -43,7 +42,6 @@ final class RecordRows<T extends Record> {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type + " has no canonical constructor", e);
         }
-        this.generated = generated;
         List<String> all = new ArrayList<>();
         Columns.Builder<T> builder = Columns.of(table, leading);
         for (RecordComponent rc : components) {
