@@ -14,6 +14,8 @@ import org.benchrig.time.Deadline;
  * One MicroPython board: its link, raw REPL, reset line and power switch. Keeps one connection
  * open (opening an emulator's pty costs about 0.9 s) and recovers a hung board by a hard reset,
  * then a power cycle, before it reports the failure.
+ * Over 300 lines on purpose: exec, uploads, our own checked scripts and recovery all use and replace
+ * the same open link and REPL (a recovery reopens them mid-call); split, they would share that state.
  */
 public final class Board implements AutoCloseable {
     /** A reset pulse long enough for every board family we wire (RP2040 needs the most). */
