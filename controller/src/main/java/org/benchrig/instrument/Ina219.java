@@ -75,8 +75,6 @@ public final class Ina219 extends Ina2xx {
     public PowerReading read() {
         int bus = Registers.read16(i2c, REG_BUS);
         int shunt = Registers.read16(i2c, REG_SHUNT);
-        int current = Registers.read16(i2c, REG_CURRENT);
-        int power = Registers.read16(i2c, REG_POWER);
-        return new PowerReading(busVolts(bus), shuntVolts(shunt), amps(current, cal), watts(power, cal), overflow(bus));
+        return reading(busVolts(bus), shuntVolts(shunt), () -> overflow(bus));
     }
 }

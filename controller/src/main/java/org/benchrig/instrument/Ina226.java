@@ -54,10 +54,6 @@ public final class Ina226 extends Ina2xx {
     public PowerReading read() {
         int shunt = Registers.read16(i2c, REG_SHUNT);
         int bus = Registers.read16(i2c, REG_BUS);
-        int current = Registers.read16(i2c, REG_CURRENT);
-        int power = Registers.read16(i2c, REG_POWER);
-        int mask = Registers.read16(i2c, REG_MASK_ENABLE);
-        return new PowerReading(busVolts(bus), shuntVolts(shunt), amps(current, cal), watts(power, cal),
-                (mask & OVF_BIT) != 0);
+        return reading(busVolts(bus), shuntVolts(shunt), () -> (Registers.read16(i2c, REG_MASK_ENABLE) & OVF_BIT) != 0);
     }
 }

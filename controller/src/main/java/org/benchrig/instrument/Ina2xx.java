@@ -1,6 +1,7 @@
 package org.benchrig.instrument;
 
 import com.pi4j.io.i2c.I2C;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the TI INA219 and INA226 share: the registers up to calibration (0x00..0x05), the
@@ -65,6 +66,16 @@ abstract sealed class Ina2xx implements PowerSensor permits Ina219, Ina226 {
     protected void configure(int config) {
         Registers.write16(i2c, REG_CONFIG, config);
         Registers.write16(i2c, REG_CALIBRATION, cal.register());
+    }
+
+    /**
+     * A reading from the voltages already read: reads the current and power registers next, then
+     * asks {@code overflow} (the INA226 reads its Mask/Enable register for it, last).
+     */
+    protected PowerReading reading(double busVolts, double shuntVolts, BooleanSupplier overflow) {
+        int current = Registers.read16(i2c, REG_CURRENT);
+        int power = Registers.read16(i2c, REG_POWER);
+        return new PowerReading(busVolts, shuntVolts, amps(current, cal), watts(power, cal), overflow.getAsBoolean());
     }
 
     @Override
