@@ -3,16 +3,12 @@ package org.benchrig.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.benchrig.board.Board;
 import org.benchrig.board.BoardBusy;
 import org.benchrig.board.BoardState;
@@ -26,37 +22,30 @@ import org.benchrig.flash.FirmwareImage;
 import org.benchrig.flash.FlashFailed;
 import org.benchrig.flash.FlashReport;
 import org.benchrig.flash.FlashVerifier;
-import org.benchrig.flash.Flashers;
 import org.benchrig.flash.InvalidImage;
-import org.benchrig.instrument.FlashLines;
 import org.benchrig.instrument.Instruments;
 import org.benchrig.store.BoardRecords;
-import org.benchrig.time.Deadline;
 
 /**
  * One bench as a running controller sees it: the config, and the boards this command opened.
  * Boards are opened (emulators started) on first use and all closed (emulators stopped) on close.
  * A board serves one process at a time: opening it takes its lease in the rig's database, renewed
- * while this process lives; another process gets "board X is busy: run 42 since 02:00".
+ * while this process lives ({@link BoardLeases}); another process gets "board X is busy: run 42
+ * since 02:00". Health checks and quarantine follow {@link HealthPolicy}; flashing is
+ * {@link BoardFlashing}'s.
  */
 public final class Rig implements AutoCloseable {
     /** How long a lease outlives its last renewal: a hung holder loses the board after this. */
     public static final Duration LEASE_TTL = Duration.ofSeconds(30);
-    /** Power cycle, boot and raw REPL on a loaded host. */
-    private static final Duration POWER_CYCLE_WAIT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private final RigConfig config;
     private final BoardRecords records;
     private final Map<String, Board> open = new LinkedHashMap<>();
     private final List<String> endedLeftovers;
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lease-renewer");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile String purpose = "benchrig (pid " + ProcessHandle.current().pid() + ")";
+    private final BoardLeases leases;
     private final Instruments instruments;
+    private final HealthPolicy health;
+    private final BoardFlashing flashing;
     private final BoardClaims claims = new BoardClaims(Clock.systemUTC());
 
     private Rig(RigConfig config, BoardRecords records, List<String> endedLeftovers) {
@@ -64,8 +53,9 @@ public final class Rig implements AutoCloseable {
         this.records = records;
         this.endedLeftovers = endedLeftovers;
         this.instruments = new Instruments(config);
-        long every = LEASE_TTL.toMillis() / 3;
-        renewer.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+        this.health = new HealthPolicy(this::board, this::quarantine);
+        this.flashing = new BoardFlashing(instruments, runtimeDir(config), flashDir(config), this::openWired);
+        this.leases = new BoardLeases(records, this::renewLeases);
     }
 
     /** Who uses each board inside this process (a run, a CLI command served by the daemon). */
@@ -86,13 +76,13 @@ public final class Rig implements AutoCloseable {
 
     /** What this process uses its boards for, as other processes are told: "run 42", "benchrig exec". */
     public void setPurpose(String purpose) {
-        this.purpose = purpose;
+        leases.purpose(purpose);
         renewLeases();
     }
 
     private synchronized void renewLeases() {
         for (String id : open.keySet()) {
-            records.renew(id, purpose, LEASE_TTL);
+            leases.renew(id);
         }
     }
 
@@ -120,36 +110,7 @@ public final class Rig implements AutoCloseable {
      * board. A board that cannot even be opened counts as failing.
      */
     public HealthCheck.Report ensureHealthy(String id, HealthCheck check) {
-        HealthCheck.Report first = checkOnce(id, check);
-        if (first.healthy() || first.linkDamaged()) {
-            return first; // a board that answers over a noisy line is not unfit: checked again before its next work
-        }
-        String how;
-        try {
-            how = board(id).recover(Deadline.in(POWER_CYCLE_WAIT));
-        } catch (RuntimeException e) {
-            String reason = first.reason() + "; recovery failed: " + e.getMessage();
-            quarantine(id, reason);
-            return new HealthCheck.Report(id, false, reason, null, java.time.Instant.now());
-        }
-        HealthCheck.Report second = checkOnce(id, check);
-        if (!second.healthy() && !second.linkDamaged()) {
-            quarantine(id, second.reason() + " (checked twice, the second time after: " + how + ")");
-        } else {
-            board(id).setState(BoardState.READY, "");
-        }
-        return second;
-    }
-
-    private HealthCheck.Report checkOnce(String id, HealthCheck check) {
-        try {
-            return check.check(board(id));
-        } catch (BoardBusy busy) {
-            throw busy;
-        } catch (RuntimeException e) {
-            return new HealthCheck.Report(id, false, "cannot open the board: " + e.getMessage(), null,
-                    java.time.Instant.now());
-        }
+        return health.ensureHealthy(id, check);
     }
 
     public void releaseQuarantine(String id) {
@@ -162,10 +123,6 @@ public final class Rig implements AutoCloseable {
             b.setState(BoardState.READY, ""); // the next run checks its health first
         }
     }
-
-    /** Programming plus reboot; esptool at 460800 baud writes 1.5 MB in about 40 s. */
-    private static final Duration FLASH_WAIT = Duration.ofMinutes(3);
-    private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
     /** What {@link #flash} did: the flasher's report and the verification of the board afterwards. */
     public record Flashed(FlashReport report, FlashVerifier.Verification verification) {
@@ -180,54 +137,23 @@ public final class Rig implements AutoCloseable {
      * @throws InvalidImage when the board's flasher refuses the image
      * @throws FlashFailed  when programming failed
      */
-    public synchronized Flashed flash(String id, FirmwareImage image,
-                                      java.util.function.Consumer<String> progress) {
+    public synchronized Flashed flash(String id, FirmwareImage image, Consumer<String> progress) {
         BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException("no board '" + id + "'"));
         Board old = open.remove(id);
         if (old == null) {
-            try {
-                records.acquire(id, purpose, LEASE_TTL);
-            } catch (BoardRecords.LeaseHeld held) {
-                BoardRecords.Lease l = held.lease();
-                throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
-            }
+            leases.take(id);
         } else {
             old.close();
         }
         boolean kept = false;
-        // the flasher's own GPIO lines, released right after: used only while flashing
-        FlashLines flashLines = new FlashLines();
-        Board board = null;
         try {
-            FlashReport report;
-            if (bc.kind() == BoardKind.EMULATED) {
-                Emulator emulator = Emulator.start(bc.id(), bc.firmware(), runtimeDir(config), flashDir(config),
-                        Deadline.in(VERIFY_WAIT));
-                board = Boards.emulated(bc, emulator);
-                board.setState(BoardState.FLASHING, "flashing " + image.path().getFileName());
-                report = Flashers.forBoard(bc, emulator, null, progress).flash(image, Deadline.in(FLASH_WAIT));
-                board.connect(Deadline.in(VERIFY_WAIT));
-            } else {
-                report = Flashers.forBoard(bc, null, flashLines::output, progress).flash(image, Deadline.in(FLASH_WAIT));
-                board = openWired(bc);
-            }
-            FlashVerifier.Verification v =
-                    FlashVerifier.verify(board, image, Deadline.in(VERIFY_WAIT));
-            board.setState(BoardState.READY, v.passed() ? "" : "flashed image not verified: " + String.join("; ", v.problems()));
-            open.put(id, board);
+            BoardFlashing.Done done = flashing.flash(bc, image, progress);
+            open.put(id, done.board());
             kept = true;
-            return new Flashed(report, v);
+            return done.flashed();
         } finally {
-            flashLines.close();
             if (!kept) {
-                if (board != null) {
-                    try {
-                        board.close();
-                    } catch (RuntimeException ignored) {
-                        // the flash failure is what matters
-                    }
-                }
-                records.release(id);
+                leases.release(id);
             }
         }
     }
@@ -268,8 +194,8 @@ public final class Rig implements AutoCloseable {
     }
 
     /** The board if some command opened it already; never starts an emulator (web UI bench page, MQTT board states). */
-    public synchronized java.util.Optional<Board> openedBoard(String id) {
-        return java.util.Optional.ofNullable(open.get(id));
+    public synchronized Optional<Board> openedBoard(String id) {
+        return Optional.ofNullable(open.get(id));
     }
 
     /** The board, opened (and for emulated boards started) on first use. */
@@ -279,16 +205,11 @@ public final class Rig implements AutoCloseable {
             BoardConfig bc = config.board(id).orElseThrow(() -> new IllegalArgumentException(
                     "no board '" + id + "' in " + config.source() + "; boards: "
                             + config.boards().stream().map(BoardConfig::id).toList()));
-            try {
-                records.acquire(id, purpose, LEASE_TTL);
-            } catch (BoardRecords.LeaseHeld held) {
-                BoardRecords.Lease l = held.lease();
-                throw new BoardBusy("board " + id + " is busy: " + l.purpose() + " since " + SINCE.format(l.since()));
-            }
+            leases.take(id);
             try {
                 b = openWired(bc);
             } catch (RuntimeException e) {
-                records.release(id);
+                leases.release(id);
                 throw e;
             }
             open.put(id, b);
@@ -298,12 +219,12 @@ public final class Rig implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        renewer.shutdownNow();
+        leases.close();
         List<RuntimeException> errors = new ArrayList<>();
         for (Board b : open.values()) {
             try {
                 b.close();
-                records.release(b.id());
+                leases.release(b.id());
             } catch (RuntimeException e) {
                 errors.add(e);
             }

@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.benchrig.config.RigConfig;
-import org.benchrig.result.Measurement;
-import org.benchrig.result.ScalingPoint;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
 import org.benchrig.time.Deadline;
@@ -134,47 +132,7 @@ public final class RunService implements AutoCloseable {
         if (extra != null) {
             all.add(extra);
         }
-        return new RunListener() {
-            @Override
-            public void started(long runId, RunPlan plan) {
-                all.forEach(l -> l.started(runId, plan));
-            }
-
-            @Override
-            public void benchmarkStarted(String target, Benchmark benchmark) {
-                all.forEach(l -> l.benchmarkStarted(target, benchmark));
-            }
-
-            @Override
-            public void measured(Measurement m) {
-                all.forEach(l -> l.measured(m));
-            }
-
-            @Override
-            public void targetFinished(String target, String problem) {
-                all.forEach(l -> l.targetFinished(target, problem));
-            }
-
-            @Override
-            public void warning(String target, String message) {
-                all.forEach(l -> l.warning(target, message));
-            }
-
-            @Override
-            public void concurrencyStarted(String target) {
-                all.forEach(l -> l.concurrencyStarted(target));
-            }
-
-            @Override
-            public void scaled(ScalingPoint point) {
-                all.forEach(l -> l.scaled(point));
-            }
-
-            @Override
-            public void finished(long runId, String state) {
-                all.forEach(l -> l.finished(runId, state));
-            }
-        };
+        return RunListeners.fanOut(all);
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.benchrig.time.Deadline;
 /**
  * One MicroPython board: its link, raw REPL, reset line and power switch. Keeps one connection
  * open (opening an emulator's pty costs about 0.9 s) and recovers a hung board by a hard reset,
- * then a power cycle, before it reports the failure.
+ * then a power cycle, before it reports the failure. The text of its own checked scripts is
+ * {@link OwnScripts}'. Just over 300 lines on purpose: exec, uploads and recovery all use and
+ * replace one open link and REPL (a recovery reopens them mid-call); split, they would share it.
  */
 public final class Board implements AutoCloseable {
     /** A reset pulse long enough for every board family we wire (RP2040 needs the most). */
@@ -30,27 +32,6 @@ public final class Board implements AutoCloseable {
     static final Duration EMULATED_PORT_WAIT = Duration.ofSeconds(1);
     /** After a hard reset the firmware prints its banner; this is how long it may stay quiet. */
     private static final Duration BOOT_QUIET = Duration.ofMillis(150);
-
-    private static final String INFO_SCRIPT = String.join("\n",
-            "import gc,os,sys",
-            "gc.collect()",
-            "u=os.uname();v=sys.implementation.version;s=0",
-            "for n in os.listdir():",
-            " try:s+=os.size(n)",
-            " except:s+=os.stat(n)[6]",
-            "try:",
-            " t=os.statvfs('/');f=t[0]*t[3]",
-            "except:f=-1",
-            "l='@I|%s|%d.%d.%d|%s|%s|%d|%d|%d|%d|'%(sys.implementation.name,v[0],v[1],v[2],u.machine,"
-                    + "sys.platform,gc.mem_free(),gc.mem_alloc(),s,f)",
-            "a=1;b=0",
-            "for x in bytes(l,'utf8'):a=(a+x)%65521;b=(b+a)%65521",
-            "print(l+'%08x|'%(b*65536+a))",
-            "");
-    /** Printed by {@link #verifiedCall} when the script it carries failed its checksum on the board (nothing ran). */
-    private static final String DAMAGED_MARK = "@OWN-DAMAGED@";
-    private static final java.util.regex.Pattern INFO_LINE =
-            java.util.regex.Pattern.compile("(@I\\|[^\\n]*\\|)([0-9a-f]{8})\\|");
 
     private final BoardConfig config;
     private final Supplier<String> portPath;
@@ -193,10 +174,10 @@ public final class Board implements AutoCloseable {
      * damaged on the way: the call is sent again. An exception the verified script raised is real.
      */
     public ExecResult execOwn(String source, Deadline deadline) {
-        String call = verifiedCall(source);
+        String call = OwnScripts.verifiedCall(source);
         for (int attempt = 1; ; attempt++) {
             ExecResult r = exec(call, deadline);
-            if (!ownCallDamaged(r)) {
+            if (!OwnScripts.damaged(r)) {
                 return r;
             }
             if (attempt >= OWN_SCRIPT_ATTEMPTS) {
@@ -207,33 +188,14 @@ public final class Board implements AutoCloseable {
         }
     }
 
-    /** {@code source} as a literal, run by {@code exec} only when the board's Adler-32 of it matches. */
-    static String verifiedCall(String source) {
-        long c = VerifiedUpload.adler32(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return "s=" + FramedExec.pyString(source) + "\na=1;b=0\n"
-                + "for x in bytes(s,'utf8'):a=(a+x)%65521;b=(b+a)%65521\n"
-                + "if b*65536+a!=" + c + ":print('" + DAMAGED_MARK + "')\nelse:exec(s,{})";
-    }
-
-    private static boolean ownCallDamaged(ExecResult r) {
-        if (r.stdout().contains(DAMAGED_MARK)) {
-            return true;
-        }
-        // raised by the verified script itself: a frame of the exec'd "<string>"; anything else hit the wrapper
-        return r.error().map(e -> e.traceback().stream().noneMatch(l -> l.contains("File \"<string>\""))).orElse(false);
-    }
-
     /** Version, machine, heap and filesystem use, as the board reports them (a checksummed line). */
     public BoardInfo info(Deadline deadline) {
         String out = "";
         for (int attempt = 1; attempt <= OWN_SCRIPT_ATTEMPTS; attempt++) {
-            out = execOwn(INFO_SCRIPT, deadline).stdoutOrThrow();
-            java.util.regex.Matcher m = INFO_LINE.matcher(out);
-            if (m.find() && VerifiedUpload.adler32(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    == Long.parseLong(m.group(2), 16)) {
-                String[] f = m.group(1).substring(3).split("\\|");
-                return new BoardInfo(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), Long.parseLong(f[5]),
-                        Long.parseLong(f[6]), Long.parseLong(f[7]));
+            out = execOwn(OwnScripts.INFO, deadline).stdoutOrThrow();
+            Optional<BoardInfo> info = OwnScripts.info(out);
+            if (info.isPresent()) {
+                return info.get();
             }
         }
         throw new DamagedLink("board " + id() + "'s answer to the info probe arrived damaged " + OWN_SCRIPT_ATTEMPTS
@@ -269,10 +231,7 @@ public final class Board implements AutoCloseable {
         }
         if (how == null) {
             how = attempt(tried, "power cycle", () -> {
-                closeLink();
-                powerSwitch.cycle(POWER_OFF_TIME);
-                openLink();
-                repl.enterRaw(deadline);
+                powerCycle(deadline);
                 return "board power-cycled (" + powerSwitch.powerLabel() + ")";
             });
         }

@@ -1,33 +1,29 @@
 package org.benchrig.board;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.benchrig.time.Deadline;
 
 /**
  * An emulated micro:bit: QEMU's {@code -M microbit} machine running a firmware image, its serial
  * port on a pty and a QMP socket for hard reset and power off. A state file per board under the
- * runtime directory lets the next controller find and end emulators a killed controller left.
+ * runtime directory lets the next controller find and end emulators a killed controller left
+ * ({@link EmulatorLeftovers}).
  */
 public final class Emulator implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PTY = Pattern.compile("char device redirected to (/dev/pts/\\d+)");
     /** QEMU prints its pty within a few hundred ms; a loaded host can take seconds. */
     private static final Duration START_WAIT = Duration.ofSeconds(15);
     /** Time QEMU gets to exit after QMP quit before it is killed. */
-    private static final Duration QUIT_WAIT = Duration.ofSeconds(3);
+    static final Duration QUIT_WAIT = Duration.ofSeconds(3);
     /** Time QEMU gets to copy its flash to a file before it is powered off. */
     private static final Duration SAVE_WAIT = Duration.ofSeconds(5);
     /** Unix socket paths are limited to 107 bytes, so sockets live in a short temporary directory. */
@@ -65,7 +61,7 @@ public final class Emulator implements AutoCloseable {
      */
     public static Emulator start(String boardId, Path firmware, Path runtimeDir, Path flashDir, Deadline deadline) {
         Emulator e = new Emulator(boardId, runtimeDir, flashDir);
-        endLeftover(runtimeDir.resolve(boardId + ".json"), true);
+        EmulatorLeftovers.end(runtimeDir.resolve(boardId + ".json"), true);
         e.launch(firmware, deadline);
         return e;
     }
@@ -127,10 +123,10 @@ public final class Emulator implements AutoCloseable {
             }
         }
         process = null;
-        deleteQuietly(stateFile());
-        deleteQuietly(qmpSocket);
+        EmulatorLeftovers.deleteQuietly(stateFile());
+        EmulatorLeftovers.deleteQuietly(qmpSocket);
         if (qmpSocket != null) {
-            deleteQuietly(qmpSocket.getParent());
+            EmulatorLeftovers.deleteQuietly(qmpSocket.getParent());
         }
     }
 
@@ -187,9 +183,9 @@ public final class Emulator implements AutoCloseable {
 
     private void writeState(Path image, String ptyPath) throws IOException {
         State state = new State(boardId, process.pid(), ProcessHandle.current().pid(),
-                startOf(ProcessHandle.current()), qmpSocket.toString(),
+                EmulatorLeftovers.startOf(ProcessHandle.current()), qmpSocket.toString(),
                 ptyPath, image.toAbsolutePath().toString(), Instant.now().toString());
-        JSON.writeValue(stateFile().toFile(), state);
+        EmulatorLeftovers.write(stateFile(), state);
     }
 
     private String awaitPty(Path log, Deadline deadline) throws IOException {
@@ -226,72 +222,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Ends emulators that controllers killed without cleanup left behind under {@code runtimeDir},
-     * and only those: the process must still carry the QMP socket path its state file recorded.
-     * Returns the boards whose emulators were ended.
+     * and only those (see {@link EmulatorLeftovers}). Returns the boards whose emulators were ended.
      */
     public static List<String> endLeftovers(Path runtimeDir) {
-        List<String> ended = new ArrayList<>();
-        if (!Files.isDirectory(runtimeDir)) {
-            return ended;
-        }
-        try (Stream<Path> files = Files.list(runtimeDir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                endLeftover(f, false).ifPresent(ended::add);
-            }
-        } catch (IOException e) {
-            throw new LinkLost("cannot read " + runtimeDir + ": " + e.getMessage(), e);
-        }
-        return ended;
-    }
-
-    /**
-     * Ends the emulator a state file describes if its controller is gone. A live controller (this
-     * process included) still owns it: {@code needed} says whether that is an error (the caller
-     * wants this board) or fine (a scan).
-     */
-    private static Optional<String> endLeftover(Path stateFile, boolean needed) {
-        if (!Files.exists(stateFile)) {
-            return Optional.empty();
-        }
-        State s;
-        try {
-            s = JSON.readValue(stateFile.toFile(), State.class);
-        } catch (IOException e) {
-            deleteQuietly(stateFile); // unreadable: nothing can be matched against it
-            return Optional.empty();
-        }
-        Optional<ProcessHandle> owner = ProcessHandle.of(s.controllerPid());
-        // the same start instant tells the controller apart from a later process that reused its pid
-        if (owner.isPresent() && owner.get().isAlive() && startOf(owner.get()).equals(s.controllerStart())) {
-            if (!needed) {
-                return Optional.empty();
-            }
-            throw new BoardBusy("board " + s.board() + " is in use by process " + s.controllerPid()
-                    + " since " + s.startedAt());
-        }
-        boolean ended = false;
-        Optional<ProcessHandle> qemu = ProcessHandle.of(s.qemuPid());
-        if (qemu.isPresent() && commandLineContains(s.qemuPid(), s.qmp())) {
-            qemu.get().destroyForcibly();
-            qemu.get().onExit().orTimeout(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(x -> null).join();
-            ended = true;
-        }
-        deleteQuietly(stateFile);
-        deleteQuietly(Path.of(s.qmp()));
-        return ended ? Optional.of(s.board()) : Optional.empty();
-    }
-
-    private static String startOf(ProcessHandle h) {
-        return h.info().startInstant().map(Object::toString).orElse("");
-    }
-
-    private static boolean commandLineContains(long pid, String marker) {
-        try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).contains(marker);
-        } catch (IOException e) {
-            return false;
-        }
+        return EmulatorLeftovers.endAll(runtimeDir);
     }
 
     private static void pollPause() {
@@ -303,14 +237,4 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover file is harmless; the next start overwrites it
-        }
-    }
 }

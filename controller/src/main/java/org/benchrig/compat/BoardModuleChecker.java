@@ -19,21 +19,9 @@ import org.benchrig.time.Deadline;
  * The list comes from {@code help('modules')} on the board, cached per firmware; a missing module
  * that the app's own tree has as pure Python is marked as one that can be uploaded.
  */
-final class BoardModuleChecker implements TargetChecker {
+record BoardModuleChecker(BoardConfig board, Rig rig, ModuleCache cache, AppTree app) implements TargetChecker {
     /** Opening the board (an emulator boots in a few seconds) plus the info probe and help('modules'). */
     private static final Duration BOARD_WAIT = Duration.ofSeconds(30);
-
-    private final BoardConfig board;
-    private final Rig rig;
-    private final ModuleCache cache;
-    private final AppTree app;
-
-    BoardModuleChecker(BoardConfig board, Rig rig, ModuleCache cache, AppTree app) {
-        this.board = board;
-        this.rig = rig;
-        this.cache = cache;
-        this.app = app;
-    }
 
     @Override
     public TargetResult check(List<Dependency> dependencies) {

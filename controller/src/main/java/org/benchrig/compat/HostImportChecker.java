@@ -16,7 +16,7 @@ import java.util.Optional;
  * import names no distribution, so pip is not asked; a module found as a compiled file is a C
  * extension.
  */
-final class HostImportChecker implements TargetChecker {
+record HostImportChecker(String targetId, String interpreter, AppTree app, Subprocess processes) implements TargetChecker {
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(60);
     private static final String PROBE = String.join("\n",
             "import importlib.util, json, os, sys, sysconfig",
@@ -30,18 +30,6 @@ final class HostImportChecker implements TargetChecker {
             "    print(json.dumps({'m': m, 'origin': o, 'builtin': m in sys.builtin_module_names,",
             "        'std': bool(o) and os.path.realpath(o).startswith(std + os.sep)}))",
             "");
-
-    private final String targetId;
-    private final String interpreter;
-    private final AppTree app;
-    private final Subprocess processes;
-
-    HostImportChecker(String targetId, String interpreter, AppTree app, Subprocess processes) {
-        this.targetId = targetId;
-        this.interpreter = interpreter;
-        this.app = app;
-        this.processes = processes;
-    }
 
     @Override
     public TargetResult check(List<Dependency> dependencies) {

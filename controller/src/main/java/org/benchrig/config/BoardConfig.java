@@ -48,7 +48,7 @@ public record BoardConfig(String id, BoardKind kind, String model, Path firmware
         Integer powerSwitchPin = m.optionalInteger("power_switch_pin", 0, 27);
         Integer resetPin = m.optionalInteger("reset_pin", 0, 27);
         if (markerInput != null && markerPin == null) {
-            m.problemAt("marker_input", "marker_input needs marker_pin (the board pin the harness raises)");
+            m.problem("marker_input", "marker_input needs marker_pin (the board pin the harness raises)");
         }
         FlashConfig flash = m.mapping("flash", f -> FlashConfig.read(f, kind));
         if (kind == BoardKind.EMULATED) {
@@ -57,10 +57,10 @@ public record BoardConfig(String id, BoardKind kind, String model, Path firmware
         }
         if (kind == BoardKind.EMULATED) {
             if (powerSwitchPin != null) {
-                m.problemAt("power_switch_pin", "not allowed for an emulated board: its supply is QEMU itself");
+                m.problem("power_switch_pin", "not allowed for an emulated board: its supply is QEMU itself");
             }
             if (resetPin != null) {
-                m.problemAt("reset_pin", "not allowed for an emulated board: it is reset through QMP");
+                m.problem("reset_pin", "not allowed for an emulated board: it is reset through QMP");
             }
         }
         return new BoardConfig(id, kind, model, firmware, port, baud, pacing, tier, power, markerPin, markerInput,

@@ -126,7 +126,7 @@ public final class ConfigLoader {
             JsonLocation l = values.get(JsonPointer.empty());
             problems.add(new ConfigProblem(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr(),
                     "(root)", "expected a YAML mapping (rig: ..., data_dir: ...) at the top level, got "
-                    + MappingReader.describe(root)));
+                    + ValueChecks.describe(root)));
             throw new ConfigException(problems);
         }
         ReadContext ctx = new ReadContext(file, pathEnv, keys, values);

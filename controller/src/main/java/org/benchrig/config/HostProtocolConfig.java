@@ -29,7 +29,7 @@ public record HostProtocolConfig(String preset, Integer processes, Integer maxPr
                 m.optionalInteger("warmup_window", 1, 100),
                 m.has("max_warmup_s") ? m.decimal("max_warmup_s", 0, 3600, null) : null);
         if (c.processes != null && c.maxProcesses != null && c.maxProcesses < c.processes) {
-            m.problemAt("max_processes", "expected at least processes (" + c.processes + "), got " + c.maxProcesses);
+            m.problem("max_processes", "expected at least processes (" + c.processes + "), got " + c.maxProcesses);
         }
         return c;
     }

@@ -30,7 +30,7 @@ public record MqttConfig(boolean enabled, String url, String username, String pa
             Path cert = m.existingFile("cert", false);
             Path key = m.existingFile("key", false);
             if ((cert == null) != (key == null)) {
-                m.invalid(cert == null ? "key" : "cert", "tls.cert and tls.key go together; give both or neither");
+                m.problem(cert == null ? "key" : "cert", "tls.cert and tls.key go together; give both or neither");
             }
             return new Tls(ca, cert, key);
         }
@@ -66,12 +66,12 @@ public record MqttConfig(boolean enabled, String url, String username, String pa
             try {
                 URI u = new URI(url);
                 if (!"tcp".equals(u.getScheme()) && !"ssl".equals(u.getScheme())) {
-                    m.invalid("url", "invalid broker url '" + url + "'; expected tcp://HOST:PORT or ssl://HOST:PORT");
+                    m.problem("url", "invalid broker url '" + url + "'; expected tcp://HOST:PORT or ssl://HOST:PORT");
                 } else if (u.getHost() == null) {
-                    m.invalid("url", "invalid broker url '" + url + "'; no host; expected tcp://HOST:PORT or ssl://HOST:PORT");
+                    m.problem("url", "invalid broker url '" + url + "'; no host; expected tcp://HOST:PORT or ssl://HOST:PORT");
                 }
             } catch (URISyntaxException e) {
-                m.invalid("url", "invalid broker url '" + url + "': " + e.getReason());
+                m.problem("url", "invalid broker url '" + url + "': " + e.getReason());
             }
         }
         String username = m.string("username", null);
@@ -79,7 +79,7 @@ public record MqttConfig(boolean enabled, String url, String username, String pa
         Tls tls = m.mapping("tls", Tls::read);
         HomeAssistant ha = m.mapping("homeassistant", HomeAssistant::read);
         if (tls.any() && url != null && url.startsWith("tcp:")) {
-            m.invalid("url", "tls files are given but the url is tcp://; use ssl://HOST:PORT");
+            m.problem("url", "tls files are given but the url is tcp://; use ssl://HOST:PORT");
         }
         return new MqttConfig(enabled, url, username, passwordEnv, tls, ha);
     }

@@ -19,7 +19,7 @@ public record PowerConfig(String sensor, int bus, int address, double shuntOhms,
         // the calibration register must fit: Cal = 0.04096 (INA226: 0.00512) / (LSB x shunt)
         double lsb = maxAmps / 32768.0;
         if ("ina219".equals(sensor) && 0.04096 / (lsb * shunt) < 2) {
-            m.problemAt("max_amps", "too large for shunt_ohms " + shunt + ": the INA219's shunt range is 320 mV, so "
+            m.problem("max_amps", "too large for shunt_ohms " + shunt + ": the INA219's shunt range is 320 mV, so "
                     + "max_amps can be at most " + String.format("%.3f", 0.32 / shunt));
         }
         return new PowerConfig(sensor, bus, address == null ? 0x40 : address, shunt, maxAmps);

@@ -1,22 +1,12 @@
 package org.benchrig.host;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.benchrig.config.HostConfig;
 import org.benchrig.result.FailureClass;
@@ -36,11 +26,12 @@ import org.benchrig.time.Deadline;
  * <p>Every fault becomes a classified sample (never a hang, never an exception to the caller), and
  * every process started here is gone when a method returns, also on timeout and interrupt. On
  * interrupt the method returns early with the thread's interrupt flag set and delivers no further samples.
+ * This class decides what to run and what its frames count as; {@link HostCommands} builds the
+ * command lines and {@link HostProcess} runs one process within its deadline.
  */
 public final class HostRunner {
     /** Budget for running the interpreter once to resolve its real executable. */
     static final Duration DETECT_BUDGET = Duration.ofSeconds(10);
-    private static final int STDERR_LINES = 6;
     /**
      * Every worker calibrates its loops from 1 (not from the first process's loops, as pyperf's
      * workers do), so each process's warm-up curve starts at its first call; hostrun.py scales
@@ -49,28 +40,25 @@ public final class HostRunner {
     static final long CURVE_FROM_LOOPS = 1;
 
     private final HostConfig cfg;
-    private final Path harnessDir;
-    private final Path benchmarkDir;
+    private final HostCommands commands;
     private volatile HostInterpreter interpreter;
     private volatile Consumer<ProcessHandle> onStart = h -> { };
 
     public HostRunner(HostConfig cfg, Path harnessDir, Path benchmarkDir) {
         this.cfg = Objects.requireNonNull(cfg);
-        this.harnessDir = harnessDir.toAbsolutePath().normalize();
-        this.benchmarkDir = benchmarkDir.toAbsolutePath().normalize();
+        this.commands = new HostCommands(cfg.cpus(), harnessDir, benchmarkDir);
     }
 
     private HostRunner(HostRunner base, Path benchmarkDir) {
         this.cfg = base.cfg;
-        this.harnessDir = base.harnessDir;
-        this.benchmarkDir = benchmarkDir.toAbsolutePath().normalize();
+        this.commands = base.commands.in(benchmarkDir);
         this.interpreter = base.interpreter;
         this.onStart = base.onStart;
     }
 
     /** This runner for the benchmarks of another directory (a user's): same interpreter, same settings. */
     public HostRunner in(Path benchmarkDir) {
-        if (benchmarkDir.toAbsolutePath().normalize().equals(this.benchmarkDir)) {
+        if (benchmarkDir.toAbsolutePath().normalize().equals(commands.benchmarkDir())) {
             return this;
         }
         return new HostRunner(this, benchmarkDir);
@@ -114,13 +102,13 @@ public final class HostRunner {
             Long startup = startupNanos(exe, timeoutPerProcess);
             HarnessFrame[] cold = new HarnessFrame[1];
             long[] arrived = new long[1];
-            RunResult r = runProcess(cold(exe, bench, tier), bench, timeoutPerProcess, (f, at) -> {
+            HostProcess.Result r = process().run(commands.cold(exe, bench, tier), bench, timeoutPerProcess, (f, at) -> {
                 if (cold[0] == null && "cold".equals(f.get("kind"))) {
                     cold[0] = f;
                     arrived[0] = at;
                 }
             });
-            if (r.end == End.INTERRUPTED) {
+            if (r.end() == HostProcess.End.INTERRUPTED) {
                 return;
             }
             if (cold[0] == null) {
@@ -131,7 +119,7 @@ public final class HostRunner {
             HarnessFrame f = cold[0];
             Long end = f.number("end_mono_ns");
             // Same clock (CLOCK_MONOTONIC) on both sides; the frame's arrival is the fallback bound.
-            long wall = end != null && end >= r.startedAt && end <= arrived[0] ? end - r.startedAt : arrived[0] - r.startedAt;
+            long wall = end != null && end >= r.startedAt() && end <= arrived[0] ? end - r.startedAt() : arrived[0] - r.startedAt();
             sink.accept(new HostSample(Mode.COLD, rep, f.number("first_call_ns"), wall, f.number("maxrss_kb"), check(f),
                     decide(f, expected), HostValue.cold(rep, startup, f.number("import_ns"), f.number("first_call_ns")),
                     f.latency()));
@@ -175,7 +163,7 @@ public final class HostRunner {
             int process = proc;
             HarnessFrame[] last = new HarnessFrame[2];   // [0] the process line, [1] the first failed frame
             Duration left = Duration.ofNanos(Math.max(1, deadline.remainingNanos()));
-            RunResult r = runProcess(worker(exe, bench, tier, protocol, CURVE_FROM_LOOPS, proc), bench, left, (f, at) -> {
+            HostProcess.Result r = process().run(commands.worker(exe, bench, tier, protocol, CURVE_FROM_LOOPS, proc), bench, left, (f, at) -> {
                 switch (f.get("kind")) {
                     case "proc" -> last[0] = f;
                     case "value" -> values.add(f);
@@ -186,7 +174,7 @@ public final class HostRunner {
                     last[1] = f;
                 }
             });
-            if (r.end == End.INTERRUPTED) {
+            if (r.end() == HostProcess.End.INTERRUPTED) {
                 return;
             }
             curves.accept(List.copyOf(warm));
@@ -225,13 +213,13 @@ public final class HostRunner {
     }
 
     /** An ok warm-up frame as a {@link WarmupValue} (numbered {@code index}), else empty: a failure ends the curve. */
-    private java.util.Optional<WarmupValue> warmupOf(HarnessFrame f, String bench, int process, int index, Object expected) {
+    private Optional<WarmupValue> warmupOf(HarnessFrame f, String bench, int process, int index, Object expected) {
         Long valueNs = f.number("value_ns");
         Long l = f.number("loops");
         if (valueNs == null || l == null || l < 1 || !decide(f, expected).isOk()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new WarmupValue(cfg.id(), bench, process, index, l, valueNs));
+        return Optional.of(new WarmupValue(cfg.id(), bench, process, index, l, valueNs));
     }
 
     /**
@@ -264,8 +252,13 @@ public final class HostRunner {
 
     /** Wall time of {@code exe -c pass}, spawn to exit; null when it did not end cleanly in time. */
     private Long startupNanos(String exe, Duration timeout) {
-        RunResult r = runProcess(pinned(List.of(exe, "-c", "pass")), "", timeout, (f, at) -> { });
-        return r.end == End.EXITED && r.exitCode == 0 ? r.exitedAt - r.startedAt : null;
+        HostProcess.Result r = process().run(commands.startup(exe), "", timeout, (f, at) -> { });
+        return r.clean() ? r.exitedAt() - r.startedAt() : null;
+    }
+
+    /** Starts this runner's processes (each sees the test hook). */
+    private HostProcess process() {
+        return new HostProcess(cfg, onStart);
     }
 
     private String executableOr(int reps, Mode mode, Consumer<HostSample> sink) {
@@ -281,194 +274,8 @@ public final class HostRunner {
         }
     }
 
-    private List<String> cold(String exe, String bench, String tier) {
-        return pinned(List.of(exe, harnessDir.resolve("cold.py").toString(), benchmarkDir.toString(), bench, tier));
-    }
-
-    private List<String> worker(String exe, String bench, String tier, WarmProtocol p, long loops, int process) {
-        return pinned(List.of(exe, harnessDir.resolve("hostrun.py").toString(),
-                "--bench-dir", benchmarkDir.toString(), "--bench", bench, "--tier", tier,
-                "--values", String.valueOf(p.values()), "--loops", String.valueOf(loops),
-                "--min-value-ms", String.valueOf(p.minValueMs()), "--warmup-window", String.valueOf(p.warmupWindow()),
-                "--warmup-tolerance", String.valueOf(p.warmupTolerance()),
-                "--max-warmup-s", String.valueOf(p.maxWarmupSeconds()), "--process", String.valueOf(process)));
-    }
-
-    private List<String> pinned(List<String> command) {
-        List<String> cmd = new ArrayList<>();
-        if (!cfg.cpus().isEmpty()) {
-            cmd.add("taskset");
-            cmd.add("-c");
-            cmd.add(cfg.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        }
-        cmd.addAll(command);
-        return cmd;
-    }
-
     private static String check(HarnessFrame f) {
         String c = f.get("check");
         return c.isEmpty() && !f.fields().containsKey("check") ? null : c;
-    }
-
-    // ---- one process ------------------------------------------------------------------------
-
-    private enum End { EXITED, TIMED_OUT, START_FAILED, INTERRUPTED }
-
-    private interface FrameHandler {
-        /** A frame of this process (right nonce), read at {@code readAtNanos}. */
-        void frame(HarnessFrame frame, long readAtNanos);
-    }
-
-    private record Line(String text, long at) {
-    }
-
-    private static final Line EOF = new Line(null, 0);
-
-    private final class RunResult {
-        End end;
-        long startedAt;
-        long exitedAt;
-        int exitCode = -1;
-        String stderr = "";
-        String startError = "";
-        String bench;
-
-        /** What a sample that produced no frame in this process counts as. */
-        Outcome failure(Duration timeout) {
-            String tail = lastLines(stderr, STDERR_LINES);
-            return switch (end) {
-                case TIMED_OUT -> Outcome.failed(FailureClass.TIMEOUT,
-                        "no result within " + timeout.toMillis() + " ms; process killed");
-                case START_FAILED -> Outcome.failed(FailureClass.INFRASTRUCTURE,
-                        "host '" + cfg.id() + "': cannot start '" + cfg.interpreter() + "': " + startError);
-                case INTERRUPTED -> Outcome.failed(FailureClass.INFRASTRUCTURE, "interrupted");
-                case EXITED -> exitedWithoutFrame(tail);
-            };
-        }
-
-        private Outcome exitedWithoutFrame(String tail) {
-            String how = exitCode > 128 ? "killed by signal " + (exitCode - 128) : "exited with code " + exitCode;
-            if (stderr.contains("Traceback (most recent call last)")
-                    && stderr.contains(File.separator + bench + ".py\"")) {
-                return Outcome.failed(FailureClass.BENCHMARK_ERROR, tail);
-            }
-            if (exitCode == 2 && stderr.contains("hostrun.py: error:")) {   // we passed bad arguments
-                return Outcome.failed(FailureClass.CONTROLLER, tail);
-            }
-            return Outcome.failed(FailureClass.INFRASTRUCTURE, "host '" + cfg.id() + "' (" + cfg.interpreter() + ") "
-                    + how + " without a result" + (tail.isEmpty() ? "" : ": " + tail));
-        }
-    }
-
-    private static String lastLines(String text, int n) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size())).strip();
-    }
-
-    /**
-     * Starts one process, writes its frame nonce to its stdin, streams its stdout (where only
-     * hostrun.py's frames arrive: the benchmark's own stdout goes to stderr) line by line on a
-     * reader thread, so the wait here keeps its deadline, hands every frame carrying the nonce to
-     * {@code handler} on the calling thread, and makes sure the process and its descendants are
-     * gone before returning. stderr goes to a temp file.
-     */
-    private RunResult runProcess(List<String> cmd, String bench, Duration timeout, FrameHandler handler) {
-        RunResult r = new RunResult();
-        r.bench = bench;
-        Path err = null;
-        Process p = null;
-        String nonce = HarnessFrame.freshNonce();   // per process: another process's frame never counts
-        try {
-            err = Files.createTempFile("benchrig-host", ".err");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-            // Frames must leave the process as they are printed: a killed process loses its buffer.
-            pb.environment().put("PYTHONUNBUFFERED", "1");
-            // Every cold process imports the same way (no .pyc written by the first one), and
-            // nothing is written into the benchmark directory.
-            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Deadline deadline = Deadline.in(timeout);
-            r.startedAt = System.nanoTime();
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                r.end = End.START_FAILED;
-                r.startError = e.getMessage();
-                return r;
-            }
-            onStart.accept(p.toHandle());
-            try (OutputStream in = p.getOutputStream()) {
-                in.write((nonce + "\n").getBytes(StandardCharsets.US_ASCII));
-            } catch (IOException ignored) {
-                // a process that exited at once (-c pass) closed its stdin: nothing to tell it
-            }
-            BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
-            Thread reader = startReader(p, lines);
-            r.end = pump(lines, deadline, nonce, handler);
-            if (r.end == End.EXITED) {   // stdout closed: wait for the exit, within the same deadline
-                if (!p.waitFor(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS)) {
-                    r.end = End.TIMED_OUT;
-                }
-                r.exitedAt = System.nanoTime();
-            }
-            if (r.end != End.EXITED) {
-                ProcessTail.kill(p);
-            }
-            reader.join(ProcessTail.KILL_WAIT_MS);
-            if (r.end == End.EXITED) {
-                r.exitCode = p.exitValue();
-            }
-            r.stderr = ProcessTail.read(err);
-            return r;
-        } catch (InterruptedException e) {
-            r.end = End.INTERRUPTED;
-            Thread.currentThread().interrupt();
-            return r;
-        } catch (IOException e) {
-            r.end = End.START_FAILED;
-            r.startError = e.toString();
-            return r;
-        } finally {
-            ProcessTail.ensureGone(p);
-            ProcessTail.delete(err);
-        }
-    }
-
-    private static End pump(BlockingQueue<Line> lines, Deadline deadline, String nonce, FrameHandler handler)
-            throws InterruptedException {
-        while (true) {
-            long left = deadline.remainingNanos();
-            if (left <= 0) {
-                return End.TIMED_OUT;
-            }
-            Line line = lines.poll(left, TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return End.TIMED_OUT;
-            }
-            if (line == EOF) {
-                return End.EXITED;
-            }
-            // Anything that is not an intact frame (checksum) of this process's nonce is ignored.
-            HarnessFrame.parseLine(line.text()).filter(f -> f.nonce().equals(nonce))
-                    .ifPresent(f -> handler.frame(f, line.at()));
-        }
-    }
-
-    private static Thread startReader(Process p, BlockingQueue<Line> lines) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String s;
-                while ((s = in.readLine()) != null) {
-                    lines.add(new Line(s, System.nanoTime()));
-                }
-            } catch (IOException ignored) {
-                // the process was killed or its pipe closed: same as end of output
-            } finally {
-                lines.add(EOF);
-            }
-        }, "host-stdout-" + p.pid());
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

@@ -10,14 +10,7 @@ import com.pi4j.io.i2c.I2C;
  * <p>Calibration: Current_LSB = max expected current / 2^15, rounded up to a round value;
  * Cal = trunc(0.04096 / (Current_LSB x R_shunt)); Power_LSB = 20 x Current_LSB.
  */
-public final class Ina219 implements PowerSensor {
-    public static final int REG_CONFIG = 0x00;
-    public static final int REG_SHUNT = 0x01;
-    public static final int REG_BUS = 0x02;
-    public static final int REG_POWER = 0x03;
-    public static final int REG_CURRENT = 0x04;
-    public static final int REG_CALIBRATION = 0x05;
-
+public final class Ina219 extends Ina2xx {
     /** BRNG=1 (32 V), PG=11 (/8, 320 mV), BADC=0011 and SADC=0011 (12 bit, 532 us), MODE=111 (both, continuous). The reset default. */
     public static final int CONFIG_32V_320MV_12BIT_CONTINUOUS = 0x399F;
     /** One 12-bit conversion (datasheet table 5). */
@@ -31,31 +24,18 @@ public final class Ina219 implements PowerSensor {
     public record Calibration(double currentLsbAmps, int register, double powerLsbWatts) {
     }
 
-    private final I2C i2c;
-    private final Calibration cal;
-    private final String label;
-
     public Ina219(I2C i2c, double shuntOhms, double maxAmps) {
-        this.i2c = i2c;
-        this.cal = calibrate(shuntOhms, maxAmps);
-        this.label = "ina219@" + i2c.bus() + ":" + Registers.hex(i2c.device());
+        super(i2c, "ina219", calibrate(shuntOhms, maxAmps), CONVERSION_NS_12BIT);
     }
 
     /** Datasheet 8.5.1: minimum LSB = max expected current / 2^15, rounded up to a 1-2-5 value. */
     public static Calibration calibrate(double shuntOhms, double maxAmps) {
-        if (!(shuntOhms > 0) || !(maxAmps > 0)) {
-            throw new IllegalArgumentException("shunt_ohms and max_amps must be positive");
-        }
-        return calibrateWithLsb(shuntOhms, Registers.niceCeil(maxAmps / 32768.0));
+        return calibrateWithLsb(shuntOhms, currentLsb(shuntOhms, maxAmps));
     }
 
     public static Calibration calibrateWithLsb(double shuntOhms, double currentLsb) {
-        long value = (long) Math.floor(CAL_CONSTANT / (currentLsb * shuntOhms) + 1e-9);
-        if (value < 2 || value > 0xFFFE) {
-            throw new IllegalArgumentException("INA219 calibration " + value + " out of range 2..65534 for shunt "
-                    + shuntOhms + " ohm and current LSB " + currentLsb + " A; choose another shunt or max_amps");
-        }
-        return new Calibration(currentLsb, (int) value & 0xFFFE, 20 * currentLsb); // bit 0 is not used (FS0)
+        int value = calibrationValue("INA219", CAL_CONSTANT, currentLsb, shuntOhms, 2, 0xFFFE);
+        return new Calibration(currentLsb, value & 0xFFFE, 20 * currentLsb); // bit 0 is not used (FS0)
     }
 
     /** Shunt voltage register (two's complement, 10 uV LSB; with PGA /8 the full 16 bits are the value). */
@@ -76,14 +56,6 @@ public final class Ina219 implements PowerSensor {
         return (busRaw & 0x2) != 0;
     }
 
-    public static double amps(int currentRaw, Calibration c) {
-        return (short) currentRaw * c.currentLsbAmps();
-    }
-
-    public static double watts(int powerRaw, Calibration c) {
-        return (powerRaw & 0xFFFF) * c.powerLsbWatts();
-    }
-
     /** What the chip computes into the current register (datasheet equation 4). */
     public static int currentRegister(int shuntRaw, int calibration) {
         return (short) ((short) shuntRaw * (long) calibration / 4096);
@@ -94,37 +66,15 @@ public final class Ina219 implements PowerSensor {
         return (int) ((Math.abs((short) currentRaw) * (long) ((busRaw & 0xFFFF) >> 3)) / 5000) & 0xFFFF;
     }
 
-    public Calibration calibration() {
-        return cal;
-    }
-
     @Override
     public void configure() {
-        Registers.write16(i2c, REG_CONFIG, CONFIG_32V_320MV_12BIT_CONTINUOUS);
-        Registers.write16(i2c, REG_CALIBRATION, cal.register());
+        configure(CONFIG_32V_320MV_12BIT_CONTINUOUS);
     }
 
     @Override
     public PowerReading read() {
         int bus = Registers.read16(i2c, REG_BUS);
         int shunt = Registers.read16(i2c, REG_SHUNT);
-        int current = Registers.read16(i2c, REG_CURRENT);
-        int power = Registers.read16(i2c, REG_POWER);
-        return new PowerReading(busVolts(bus), shuntVolts(shunt), amps(current, cal), watts(power, cal), overflow(bus));
-    }
-
-    @Override
-    public long samplePeriodNs() {
-        return 2 * CONVERSION_NS_12BIT;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public void close() {
-        i2c.close();
+        return reading(busVolts(bus), shuntVolts(shunt), () -> overflow(bus));
     }
 }

@@ -9,13 +9,7 @@ import com.pi4j.io.i2c.I2C;
  * <p>Calibration: Current_LSB = max expected current / 2^15, rounded up to a round value;
  * CAL = trunc(0.00512 / (Current_LSB x R_shunt)); Power_LSB = 25 x Current_LSB.
  */
-public final class Ina226 implements PowerSensor {
-    public static final int REG_CONFIG = 0x00;
-    public static final int REG_SHUNT = 0x01;
-    public static final int REG_BUS = 0x02;
-    public static final int REG_POWER = 0x03;
-    public static final int REG_CURRENT = 0x04;
-    public static final int REG_CALIBRATION = 0x05;
+public final class Ina226 extends Ina2xx {
     public static final int REG_MASK_ENABLE = 0x06;
     public static final int REG_MANUFACTURER = 0xFE;
     public static final int MANUFACTURER_TI = 0x5449;
@@ -29,27 +23,13 @@ public final class Ina226 implements PowerSensor {
     /** Mask/Enable register bit 2: math overflow. */
     public static final int OVF_BIT = 0x4;
 
-    private final I2C i2c;
-    private final Ina219.Calibration cal;
-    private final String label;
-
     public Ina226(I2C i2c, double shuntOhms, double maxAmps) {
-        this.i2c = i2c;
-        this.cal = calibrate(shuntOhms, maxAmps);
-        this.label = "ina226@" + i2c.bus() + ":" + Registers.hex(i2c.device());
+        super(i2c, "ina226", calibrate(shuntOhms, maxAmps), CONVERSION_NS_FASTEST);
     }
 
     public static Ina219.Calibration calibrate(double shuntOhms, double maxAmps) {
-        if (!(shuntOhms > 0) || !(maxAmps > 0)) {
-            throw new IllegalArgumentException("shunt_ohms and max_amps must be positive");
-        }
-        double lsb = Registers.niceCeil(maxAmps / 32768.0);
-        long value = (long) Math.floor(CAL_CONSTANT / (lsb * shuntOhms) + 1e-9);
-        if (value < 1 || value > 0x7FFF) {
-            throw new IllegalArgumentException("INA226 calibration " + value + " out of range 1..32767 for shunt "
-                    + shuntOhms + " ohm and current LSB " + lsb + " A; choose another shunt or max_amps");
-        }
-        return new Ina219.Calibration(lsb, (int) value, 25 * lsb);
+        double lsb = currentLsb(shuntOhms, maxAmps);
+        return new Ina219.Calibration(lsb, calibrationValue("INA226", CAL_CONSTANT, lsb, shuntOhms, 1, 0x7FFF), 25 * lsb);
     }
 
     public static double shuntVolts(int raw) {
@@ -60,48 +40,20 @@ public final class Ina226 implements PowerSensor {
         return (raw & 0x7FFF) * BUS_LSB_VOLTS;
     }
 
-    public static double amps(int raw, Ina219.Calibration c) {
-        return (short) raw * c.currentLsbAmps();
-    }
-
-    public static double watts(int raw, Ina219.Calibration c) {
-        return (raw & 0xFFFF) * c.powerLsbWatts();
-    }
-
     @Override
     public void configure() {
         int id = Registers.read16(i2c, REG_MANUFACTURER);
         if (id != MANUFACTURER_TI) {
-            throw new com.pi4j.io.exception.IOReadException(label + ": manufacturer id 0x" + Integer.toHexString(id)
+            throw new com.pi4j.io.exception.IOReadException(label() + ": manufacturer id 0x" + Integer.toHexString(id)
                     + ", expected 0x5449 (TI); is this an INA226?");
         }
-        Registers.write16(i2c, REG_CONFIG, CONFIG_FASTEST_CONTINUOUS);
-        Registers.write16(i2c, REG_CALIBRATION, cal.register());
+        configure(CONFIG_FASTEST_CONTINUOUS);
     }
 
     @Override
     public PowerReading read() {
         int shunt = Registers.read16(i2c, REG_SHUNT);
         int bus = Registers.read16(i2c, REG_BUS);
-        int current = Registers.read16(i2c, REG_CURRENT);
-        int power = Registers.read16(i2c, REG_POWER);
-        int mask = Registers.read16(i2c, REG_MASK_ENABLE);
-        return new PowerReading(busVolts(bus), shuntVolts(shunt), amps(current, cal), watts(power, cal),
-                (mask & OVF_BIT) != 0);
-    }
-
-    @Override
-    public long samplePeriodNs() {
-        return 2 * CONVERSION_NS_FASTEST;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public void close() {
-        i2c.close();
+        return reading(busVolts(bus), shuntVolts(shunt), () -> (Registers.read16(i2c, REG_MASK_ENABLE) & OVF_BIT) != 0);
     }
 }

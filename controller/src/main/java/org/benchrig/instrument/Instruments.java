@@ -167,6 +167,11 @@ public final class Instruments implements AutoCloseable {
                         .build());
     }
 
+    /** The GPIO lines a flasher drives (BOOT/RUN, EN), for the time of one flashing: closing them releases them. */
+    public FlashLines flashLines() {
+        return new FlashLines();
+    }
+
     /** How long a relay stays off at least. */
     public static Duration minOff() {
         return RelayPowerSwitch.DEFAULT_MIN_OFF;

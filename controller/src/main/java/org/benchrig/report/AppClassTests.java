@@ -29,8 +29,8 @@ final class AppClassTests {
             case "cli" -> {
                 out.add("Time your own command as a whole process, spawn to exit, 10 runs on each interpreter (e.g. "
                         + "`for i in $(seq 10); do /usr/bin/time -f %e python3 yourcli.py; done`): here " + w + " took "
-                        + per(hosts, t -> AppClassMatrix.ns(first(cells, t, "cold_ns")) + " of which start-up "
-                        + AppClassMatrix.ns(startup(ms, w, t))) + ".");
+                        + per(hosts, t -> Report.ns(first(cells, t, "cold_ns")) + " of which start-up "
+                        + Report.ns(startup(ms, w, t))) + ".");
                 out.add("Read its peak RSS (`/usr/bin/time -v`: Maximum resident set size), which serverless platforms bill: here "
                         + per(hosts, t -> kb(first(cells, t, "peak_rss_kb"))) + ".");
             }
@@ -46,7 +46,7 @@ final class AppClassTests {
                 out.add("Run your step on a real batch for longer than warm-up and compare records per second: here "
                         + per(hosts, t -> rate(first(cells, t, "ops_per_s")) + " batches/s warm") + ".");
                 out.add("Time the whole job as a process too: a short job is decided cold (here " + w + " cold "
-                        + per(hosts, t -> AppClassMatrix.ns(first(cells, t, "cold_ns"))) + ").");
+                        + per(hosts, t -> Report.ns(first(cells, t, "cold_ns"))) + ").");
             }
             default -> {
                 List<String> heap = new ArrayList<>();
@@ -62,7 +62,7 @@ final class AppClassTests {
                         + "buffer: " + (heap.isEmpty() ? "this run has no board" : String.join("; ", heap)) + ".");
                 out.add("Time one pass of your loop with `time.ticks_us()` at its worst case (p99) and measure energy per "
                         + "pass with a power meter: here " + (boards.isEmpty() ? "no board" : per(boards, t -> "p99 "
-                        + AppClassMatrix.ns(first(cells, t, "p99_ns")) + ", " + mj(first(cells, t, "mj_per_op"), cells.get(t)))) + ".");
+                        + Report.ns(first(cells, t, "p99_ns")) + ", " + mj(first(cells, t, "mj_per_op"), cells.get(t)))) + ".");
             }
         }
         return out;

@@ -30,9 +30,9 @@ final class AppClassView {
                 continue;
             }
             StringBuilder s = new StringBuilder(name);
-            s.append("cold ").append(AppClassMatrix.ns(w.get("cold_ns"))).append(", warm ").append(AppClassMatrix.ns(w.get("warm_ns")));
+            s.append("cold ").append(Report.ns(w.get("cold_ns"))).append(", warm ").append(Report.ns(w.get("warm_ns")));
             if (w.get("p95_ns") != null) {
-                s.append(", p95 ").append(AppClassMatrix.ns(w.get("p95_ns"))).append(" per op");
+                s.append(", p95 ").append(Report.ns(w.get("p95_ns"))).append(" per op");
             }
             if (w.get("ops_per_s") != null) {
                 s.append(String.format(Locale.ROOT, ", %,.0f ops/s", ((Number) w.get("ops_per_s")).doubleValue()));

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.benchrig.bench.ResultRow;
 import org.benchrig.config.StatsSettings;
 import org.benchrig.result.FailureClass;
@@ -36,8 +35,6 @@ import org.benchrig.store.WarmupRecords;
  * results, memory, energy, caveats.
  */
 public final class Report {
-    /** A host benchmark whose cold median is above this many times its warm median is "start-up dominated". */
-    static final double STARTUP_DOMINATED = 2.0;
 
     private Report() {
     }
@@ -139,7 +136,7 @@ public final class Report {
         r.put("energy", energy(ms));
         r.put("concurrency", ConcurrencySection.of(new ScalingRecords(store).of(runId)));
         r.put("break_even", BreakEvenSection.of(ms, new WarmupRecords(store).of(runId), stats.level()));
-        r.put("caveats", caveats(run, targets, rows, ms, benchByName));
+        r.put("caveats", Caveats.of(run, targets, rows, ms, benchByName));
         r.put("statistics", Map.of(
                 "level", stats.level(),
                 "threshold_percent", stats.thresholdPercent(),
@@ -240,58 +237,6 @@ public final class Report {
         e.put("rows", rows);
         e.put("note", rows.isEmpty() ? "no energy in this run: no power meter measured it (or the store kept none)" : "");
         return e;
-    }
-
-    static List<String> caveats(RunInfo run, List<TargetInfo> targets, List<ResultRow> rows, List<Measurement> ms,
-                                Map<String, BenchmarkInfo> benches) {
-        List<String> c = new ArrayList<>();
-        for (TargetInfo t : targets) {
-            if (isSimulated(t)) {
-                c.add("Target " + t.targetId() + " is simulated (" + t.details() + "): an emulated micro:bit (QEMU -icount) "
-                        + "has deterministic on-board time, not a real board's; its energy, if any, comes from a power model.");
-            }
-        }
-        Map<String, Double> cold = new HashMap<>();
-        Map<String, Double> warm = new HashMap<>();
-        for (ResultRow row : rows) {
-            (row.mode() == Mode.COLD ? cold : warm).put(row.benchmark() + "\u0000" + row.target(), row.time().median());
-            if (row.outcomes().containsKey(FailureClass.DOES_NOT_FIT.name())) {
-                c.add(row.benchmark() + " does not fit on " + row.target() + " (MemoryError): recorded as DOES_NOT_FIT, no time.");
-            }
-        }
-        Map<String, String> kind = new HashMap<>();
-        Map<String, String> interp = new HashMap<>();
-        targets.forEach(t -> {
-            kind.put(t.targetId(), t.kind());
-            interp.put(t.targetId(), t.interpreter());
-        });
-        TreeSet<String> startup = new TreeSet<>();
-        cold.forEach((k, v) -> {
-            Double w = warm.get(k);
-            String[] bt = k.split("\u0000");
-            if (w != null && w > 0 && "host".equals(kind.get(bt[1])) && v / w > STARTUP_DOMINATED) {
-                startup.add(bt[0] + "@" + bt[1] + String.format(Locale.ROOT, " (cold %.1fx warm)", v / w));
-            }
-        });
-        if (!startup.isEmpty()) {
-            c.add("Start-up dominated (cold above " + STARTUP_DOMINATED + "x warm): " + String.join(", ", startup)
-                    + ". For short-lived processes read the cold column, for long-running ones the warm column.");
-        }
-        boolean pypy = targets.stream().anyMatch(t -> "pypy".equalsIgnoreCase(t.interpreter()));
-        if (pypy) {
-            c.add("PyPy is reported cold AND warm: cold includes JIT warm-up, so PyPy cold often loses to CPython while PyPy warm wins CPU-bound work. Quoting one without the other is the classic mistake.");
-        }
-        long shortOnes = rows.stream().filter(r -> r.time().n() > 0 && r.time().min() < Warnings.MIN_VALUE_NS).count();
-        if (shortOnes > 0) {
-            c.add(shortOnes + " result line(s) have values under 1 ms: timer resolution and scheduling noise weigh in; compare them with care.");
-        }
-        long failed = ms.stream().filter(m -> !m.outcome().isOk()).count();
-        if (failed > 0) {
-            c.add(failed + " repetition(s) failed and are shown as their failure class, never as a number.");
-        }
-        c.add("Benchmarks are single-threaded pure-Python workloads: they say nothing about C extensions, I/O-bound services or multi-core scaling (CPython and PyPy both have a GIL; scale with processes). Profile your real application (cProfile, py-spy) before deciding.");
-        c.add("Host CPU and governor above were read when the report was written, not during the run.");
-        return c;
     }
 
     /** "1.23 ms" for a number of nanoseconds that may be null. */

@@ -1,9 +1,6 @@
 package org.benchrig.schedule;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.benchrig.bench.RunRequest;
+import org.benchrig.config.CronExpression;
 import org.benchrig.config.ScheduleConfig;
 import org.benchrig.store.Store;
 
@@ -34,8 +32,6 @@ import org.benchrig.store.Store;
 public final class Scheduler implements AutoCloseable {
     /** The thread wakes at least this often, so a changed wall clock (NTP step) is noticed. */
     static final Duration MAX_SLEEP = Duration.ofSeconds(30);
-
-    static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     /** One fired slot: which schedule, which slot, and whether it was a missed one caught up. */
     public record Fired(ScheduleConfig schedule, Instant slot, boolean catchUp, Future<Long> run) {
@@ -59,11 +55,11 @@ public final class Scheduler implements AutoCloseable {
     /** The latest slot at or before {@code now}, if the cron has one. */
     static Optional<Instant> lastSlot(ScheduleConfig s, Instant now, Clock clock) {
         ZonedDateTime z = now.atZone(clock.getZone()).plusNanos(1);   // a slot exactly at now counts
-        return ExecutionTime.forCron(CRON.parse(s.cron())).lastExecution(z).map(ZonedDateTime::toInstant);
+        return ExecutionTime.forCron(CronExpression.parse(s.cron())).lastExecution(z).map(ZonedDateTime::toInstant);
     }
 
     static Optional<Instant> nextSlot(ScheduleConfig s, Instant now, Clock clock) {
-        return ExecutionTime.forCron(CRON.parse(s.cron())).nextExecution(now.atZone(clock.getZone()))
+        return ExecutionTime.forCron(CronExpression.parse(s.cron())).nextExecution(now.atZone(clock.getZone()))
                 .map(ZonedDateTime::toInstant);
     }
 
