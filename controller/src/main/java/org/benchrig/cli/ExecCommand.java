@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Rig;
 import org.benchrig.board.ExecOutcome;
 import org.benchrig.board.ReplFailure;
@@ -14,9 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig exec BOARD 'code'} or {@code --file script.py}: run code on a board as a program
@@ -25,8 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "exec", description = "Run Python code on a board and print its output, checked on the way back; "
         + "exit 1 on a board exception, 4 when the output arrived damaged.")
 public final class ExecCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(index = "0", paramLabel = "BOARD")
@@ -42,8 +38,6 @@ public final class ExecCommand implements Callable<Integer> {
             description = "run the code again, up to N times (3 when N is left out), when its output arrived damaged; "
                     + "only for code that may run twice (default: 0, report the damage)")
     int retries;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -55,10 +49,10 @@ public final class ExecCommand implements Callable<Integer> {
         }
         String source = file != null ? Files.readString(file) : code;
         String label = file != null ? file.getFileName().toString() : "<stdin>";
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        org.benchrig.config.RigConfig cfg = config.load(parent.env);
-        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err,
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
+        org.benchrig.config.RigConfig cfg = config.load();
+        return BoardRoute.run(cfg.dataDir(), config.env().variables(), err,
                 daemon -> viaDaemon(daemon, board, source, label, timeoutSeconds, retries, out, err),
                 () -> show(direct(cfg, source, label), retries, out, err));
     }

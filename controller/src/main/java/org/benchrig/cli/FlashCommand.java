@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
@@ -19,9 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig flash BOARD FIRMWARE [--verify-only]}: validate the image, flash it with the
@@ -32,8 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class FlashCommand implements Callable<Integer> {
     private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(index = "0", paramLabel = "BOARD")
@@ -42,14 +38,12 @@ public final class FlashCommand implements Callable<Integer> {
     Path firmware;
     @Option(names = "--verify-only", description = "validate the file and check the board runs it; write nothing")
     boolean verifyOnly;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        RigConfig rc = config.load(parent.env);
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
+        RigConfig rc = config.load();
         BoardConfig bc = rc.board(boardId).orElseThrow(() -> new IllegalArgumentException("no board '" + boardId
                 + "' in " + rc.source() + "; boards: " + rc.boards().stream().map(BoardConfig::id).toList()));
         FirmwareImage image;
@@ -64,7 +58,7 @@ public final class FlashCommand implements Callable<Integer> {
                 image.path(), image.format().name().toLowerCase(Locale.ROOT), image.size(), image.flashBytes(),
                 image.sha256(), image.banner().map(Object::toString).orElse("no MicroPython banner found in the image"));
         out.flush();
-        return BoardRoute.run(rc.dataDir(), parent.env.variables(), err, daemon -> viaDaemon(daemon, image, out, err),
+        return BoardRoute.run(rc.dataDir(), config.env().variables(), err, daemon -> viaDaemon(daemon, image, out, err),
                 () -> direct(rc, image, out, err));
     }
 

@@ -58,7 +58,7 @@ public final class NewCommand implements Callable<Integer> {
         String text = Files.readString(template, StandardCharsets.UTF_8).replace(PLACEHOLDER, name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
         try {   // the same check a run makes: a NAME taken by the harness or another benchmark is refused
-            Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON, List.of(target));
+            parent.env.catalog(List.of(target));
         } catch (BenchmarkFileErrors e) {
             List<String> mine = e.problems().stream().filter(p -> p.startsWith(file + ":")).toList();
             if (!mine.isEmpty()) {

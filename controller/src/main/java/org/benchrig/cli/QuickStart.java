@@ -1,5 +1,6 @@
 package org.benchrig.cli;
 
+import org.benchrig.command.Env;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Hashes;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.Html;
@@ -18,17 +19,12 @@ import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig report [--run ID] --format md|html|json [--out FILE]}. */
 @Command(name = "report", description = "Write a run's report: environment, reproduce commands, decision matrix, cold and warm results, memory, energy, caveats.")
 public final class ReportCommand implements Callable<Integer> {
     enum Format { md, html, json }
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
@@ -37,13 +33,11 @@ public final class ReportCommand implements Callable<Integer> {
     Format format;
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path outFile;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
             RunInfo r = RunSelection.resolve(store, run);
             Map<String, Object> model = Report.build(store, r.id(), cfg.source(), Hashes.sha256(cfg.source()), cfg.stats());

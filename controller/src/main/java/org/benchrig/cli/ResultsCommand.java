@@ -3,6 +3,7 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.AppClassMatrix;
@@ -14,17 +15,12 @@ import org.benchrig.store.TargetInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig results [--run ID|latest] [--format table|csv|json|pyperf] [--target T]}. */
 @Command(name = "results", description = "Print one run: a summary table, or every measurement as CSV or JSON.")
 public final class ResultsCommand implements Callable<Integer> {
     enum Format { table, csv, json, pyperf }
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
@@ -35,13 +31,11 @@ public final class ResultsCommand implements Callable<Integer> {
     Format format;
     @Option(names = "--target", paramLabel = "T", description = "the host target of --format pyperf")
     String target;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             store.interruptOrphanedRuns();
             RunInfo r = RunSelection.resolve(store, run);
@@ -54,7 +48,7 @@ public final class ResultsCommand implements Callable<Integer> {
                     List<TargetInfo> hosts = store.targets(r.id()).stream().filter(t -> "host".equals(t.kind())).toList();
                     TargetInfo t = hosts.stream().filter(h -> h.targetId().equals(target)).findFirst().orElse(null);
                     if (t == null) {
-                        spec.commandLine().getErr().println("benchrig results: --format pyperf needs --target with one "
+                        config.err().println("benchrig results: --format pyperf needs --target with one "
                                 + "of the run's hosts: " + String.join(", ", hosts.stream().map(TargetInfo::targetId).toList())
                                 + (target == null ? "" : " (got '" + target + "')"));
                         return 2;

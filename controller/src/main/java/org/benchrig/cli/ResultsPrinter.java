@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benchrig.command.Table;
 import org.benchrig.bench.ResultRow;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.MeasurementRows;

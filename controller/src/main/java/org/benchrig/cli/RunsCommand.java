@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.benchrig.command.Table;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.RunInfo;
@@ -13,15 +15,10 @@ import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig runs}: the stored runs, newest first. */
 @Command(name = "runs", description = "List stored runs, newest first.")
 public final class RunsCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Option(names = "--limit", defaultValue = "20", description = "how many (default: ${DEFAULT-VALUE})")
@@ -30,16 +27,14 @@ public final class RunsCommand implements Callable<Integer> {
     int offset;
     @Mixin
     FormatOption format;
-    @Spec
-    CommandSpec spec;
 
     static final List<String> COLUMNS = List.of("id", "state", "suite", "targets", "repetitions", "started_at",
             "ended_at", "duration_s", "reason");
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             store.interruptOrphanedRuns();
             List<RunInfo> runs = store.runs(limit, offset);
