@@ -27,7 +27,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load();
         PrintWriter out = config.out();
-        try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
+        try (Store store = ConfigOption.openStore(cfg)) {
             RunAgainstRun cmp = RunAgainstRun.of(store, runA, runB, cfg.stats());
             RunInfo a = cmp.a();
             RunInfo b = cmp.b();

@@ -27,8 +27,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
-    @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
-    String run;
+    @Mixin
+    RunSelection run;
     @Option(names = "--format", defaultValue = "md", description = "md, html or json (default: ${DEFAULT-VALUE})")
     Format format;
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -38,8 +38,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load();
         PrintWriter out = config.out();
-        try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
-            RunInfo r = RunSelection.resolve(store, run);
+        try (Store store = ConfigOption.openStore(cfg)) {
+            RunInfo r = run.resolve(store);
             Map<String, Object> model = Report.build(store, r.id(), cfg.source(), Hashes.sha256(cfg.source()), cfg.stats());
             String text = switch (format) {
                 case md -> Markdown.render(model);

@@ -23,8 +23,8 @@ public final class ResultsCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
-    @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
-    String run;
+    @Mixin
+    RunSelection run;
     @Option(names = "--format", defaultValue = "table",
             description = "table, csv, json, or pyperf (pyperf's JSON format 1.0 for one host, with --target; "
                     + "default: ${DEFAULT-VALUE})")
@@ -38,7 +38,7 @@ public final class ResultsCommand implements Callable<Integer> {
         PrintWriter out = config.out();
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             store.interruptOrphanedRuns();
-            RunInfo r = RunSelection.resolve(store, run);
+            RunInfo r = run.resolve(store);
             switch (format) {
                 case csv -> ResultsPrinter.csv(store.targets(r.id()), store.measurements(r.id()), store.benchmarks(r.id()),
                         out);
