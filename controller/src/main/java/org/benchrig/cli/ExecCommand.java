@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 public final class ExecCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String board;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", arity = "0..1", paramLabel = "CODE", description = "Python source")
     String code;
     @Option(names = "--file", paramLabel = "FILE", description = "a script to run instead of CODE")
@@ -53,7 +53,7 @@ public final class ExecCommand implements Callable<Integer> {
         PrintWriter err = config.err();
         org.benchrig.config.RigConfig cfg = config.load();
         return BoardRoute.run(cfg.dataDir(), config.env().variables(), err,
-                daemon -> viaDaemon(daemon, board, source, label, timeoutSeconds, retries, out, err),
+                daemon -> viaDaemon(daemon, board.id(), source, label, timeoutSeconds, retries, out, err),
                 () -> show(direct(cfg, source, label), retries, out, err));
     }
 
@@ -77,7 +77,7 @@ public final class ExecCommand implements Callable<Integer> {
     private ExecOutcome direct(org.benchrig.config.RigConfig cfg, String source, String label) {
         try (Rig rig = Rig.open(cfg)) {
             rig.setPurpose("benchrig exec");
-            return ExecOutcome.of(rig.board(board).execChecked(source, label, retries,
+            return ExecOutcome.of(rig.board(board.id()).execChecked(source, label, retries,
                     Deadline.in(Duration.ofSeconds(timeoutSeconds))));
         } catch (ReplFailure f) {
             return ExecOutcome.of(f);

@@ -32,8 +32,8 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String boardId;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", paramLabel = "FIRMWARE")
     Path firmware;
     @Option(names = "--verify-only", description = "validate the file and check the board runs it; write nothing")
@@ -44,7 +44,7 @@ public final class FlashCommand implements Callable<Integer> {
         PrintWriter out = config.out();
         PrintWriter err = config.err();
         RigConfig rc = config.load();
-        BoardConfig bc = rc.board(boardId).orElseThrow(() -> new IllegalArgumentException("no board '" + boardId
+        BoardConfig bc = rc.board(board.id()).orElseThrow(() -> new IllegalArgumentException("no board '" + board.id()
                 + "' in " + rc.source() + "; boards: " + rc.boards().stream().map(BoardConfig::id).toList()));
         FirmwareImage image;
         try {
@@ -67,9 +67,9 @@ public final class FlashCommand implements Callable<Integer> {
             rig.setPurpose("benchrig flash");
             FlashVerifier.Verification v;
             if (verifyOnly) {
-                v = FlashVerifier.verify(rig.board(boardId), image, Deadline.in(VERIFY_WAIT));
+                v = FlashVerifier.verify(rig.board(board.id()), image, Deadline.in(VERIFY_WAIT));
             } else {
-                Rig.Flashed f = rig.flash(boardId, image, line -> progress(out, line));
+                Rig.Flashed f = rig.flash(board.id(), image, line -> progress(out, line));
                 printFlash(f.report(), out);
                 v = f.verification();
             }
@@ -88,7 +88,7 @@ public final class FlashCommand implements Callable<Integer> {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("firmware", image.path().toAbsolutePath().toString());
         body.put("verifyOnly", verifyOnly);
-        DaemonClient.Reply r = daemon.post("api/boards/" + boardId + "/flash", body, FLASH_ANSWER);
+        DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/flash", body, FLASH_ANSWER);
         if (r.status() == 502) {
             err.println(daemon.viaLine());
             err.println("FLASH FAILED: " + r.error().replaceFirst("^flash failed: ", ""));
@@ -107,7 +107,7 @@ public final class FlashCommand implements Callable<Integer> {
                     strings(m.get("steps"))), out);
         }
         java.util.Map<String, Object> use = (java.util.Map<String, Object>) m.get("flashUse");
-        return report(new FlashVerifier.Verification(boardId, image, (String) m.get("release"), (String) m.get("version"),
+        return report(new FlashVerifier.Verification(board.id(), image, (String) m.get("release"), (String) m.get("version"),
                 (String) m.get("machine"), new FlashVerifier.FlashUse(longOf(use, "firmwareBytes"), longOf(use, "chipFlash"),
                 longOf(use, "fsUsed"), longOf(use, "fsFree")), strings(m.get("problems")), strings(m.get("notes"))),
                 image, out);

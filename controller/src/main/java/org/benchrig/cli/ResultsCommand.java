@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.benchrig.command.ConfigOption;
-import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.AppClassMatrix;
 import org.benchrig.report.PyperfExport;
@@ -36,8 +35,8 @@ public final class ResultsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load();
         PrintWriter out = config.out();
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
-            store.interruptOrphanedRuns();
+        try (RunStore runStore = RunStore.open(cfg)) {
+            Store store = runStore.store();
             RunInfo r = run.resolve(store);
             switch (format) {
                 case csv -> ResultsPrinter.csv(store.targets(r.id()), store.measurements(r.id()), store.benchmarks(r.id()),

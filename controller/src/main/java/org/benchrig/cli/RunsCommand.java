@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.command.Table;
 import org.benchrig.command.ConfigOption;
-import org.benchrig.bench.Rig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.Store;
@@ -35,8 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RigConfig cfg = config.load();
         PrintWriter out = config.out();
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
-            store.interruptOrphanedRuns();
+        try (RunStore runStore = RunStore.open(cfg)) {
+            Store store = runStore.store();
             List<RunInfo> runs = store.runs(limit, offset);
             switch (format.format()) {
                 case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);

@@ -22,8 +22,8 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String board;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", paramLabel = "LOCAL")
     Path local;
     @Parameters(index = "2", arity = "0..1", paramLabel = "NAME", description = "name on the board (default: the local file name)")
@@ -40,7 +40,7 @@ public final class UploadCommand implements Callable<Integer> {
         PrintWriter err = config.err();
         org.benchrig.config.RigConfig cfg = config.load();
         return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> {
-            DaemonClient.Reply r = daemon.post("api/boards/" + board + "/upload", java.util.Map.of("name", target,
+            DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/upload", java.util.Map.of("name", target,
                     "contentBase64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
             var refused = BoardRoute.refused(daemon, r, err);
             if (refused.isPresent()) {
@@ -51,7 +51,7 @@ public final class UploadCommand implements Callable<Integer> {
         }, () -> {
             try (Rig rig = Rig.open(cfg)) {
                 rig.setPurpose("benchrig upload");
-                VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
+                VerifiedUpload.Report r = rig.board(board.id()).upload(target, content, Deadline.in(UPLOAD_WAIT));
                 return report(out, r.bytes(), r.elapsed().toNanos() / 1e9, r.pieceRetries(), target);
             }
         });
@@ -59,7 +59,7 @@ public final class UploadCommand implements Callable<Integer> {
 
     private int report(PrintWriter out, int bytes, double secs, int pieceRetries, String target) {
         out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",
-                board, target, bytes, secs, bytes / secs, pieceRetries);
+                board.id(), target, bytes, secs, bytes / secs, pieceRetries);
         out.flush();
         return 0;
     }

@@ -1,41 +1,24 @@
 package org.benchrig.command;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.benchrig.config.ConfigException;
 import org.benchrig.config.ConfigLoader;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.Store;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code --config} option every rig command shares (default rig-configs/sim.yaml), and what a
  * rig command reads beside it: the environment, its output streams, the rig's store.
  */
-public final class ConfigOption {
+public final class ConfigOption extends CommandMixin {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "rig config (default: rig-configs/sim.yaml)")
     Path file;
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
 
     /** The rig config given, or the default one. */
     public RigConfig load() throws ConfigException {
         return ConfigLoader.load(file != null ? file : env().defaultConfig());
-    }
-
-    public Env env() {
-        return CommandRoot.of(command);
-    }
-
-    public PrintWriter out() {
-        return command.commandLine().getOut();
-    }
-
-    public PrintWriter err() {
-        return command.commandLine().getErr();
     }
 
     /** The rig's SQLite store (its data_dir's benchrig.db), for commands that read it without the boards. */

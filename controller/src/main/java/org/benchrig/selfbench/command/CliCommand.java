@@ -3,33 +3,25 @@ package org.benchrig.selfbench.command;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.BoardKind;
 import org.benchrig.config.RigConfig;
 import org.benchrig.selfbench.CliBench;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench cli}: whole commands through the launcher, through a daemon and opening the board. */
 @Command(name = "cli", description = "Wall time of `exec BOARD 'print(1)'` and `boards` as whole commands through the "
         + "launcher: through a running serve, and opening the board directly.")
-final class CliCommand implements Callable<Integer> {
+final class CliCommand extends RigKind {
     /** The goal for a command through the daemon on 2 cores. */
     static final double GOAL_S = 0.5;
 
-    @Mixin
-    ConfigOption config;
     @Option(names = "--runs", defaultValue = "11", description = "timed runs per command and path (default: ${DEFAULT-VALUE})")
     int runs;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        RigConfig cfg = config.load();
+    Integer measure(RigConfig cfg) throws Exception {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }

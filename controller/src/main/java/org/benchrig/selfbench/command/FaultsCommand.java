@@ -3,7 +3,6 @@ package org.benchrig.selfbench.command;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
 import org.benchrig.command.Env;
@@ -15,14 +14,13 @@ import org.benchrig.selfbench.FaultProxy;
 import org.benchrig.selfbench.FaultyLine;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code benchrig selfbench faults}: exec and suite runs through the fault injector, per fault setting. */
 @Command(name = "faults", description = "Exec calls and suite runs on an emulated board behind the fault injector "
         + "(drops, bit flips, garbage, a stall, an unplug): wrong results accepted (goal 0), failures classified, "
         + "and the cost of the frames' integrity checks.")
-final class FaultsCommand implements Callable<Integer> {
+final class FaultsCommand extends SelfbenchKind {
     static final String FIRMWARE = "/usr/share/firmware-microbit-micropython/firmware.hex";
 
     @Option(names = "--calls", defaultValue = "200", description = "exec calls per setting (default: ${DEFAULT-VALUE})")
@@ -38,8 +36,6 @@ final class FaultsCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--cost-only", description = "measure only the cost of integrity")
     boolean costOnly;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
     public Integer call() throws Exception {

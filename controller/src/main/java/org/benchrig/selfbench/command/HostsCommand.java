@@ -3,34 +3,26 @@ package org.benchrig.selfbench.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.benchrig.bench.Benchmark;
 import org.benchrig.bench.Catalog;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.selfbench.HostsBench;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench hosts}: the rig's warm time per call on each host against a plain long loop. */
 @Command(name = "hosts", description = "The rig's warm time per call on each host next to a plain long loop "
         + "(2 s warm-up, values of 1 s) as ratios, the PyPy/CPython speedup each gives, and the host part's wall time.")
-final class HostsCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
+final class HostsCommand extends RigKind {
     @Option(names = "--tier", defaultValue = "s", description = "parameter tier (default: ${DEFAULT-VALUE})")
     String tier;
     @Option(names = "--preset", defaultValue = "fast", description = "the rig's protocol preset: fast or rigorous (default: ${DEFAULT-VALUE})")
     String preset;
     @Option(names = "--benchmarks", split = ",", description = "default: " + "nbody,fannkuch,sieve,objchurn,strbuild,genyield")
     List<String> benchmarks;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        RigConfig cfg = config.load();
+    Integer measure(RigConfig cfg) throws Exception {
         Catalog catalog = options.env().catalog();
         List<Benchmark> bs = new ArrayList<>();
         for (String name : benchmarks == null ? HostsBench.BENCHMARKS : benchmarks) {

@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.board.Board;
 import org.benchrig.board.BoardInfo;
 import org.benchrig.board.Emulator;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.command.Env;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.BoardKind;
@@ -21,15 +19,12 @@ import org.benchrig.selfbench.RealStockTool;
 import org.benchrig.selfbench.RealToolBench;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench link}: benchrig's link against the stock tools' way, on one emulated board. */
 @Command(name = "link", description = "benchrig's raw-REPL link vs the stock way of MicroPython's host tools "
         + "(pyboard.py/mpremote): round trip, upload, corrupted transfers, repetition cost.")
-final class LinkCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
+final class LinkCommand extends RigKind {
     @Option(names = "--board", paramLabel = "ID", description = "board to measure (default: the rig's first board)")
     String boardId;
     @Option(names = "--runs", defaultValue = "200",
@@ -55,16 +50,13 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--stock-tool-runs", defaultValue = "50",
             description = "(c) runs each way with --stock-tool (default: ${DEFAULT-VALUE})")
     int stockToolRuns;
-    @Mixin
-    SelfbenchOptions options;
 
     static final int MODULE_BYTES = 8192;
     static final int SCRIPT_BYTES = 1200;
 
     @Override
-    public Integer call() throws Exception {
+    Integer measure(RigConfig cfg) throws Exception {
         Env env = options.env();
-        RigConfig cfg = config.load();
         if (runs < 1 || rttRuns < 1 || uploadRuns < 1 || repRuns < 1 || (stockRuns != null && stockRuns < 0)) {
             throw new IllegalArgumentException("run counts must be at least 1");
         }

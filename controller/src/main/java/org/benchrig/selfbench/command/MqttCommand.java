@@ -3,25 +3,21 @@ package org.benchrig.selfbench.command;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.benchrig.mqtt.EmbeddedBroker;
 import org.benchrig.selfbench.MqttBench;
 import org.benchrig.stats.Summary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench mqtt}: the outbox's drain after a reconnect against a plain Paho publish loop. */
 @Command(name = "mqtt", description = "Outbox drain rate after a reconnect vs a plain Paho publish loop to the same broker.")
-final class MqttCommand implements Callable<Integer> {
+final class MqttCommand extends SelfbenchKind {
     @Option(names = "--url", paramLabel = "URL", description = "broker (default: the embedded broker, started on a free loopback port)")
     String url;
     @Option(names = "--messages", defaultValue = "5000", description = "backlog size per round (default: ${DEFAULT-VALUE})")
     int messages;
     @Option(names = "--rounds", defaultValue = "5", description = "timed rounds, alternating; medians are compared (default: ${DEFAULT-VALUE})")
     int rounds;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
     public Integer call() throws Exception {

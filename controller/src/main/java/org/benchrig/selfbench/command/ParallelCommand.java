@@ -1,35 +1,27 @@
 package org.benchrig.selfbench.command;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.selfbench.ParallelBench;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench parallel}: a suite on all targets together against the slowest target alone. */
 @Command(name = "parallel", description = "Wall time of a suite on all targets together vs the slowest target alone.")
-final class ParallelCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
+final class ParallelCommand extends RigKind {
     @Option(names = "--suite", defaultValue = "smoke", description = "suite (default: ${DEFAULT-VALUE})")
     String suite;
     @Option(names = "--repeat", defaultValue = "3", description = "repetitions per benchmark (default: ${DEFAULT-VALUE})")
     int repeat;
     @Option(names = "--rounds", defaultValue = "3", description = "timed rounds; medians are reported (default: ${DEFAULT-VALUE})")
     int rounds;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        RigConfig cfg = config.load();
+    Integer measure(RigConfig cfg) throws Exception {
         if (rounds < 1 || repeat < 1) {
             throw new IllegalArgumentException("--rounds and --repeat must be at least 1");
         }

@@ -2,33 +2,25 @@ package org.benchrig.selfbench.command;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.profile.ProfileSettings;
 import org.benchrig.selfbench.ProfileBench;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench profile}: what the sampler costs, and whether it finds the hot function. */
 @Command(name = "profile", description = "The sampler's overhead (time per call sampled vs unprofiled) on 3 benchmarks, "
         + "and the share of samples in the hotloop fixture's hot function.")
-final class ProfileCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
+final class ProfileCommand extends RigKind {
     @Option(names = "--rate", defaultValue = "1000", description = "sampling rate, Hz (default: ${DEFAULT-VALUE})")
     double rate;
     @Option(names = "--tier", defaultValue = "m", description = "parameter tier (default: ${DEFAULT-VALUE})")
     String tier;
     @Option(names = "--rounds", defaultValue = "3", description = "interleaved rounds; medians are reported (default: ${DEFAULT-VALUE})")
     int rounds;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        RigConfig cfg = config.load();
+    Integer measure(RigConfig cfg) throws Exception {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }

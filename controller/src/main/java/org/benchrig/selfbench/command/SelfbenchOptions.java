@@ -7,18 +7,15 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.benchrig.command.CommandRoot;
-import org.benchrig.command.Env;
+import org.benchrig.command.CommandMixin;
 import org.benchrig.selfbench.DocSection;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * What every selfbench kind shares: {@code --write-docs}, the environment and output streams of
  * the kind it is mixed into, and that kind's section of docs/performance.md.
  */
-public final class SelfbenchOptions {
+public final class SelfbenchOptions extends CommandMixin {
     /** The text docs/performance.md starts with when it does not exist yet. */
     static final String PERFORMANCE_INTRO = String.join("\n",
             "# benchrig performance",
@@ -33,25 +30,11 @@ public final class SelfbenchOptions {
     @Option(names = "--write-docs", description = "also replace the '## selfbench ${COMMAND-NAME}' section of "
             + "docs/performance.md")
     boolean writeDocs;
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec kind;
-
-    public Env env() {
-        return CommandRoot.of(kind);
-    }
-
-    public PrintWriter out() {
-        return kind.commandLine().getOut();
-    }
-
-    public PrintWriter err() {
-        return kind.commandLine().getErr();
-    }
 
     /** Prints "selfbench KIND: WHERE", the table and the verdict line. */
     void print(String where, ResultTable table, String verdict) {
         PrintWriter out = out();
-        out.println("selfbench " + kind.name() + ": " + where);
+        out.println("selfbench " + command.name() + ": " + where);
         table.print(out);
         out.println(verdict);
         out.flush();
@@ -75,9 +58,9 @@ public final class SelfbenchOptions {
         Path doc = env().home().resolve("docs").resolve("performance.md");
         Files.createDirectories(doc.getParent());
         String old = Files.isRegularFile(doc) ? Files.readString(doc) : "";
-        String heading = "## selfbench " + kind.name();
+        String heading = "## selfbench " + command.name();
         Files.writeString(doc, DocSection.replace(old, PERFORMANCE_INTRO, heading, body));
-        err().println("selfbench " + kind.name() + ": wrote the '" + heading + "' section of " + doc);
+        err().println("selfbench " + command.name() + ": wrote the '" + heading + "' section of " + doc);
         err().flush();
     }
 

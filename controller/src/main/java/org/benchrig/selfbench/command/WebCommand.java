@@ -6,44 +6,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.benchrig.bench.Catalog;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.config.WebConfig;
 import org.benchrig.selfbench.WebBench;
 import org.benchrig.store.Store;
 import org.benchrig.web.WebServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code selfbench web}: the history request on a small and on a large generated store. */
 @Command(name = "web", description = "Time of GET /api/benchmarks/{name}/history on a store of 10 thousand and "
         + "of 1 million generated measurements (the same history in both).")
-final class WebCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
+final class WebCommand extends RigKind {
     @Option(names = "--requests", defaultValue = "21", description = "timed requests per store; medians are reported (default: ${DEFAULT-VALUE})")
     int requests;
     @Option(names = "--small", defaultValue = "10000", description = "measurements in the small store (default: ${DEFAULT-VALUE})")
     long small;
     @Option(names = "--large", defaultValue = "1000000", description = "measurements in the large store (default: ${DEFAULT-VALUE})")
     long large;
-    @Mixin
-    SelfbenchOptions options;
 
     @Override
-    public Integer call() throws Exception {
-        RigConfig cfg = config.load();
+    Integer measure(RigConfig cfg) throws Exception {
         if (requests < 1 || small < 1 || large < small) {
             throw new IllegalArgumentException("--requests must be at least 1 and --large at least --small");
         }
         WebBench.Report r;
         try (Scratch scratch = new Scratch("benchrig-selfbench-web")) {
-            r = measure(cfg, scratch);
+            r = serveAndTime(cfg, scratch);
         }
         String where = String.format(Locale.ROOT, "%s on %s, target %s, %d timed requests per store "
                         + "(interleaved, after 5 untimed), %d CPUs", WebBench.BENCHMARK, "/api/benchmarks/" + WebBench.BENCHMARK
@@ -64,7 +56,7 @@ final class WebCommand implements Callable<Integer> {
     }
 
     /** Generates both stores, serves each with its own web server and times the requests on them. */
-    private WebBench.Report measure(RigConfig cfg, Scratch scratch) throws Exception {
+    private WebBench.Report serveAndTime(RigConfig cfg, Scratch scratch) throws Exception {
         List<AutoCloseable> open = new ArrayList<>();
         try {
             Map<Long, Double> generated = new LinkedHashMap<>();
