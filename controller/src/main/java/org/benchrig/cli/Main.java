@@ -2,9 +2,9 @@ package org.benchrig.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.benchrig.board.BoardBusy;
 import org.benchrig.command.Env;
 import org.benchrig.command.ExitCode;
-import org.benchrig.board.BoardBusy;
 import org.benchrig.config.ConfigException;
 import picocli.CommandLine;
 

@@ -2,8 +2,8 @@ package org.benchrig.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.benchrig.command.ConfigOption;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
