@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.command.ConfigOption;
 import org.benchrig.command.Table;
-import org.benchrig.config.RigConfig;
 import org.benchrig.store.RunInfo;
-import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,18 +30,17 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load();
-        PrintWriter out = config.out();
-        try (RunStore runStore = RunStore.open(cfg)) {
-            Store store = runStore.store();
-            List<RunInfo> runs = store.runs(limit, offset);
-            switch (format.format()) {
-                case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);
-                case csv -> Listing.csv(COLUMNS, runs.stream().map(RunsCommand::fields).toList(), out);
-                default -> table(runs, out);
-            }
-            return 0;
+        List<RunInfo> runs;
+        try (RunStore stored = RunStore.open(config.load())) {
+            runs = stored.store().runs(limit, offset);
         }
+        PrintWriter out = config.out();
+        switch (format.format()) {
+            case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);
+            case csv -> Listing.csv(COLUMNS, runs.stream().map(RunsCommand::fields).toList(), out);
+            default -> table(runs, out);
+        }
+        return 0;
     }
 
     private static void table(List<RunInfo> runs, PrintWriter out) {
