@@ -65,11 +65,13 @@ class ArchitectureTest {
         MAY_USE.put("report", Set.of("bench", "config", "profile", "result", "stats", "store"));
         MAY_USE.put("mqtt", Set.of("bench", "board", "config", "history", "result", "store"));
         MAY_USE.put("web", Set.of("bench", "board", "config", "flash", "history", "profile", "report", "result", "stats", "store", "time"));
-        // the controller measuring itself, and the commands on top of everything
-        MAY_USE.put("selfbench", Set.of("bench", "board", "config", "host", "mqtt", "profile", "result", "stats",
-                "store", "time"));
-        MAY_USE.put("cli", Set.of("bench", "board", "compat", "config", "flash", "history", "mqtt", "profile", "report",
-                "result", "schedule", "selfbench", "stats", "store", "time", "web"));
+        // what every command shares (the environment, --config, tables, exit codes)
+        MAY_USE.put("command", Set.of("bench", "config", "store"));
+        // the controller measuring itself (its commands in selfbench.command), and the commands on top of everything
+        MAY_USE.put("selfbench", Set.of("bench", "board", "command", "config", "host", "mqtt", "profile", "result",
+                "stats", "store", "time", "web"));
+        MAY_USE.put("cli", Set.of("bench", "board", "command", "compat", "config", "flash", "history", "mqtt", "profile",
+                "report", "result", "schedule", "selfbench", "stats", "store", "time", "web"));
     }
 
     /**
@@ -91,7 +93,7 @@ class ArchitectureTest {
             "com.hivemq", Set.of("mqtt"),
             "org.flywaydb", Set.of("store"),
             "org.sqlite", Set.of("store"),
-            "picocli", Set.of("cli"));
+            "picocli", Set.of("cli", "command", "selfbench.command"));
 
     static JavaClasses main;
 
@@ -141,6 +143,19 @@ class ArchitectureTest {
                             .and(not(belongToAnyOf(allowed.toArray(Class<?>[]::new)))))
                     .because("docs/architecture.md: " + e.getKey() + " reaches boards through bench"), broken);
         }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void theProductionCommandsNameTheSelfbenchOnlyToRegisterIt() {
+        List<String> broken = new ArrayList<>();
+        check(noClasses().that().resideInAPackage(ROOT + ".cli..").and().doNotHaveFullyQualifiedName(ROOT + ".cli.BenchrigCommand")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".selfbench..")
+                .because("docs/architecture.md: selfbench is not on the production path"), broken);
+        check(noClasses().that().haveFullyQualifiedName(ROOT + ".cli.BenchrigCommand")
+                .should().dependOnClassesThat(resideInAnyPackage(ROOT + ".selfbench..")
+                        .and(not(belongToAnyOf(org.benchrig.selfbench.command.SelfbenchCommand.class))))
+                .because("the top-level command registers the selfbench command and nothing else of it"), broken);
         assertThat(broken).isEmpty();
     }
 

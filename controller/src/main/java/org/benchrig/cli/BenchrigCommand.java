@@ -1,5 +1,8 @@
 package org.benchrig.cli;
 
+import org.benchrig.command.CommandRoot;
+import org.benchrig.command.Env;
+import org.benchrig.selfbench.command.SelfbenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code benchrig}: the top-level command; each subcommand is one class. */
@@ -9,11 +12,16 @@ import picocli.CommandLine.Command;
                 ExecCommand.class, UploadCommand.class, HealthCommand.class, QuarantineCommand.class, FlashCommand.class,
                 SelfbenchCommand.class, CompareCommand.class, ReportCommand.class, HubCommand.class,
                 CompatCommand.class, ProfileCommand.class, NewCommand.class})
-public final class BenchrigCommand implements Runnable {
+public final class BenchrigCommand implements Runnable, CommandRoot {
     final Env env;
 
     public BenchrigCommand(Env env) {
         this.env = env;
+    }
+
+    @Override
+    public Env env() {
+        return env;
     }
 
     @Override

@@ -6,35 +6,30 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.BoardProbe;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
+import org.benchrig.command.Table;
 import org.benchrig.config.RigConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig boards}: every board of the rig, probed: state, firmware, heap, filesystem. */
 @Command(name = "boards", description = "Probe every board: link, state, MicroPython version, heap, filesystem.")
 public final class BoardsCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Mixin
     FormatOption format;
     @Option(names = "--json", hidden = true, description = "the same as --format json (kept for older scripts)")
     boolean json;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
         FormatOption.Format f = json ? FormatOption.Format.json : format.format();
-        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> viaDaemon(daemon, f, out, err), () -> {
+        return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> viaDaemon(daemon, f, out, err), () -> {
             try (Rig rig = Rig.open(cfg)) {
                 rig.setPurpose("benchrig boards");
                 return show(BoardProbe.probeAll(rig, "benchrig boards"), f, out);

@@ -3,37 +3,31 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
-import org.benchrig.stats.Comparison;
 import org.benchrig.history.RunAgainstRun;
+import org.benchrig.stats.Comparison;
 import org.benchrig.store.RunInfo;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig compare RUN_A RUN_B}: per benchmark x target x mode, the change with its interval and a verdict. */
 @Command(name = "compare", description = "Compare two runs: change of the median with its confidence interval and a verdict (faster, slower, no significant change).")
 public final class CompareCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run id")
     long runA;
     @Parameters(index = "1", paramLabel = "RUN_B", description = "the run compared with it")
     long runB;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
+        try (Store store = ConfigOption.openStore(cfg)) {
             RunAgainstRun cmp = RunAgainstRun.of(store, runA, runB, cfg.stats());
             RunInfo a = cmp.a();
             RunInfo b = cmp.b();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.compat.CompatCheck;
 import org.benchrig.compat.CompatFailure;
 import org.benchrig.compat.CompatReport;
@@ -18,9 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig compat FILE}: will the app's dependencies install / import on each target? */
 @Command(name = "compat", description = {
@@ -30,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
         "Exit 0: every dependency installs or imports everywhere (C extensions included); 1: something cannot "
                 + "install or is missing; 2: bad usage or file; 3: a target could not be asked."})
 public final class CompatCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(index = "0", paramLabel = "FILE", description = "requirements.txt, pyproject.toml, a .py file or a directory")
@@ -48,16 +44,14 @@ public final class CompatCommand implements Callable<Integer> {
     List<String> findLinks = new ArrayList<>();
     @Option(names = "--no-index", description = "passed to pip: only --find-links; builds then use the interpreter's own setuptools")
     boolean noIndex;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format: expected table or json, got '" + format + "'");
         }
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         Rig[] opened = new Rig[1];
         try {
             CompatReport report = new CompatCheck(cfg, new PipOptions(pipArgs()), () -> {
@@ -78,7 +72,7 @@ public final class CompatCommand implements Callable<Integer> {
             }
             return report.anyNotChecked() ? Main.EXIT_RIG : report.anyBlocked() ? Main.EXIT_FAILED : 0;
         } catch (CompatFailure f) {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = config.err();
             err.println("benchrig: " + f.getMessage());
             err.flush();
             return Main.EXIT_RIG;

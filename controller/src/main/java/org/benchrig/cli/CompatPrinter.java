@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.benchrig.command.Table;
 import org.benchrig.compat.CompatReport;
 import org.benchrig.compat.Finding;
 import org.benchrig.compat.TargetInfo;

@@ -3,6 +3,7 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.benchrig.command.Table;
 import org.benchrig.result.ScalingPoint;
 import org.benchrig.stats.ScalingFigures;
 

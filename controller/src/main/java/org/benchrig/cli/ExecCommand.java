@@ -8,15 +8,13 @@ import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.board.ExecOutcome;
 import org.benchrig.board.ReplFailure;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.result.FailureClass;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig exec BOARD 'code'} or {@code --file script.py}: run code on a board as a program
@@ -25,12 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "exec", description = "Run Python code on a board and print its output, checked on the way back; "
         + "exit 1 on a board exception, 4 when the output arrived damaged.")
 public final class ExecCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String board;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", arity = "0..1", paramLabel = "CODE", description = "Python source")
     String code;
     @Option(names = "--file", paramLabel = "FILE", description = "a script to run instead of CODE")
@@ -42,8 +38,6 @@ public final class ExecCommand implements Callable<Integer> {
             description = "run the code again, up to N times (3 when N is left out), when its output arrived damaged; "
                     + "only for code that may run twice (default: 0, report the damage)")
     int retries;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -55,11 +49,11 @@ public final class ExecCommand implements Callable<Integer> {
         }
         String source = file != null ? Files.readString(file) : code;
         String label = file != null ? file.getFileName().toString() : "<stdin>";
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        org.benchrig.config.RigConfig cfg = config.load(parent.env);
-        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err,
-                daemon -> viaDaemon(daemon, board, source, label, timeoutSeconds, retries, out, err),
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
+        org.benchrig.config.RigConfig cfg = config.load();
+        return BoardRoute.run(cfg.dataDir(), config.env().variables(), err,
+                daemon -> viaDaemon(daemon, board.id(), source, label, timeoutSeconds, retries, out, err),
                 () -> show(direct(cfg, source, label), retries, out, err));
     }
 
@@ -83,7 +77,7 @@ public final class ExecCommand implements Callable<Integer> {
     private ExecOutcome direct(org.benchrig.config.RigConfig cfg, String source, String label) {
         try (Rig rig = Rig.open(cfg)) {
             rig.setPurpose("benchrig exec");
-            return ExecOutcome.of(rig.board(board).execChecked(source, label, retries,
+            return ExecOutcome.of(rig.board(board.id()).execChecked(source, label, retries,
                     Deadline.in(Duration.ofSeconds(timeoutSeconds))));
         } catch (ReplFailure f) {
             return ExecOutcome.of(f);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
 import org.benchrig.flash.FirmwareImage;
@@ -19,9 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig flash BOARD FIRMWARE [--verify-only]}: validate the image, flash it with the
@@ -32,25 +30,21 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class FlashCommand implements Callable<Integer> {
     private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String boardId;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", paramLabel = "FIRMWARE")
     Path firmware;
     @Option(names = "--verify-only", description = "validate the file and check the board runs it; write nothing")
     boolean verifyOnly;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        RigConfig rc = config.load(parent.env);
-        BoardConfig bc = rc.board(boardId).orElseThrow(() -> new IllegalArgumentException("no board '" + boardId
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
+        RigConfig rc = config.load();
+        BoardConfig bc = rc.board(board.id()).orElseThrow(() -> new IllegalArgumentException("no board '" + board.id()
                 + "' in " + rc.source() + "; boards: " + rc.boards().stream().map(BoardConfig::id).toList()));
         FirmwareImage image;
         try {
@@ -64,7 +58,7 @@ public final class FlashCommand implements Callable<Integer> {
                 image.path(), image.format().name().toLowerCase(Locale.ROOT), image.size(), image.flashBytes(),
                 image.sha256(), image.banner().map(Object::toString).orElse("no MicroPython banner found in the image"));
         out.flush();
-        return BoardRoute.run(rc.dataDir(), parent.env.variables(), err, daemon -> viaDaemon(daemon, image, out, err),
+        return BoardRoute.run(rc.dataDir(), config.env().variables(), err, daemon -> viaDaemon(daemon, image, out, err),
                 () -> direct(rc, image, out, err));
     }
 
@@ -73,9 +67,9 @@ public final class FlashCommand implements Callable<Integer> {
             rig.setPurpose("benchrig flash");
             FlashVerifier.Verification v;
             if (verifyOnly) {
-                v = FlashVerifier.verify(rig.board(boardId), image, Deadline.in(VERIFY_WAIT));
+                v = FlashVerifier.verify(rig.board(board.id()), image, Deadline.in(VERIFY_WAIT));
             } else {
-                Rig.Flashed f = rig.flash(boardId, image, line -> progress(out, line));
+                Rig.Flashed f = rig.flash(board.id(), image, line -> progress(out, line));
                 printFlash(f.report(), out);
                 v = f.verification();
             }
@@ -94,7 +88,7 @@ public final class FlashCommand implements Callable<Integer> {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("firmware", image.path().toAbsolutePath().toString());
         body.put("verifyOnly", verifyOnly);
-        DaemonClient.Reply r = daemon.post("api/boards/" + boardId + "/flash", body, FLASH_ANSWER);
+        DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/flash", body, FLASH_ANSWER);
         if (r.status() == 502) {
             err.println(daemon.viaLine());
             err.println("FLASH FAILED: " + r.error().replaceFirst("^flash failed: ", ""));
@@ -113,7 +107,7 @@ public final class FlashCommand implements Callable<Integer> {
                     strings(m.get("steps"))), out);
         }
         java.util.Map<String, Object> use = (java.util.Map<String, Object>) m.get("flashUse");
-        return report(new FlashVerifier.Verification(boardId, image, (String) m.get("release"), (String) m.get("version"),
+        return report(new FlashVerifier.Verification(board.id(), image, (String) m.get("release"), (String) m.get("version"),
                 (String) m.get("machine"), new FlashVerifier.FlashUse(longOf(use, "firmwareBytes"), longOf(use, "chipFlash"),
                 longOf(use, "fsUsed"), longOf(use, "fsFree")), strings(m.get("problems")), strings(m.get("notes"))),
                 image, out);

@@ -7,42 +7,37 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.BoardProbe;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
+import org.benchrig.command.Table;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.RigConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig health [BOARD]}: the health check; a failing board is power-cycled, then quarantined. */
 @Command(name = "health", description = "Check boards: link, firmware, free heap. A failing board gets a power cycle "
         + "and a second check; a second failure quarantines it.")
 public final class HealthCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(arity = "0..1", paramLabel = "BOARD", description = "one board (default: all)")
     String board;
     @Mixin
     FormatOption format;
-    @Spec
-    CommandSpec spec;
 
     static final List<String> COLUMNS = List.of("board", "health", "micropython", "heap_free", "reason");
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         List<String> ids = board != null ? List.of(board) : cfg.boards().stream().map(BoardConfig::id).toList();
         if (board != null && cfg.board(board).isEmpty()) {
             throw new IllegalArgumentException("no board '" + board + "' in " + cfg.source());
         }
-        PrintWriter err = spec.commandLine().getErr();
-        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> {
+        PrintWriter err = config.err();
+        return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("board", board);
             DaemonClient.Reply r = daemon.post("api/boards/health", body, HEALTH_ANSWER.multipliedBy(ids.size()));

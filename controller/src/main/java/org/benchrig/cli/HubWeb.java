@@ -6,6 +6,7 @@ import java.util.Map;
 import org.benchrig.bench.Catalog;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
+import org.benchrig.command.Env;
 import org.benchrig.config.HubConfig;
 import org.benchrig.store.Store;
 import org.benchrig.web.WebServer;
@@ -19,7 +20,7 @@ public record HubWeb(Rig rig, RunService view, WebServer web) implements AutoClo
     public static HubWeb start(HubConfig cfg, Store store, Path scriptsDir, Map<String, String> env, PrintWriter out) {
         Rig rig = Rig.open(cfg.asRig());
         try {
-            RunService view = new RunService(rig, store, Catalog.load(scriptsDir, RunCommand.CATALOG_PYTHON));
+            RunService view = new RunService(rig, store, Catalog.load(scriptsDir, Env.CATALOG_PYTHON));
             return new HubWeb(rig, view, WebServer.start(view, env, out));
         } catch (RuntimeException e) {
             rig.close();

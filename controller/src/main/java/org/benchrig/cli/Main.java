@@ -3,20 +3,17 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.benchrig.board.BoardBusy;
+import org.benchrig.command.Env;
+import org.benchrig.command.ExitCode;
 import org.benchrig.config.ConfigException;
 import picocli.CommandLine;
 
-/**
- * Entry point of the controller jar. Exit codes: 0 success, 1 the board or benchmark failed
- * (an exception, a failed measurement), 2 bad usage or config, 3 the rig failed (board busy,
- * link lost, emulator would not start), 4 the board's output arrived damaged and is not shown
- * ({@code exec} without {@code --retry}).
- */
+/** Entry point of the controller jar; its exit codes are {@link ExitCode}'s. */
 public final class Main {
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_RIG = 3;
-    public static final int EXIT_DAMAGED = 4;
+    public static final int EXIT_FAILED = ExitCode.FAILED;
+    public static final int EXIT_USAGE = ExitCode.USAGE;
+    public static final int EXIT_RIG = ExitCode.RIG;
+    public static final int EXIT_DAMAGED = ExitCode.DAMAGED;
 
     private Main() {
     }

@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.BenchmarkFileErrors;
-import org.benchrig.bench.Catalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig new NAME --class service|pipeline|cli|embedded}: writes a commented starting
@@ -58,7 +57,7 @@ public final class NewCommand implements Callable<Integer> {
         String text = Files.readString(template, StandardCharsets.UTF_8).replace(PLACEHOLDER, name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
         try {   // the same check a run makes: a NAME taken by the harness or another benchmark is refused
-            Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON, List.of(target));
+            parent.env.catalog(List.of(target));
         } catch (BenchmarkFileErrors e) {
             List<String> mine = e.problems().stream().filter(p -> p.startsWith(file + ":")).toList();
             if (!mine.isEmpty()) {

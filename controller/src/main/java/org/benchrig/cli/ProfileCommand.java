@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.benchrig.bench.Benchmark;
 import org.benchrig.bench.Catalog;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
+import org.benchrig.command.Env;
 import org.benchrig.config.RigConfig;
 import org.benchrig.profile.Profile;
 import org.benchrig.profile.ProfileArchive;
@@ -23,16 +25,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig profile BENCH}: where the time goes, on each host, stored as a run of its own. */
 @Command(name = "profile", description = "Profile benchmarks on the hosts (sampled flame graph and cProfile table); "
         + "stored with a run of their own, optionally exported as folded text and speedscope JSON.")
 public final class ProfileCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(arity = "1..*", paramLabel = "BENCH", description = "benchmark names")
@@ -49,24 +46,22 @@ public final class ProfileCommand implements Callable<Integer> {
     double warmup = ProfileSettings.DEFAULT.warmupSeconds();
     @Option(names = "--export", paramLabel = "DIR", description = "also write BENCH-TARGET.folded and BENCH-TARGET.speedscope.json here")
     Path export;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         ProfileSettings settings = new ProfileSettings(rate, warmup, seconds, ProfileSettings.DEFAULT.cprofileSeconds(), true);
-        Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON);
+        Catalog catalog = config.env().catalog();
         List<Benchmark> list = catalog.resolve(String.join(",", benches));
         List<String> ids = targets == null || targets.isEmpty() ? cfg.hosts().stream().map(h -> h.id()).toList() : targets;
-        Path scripts = parent.env.scriptsDir();
+        Path scripts = config.env().scriptsDir();
         new ProfileSession(cfg, scripts.resolve("harness"), scripts.resolve("benchmarks")).check(ids);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
             long runId = store.startRun(cfg.rig(), "profile:" + String.join(",", benches), ids, 1, null);
             boolean ok;
             try {
-                ok = profileInto(store, runId, cfg, parent.env, list, ids, tier, settings, out, export);
+                ok = profileInto(store, runId, cfg, config.env(), list, ids, tier, settings, out, export);
             } catch (RuntimeException e) {
                 store.finishRun(runId, RunState.FAILED, e.getMessage());
                 throw e;

@@ -3,20 +3,16 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig quarantine BOARD [--reason R | --release]}: take a board out of service, or give it back. */
 @Command(name = "quarantine", description = "Quarantine a board (runs skip it) or release it with --release.")
 public final class QuarantineCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Parameters(paramLabel = "BOARD")
@@ -25,16 +21,14 @@ public final class QuarantineCommand implements Callable<Integer> {
     boolean release;
     @Option(names = "--reason", defaultValue = "quarantined by hand", description = "why (default: ${DEFAULT-VALUE})")
     String reason;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
+        RigConfig cfg = config.load();
         if (cfg.board(board).isEmpty()) {
             throw new IllegalArgumentException("no board '" + board + "' in " + cfg.source());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = config.out();
         try (Rig rig = Rig.open(cfg)) {
             if (release) {
                 boolean was = rig.quarantined(board);

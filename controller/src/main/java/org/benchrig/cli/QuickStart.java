@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.benchrig.command.Env;
 
 /**
  * The jar's entry point. {@code exec} and {@code boards} while a daemon serves the rig go straight

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Hashes;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.Html;
 import org.benchrig.report.Markdown;
@@ -18,34 +19,27 @@ import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig report [--run ID] --format md|html|json [--out FILE]}. */
 @Command(name = "report", description = "Write a run's report: environment, reproduce commands, decision matrix, cold and warm results, memory, energy, caveats.")
 public final class ReportCommand implements Callable<Integer> {
     enum Format { md, html, json }
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
-    String run;
+    @Mixin
+    RunSelection run;
     @Option(names = "--format", defaultValue = "md", description = "md, html or json (default: ${DEFAULT-VALUE})")
     Format format;
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path outFile;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(cfg.dataDir().resolve("benchrig.db"))) {
-            RunInfo r = RunSelection.resolve(store, run);
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
+        try (Store store = ConfigOption.openStore(cfg)) {
+            RunInfo r = run.resolve(store);
             Map<String, Object> model = Report.build(store, r.id(), cfg.source(), Hashes.sha256(cfg.source()), cfg.stats());
             String text = switch (format) {
                 case md -> Markdown.render(model);

@@ -3,7 +3,7 @@ package org.benchrig.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.benchrig.bench.Rig;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.report.AppClassMatrix;
 import org.benchrig.report.PyperfExport;
@@ -14,37 +14,30 @@ import org.benchrig.store.TargetInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig results [--run ID|latest] [--format table|csv|json|pyperf] [--target T]}. */
 @Command(name = "results", description = "Print one run: a summary table, or every measurement as CSV or JSON.")
 public final class ResultsCommand implements Callable<Integer> {
     enum Format { table, csv, json, pyperf }
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Option(names = "--run", defaultValue = "latest", paramLabel = "ID|latest", description = "run id (default: latest)")
-    String run;
+    @Mixin
+    RunSelection run;
     @Option(names = "--format", defaultValue = "table",
             description = "table, csv, json, or pyperf (pyperf's JSON format 1.0 for one host, with --target; "
                     + "default: ${DEFAULT-VALUE})")
     Format format;
     @Option(names = "--target", paramLabel = "T", description = "the host target of --format pyperf")
     String target;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
-            store.interruptOrphanedRuns();
-            RunInfo r = RunSelection.resolve(store, run);
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
+        try (RunStore runStore = RunStore.open(cfg)) {
+            Store store = runStore.store();
+            RunInfo r = run.resolve(store);
             switch (format) {
                 case csv -> ResultsPrinter.csv(store.targets(r.id()), store.measurements(r.id()), store.benchmarks(r.id()),
                         out);
@@ -54,7 +47,7 @@ public final class ResultsCommand implements Callable<Integer> {
                     List<TargetInfo> hosts = store.targets(r.id()).stream().filter(t -> "host".equals(t.kind())).toList();
                     TargetInfo t = hosts.stream().filter(h -> h.targetId().equals(target)).findFirst().orElse(null);
                     if (t == null) {
-                        spec.commandLine().getErr().println("benchrig results: --format pyperf needs --target with one "
+                        config.err().println("benchrig results: --format pyperf needs --target with one "
                                 + "of the run's hosts: " + String.join(", ", hosts.stream().map(TargetInfo::targetId).toList())
                                 + (target == null ? "" : " (got '" + target + "')"));
                         return 2;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.benchrig.bench.ResultRow;
+import org.benchrig.command.Table;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.MeasurementRows;
 import org.benchrig.store.BenchmarkInfo;

@@ -8,6 +8,7 @@ import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunPlan;
 import org.benchrig.bench.RunRequest;
 import org.benchrig.bench.RunService;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.mqtt.MqttPart;
 import org.benchrig.mqtt.Publisher;
@@ -17,18 +18,10 @@ import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig run}: a suite on the rig's targets in parallel; progress, then a summary table. */
 @Command(name = "run", description = "Run a benchmark suite on the boards and hosts in parallel and store every measurement.")
 public final class RunCommand implements Callable<Integer> {
-    /** The interpreter that reads the benchmark catalog; every rig has it (Debian's python3). */
-    static final String CATALOG_PYTHON = "python3";
-
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Option(names = "--suite", paramLabel = "SUITE", description = "smoke, default or nightly, or benchmark names a,b (default: the config's run.suite)")
@@ -49,8 +42,6 @@ public final class RunCommand implements Callable<Integer> {
     List<java.nio.file.Path> benchDirs = new java.util.ArrayList<>();
     @Option(names = "--profile", description = "after the run, profile each of its benchmarks on each of its hosts (stored with the run)")
     boolean profile;
-    @Spec
-    CommandSpec spec;
 
     /**
      * How long a finished CLI run waits for the broker to take the last messages (reconnecting to a
@@ -60,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The broker password comes from the environment the CLI was given, then the process's. */
     private java.util.function.Function<String, String> mqttEnv() {
-        return name -> parent.env.variables().getOrDefault(name, System.getenv(name));
+        return name -> config.env().variables().getOrDefault(name, System.getenv(name));
     }
 
     /** Gives the broker {@link #MQTT_DRAIN} to take what is left; says how many messages wait for `serve`. */
@@ -124,22 +115,22 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
         // --serve is a daemon itself; --profile runs here after the run; the daemon knows only its config's benchmark dirs
         if (!serve && !profile && benchDirs.isEmpty()) {
-            java.util.Optional<DaemonClient> daemon = DaemonClient.find(cfg.dataDir(), parent.env.variables(),
-                    spec.commandLine().getErr());
+            java.util.Optional<DaemonClient> daemon = DaemonClient.find(cfg.dataDir(), config.env().variables(),
+                    config.err());
             if (daemon.isPresent()) {
                 try {
-                    return queueOnDaemon(daemon.get(), out, spec.commandLine().getErr());
+                    return queueOnDaemon(daemon.get(), out, config.err());
                 } catch (DaemonClient.Gone g) {
-                    spec.commandLine().getErr().println("benchrig: note: " + g.getMessage() + "; running here");
+                    config.err().println("benchrig: note: " + g.getMessage() + "; running here");
                 }
             }
         }
-        spec.commandLine().getErr().println(DaemonClient.DIRECT_LINE);
-        Catalog catalog = Catalog.load(parent.env.scriptsDir(), CATALOG_PYTHON, benchmarkDirs(cfg, benchDirs));
+        config.err().println(DaemonClient.DIRECT_LINE);
+        Catalog catalog = config.env().catalog(benchmarkDirs(cfg, benchDirs));
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
              RunService service = new RunService(rig, store, catalog)) {
             int orphaned = store.interruptOrphanedRuns();
@@ -158,17 +149,17 @@ public final class RunCommand implements Callable<Integer> {
             long runId;
             java.util.List<AutoCloseable> parts = new java.util.ArrayList<>();
             // with --serve the daemon parts publish; otherwise a configured broker gets the run's results as they come
-            Publisher mqtt = serve ? null : MqttPart.startForRun(service, spec.commandLine().getErr(), mqttEnv());
+            Publisher mqtt = serve ? null : MqttPart.startForRun(service, config.err(), mqttEnv());
             try {
                 if (serve) {
                     DaemonParts.start(service, out, parts);
                 }
-                runId = service.runNow(plan, new ProgressPrinter(out, parent.env.interactive()));
+                runId = service.runNow(plan, new ProgressPrinter(out, config.env().interactive()));
             } finally {
-                DaemonParts.stopAll(parts, spec.commandLine().getErr());
+                DaemonParts.stopAll(parts, config.err());
                 Runtime.getRuntime().removeShutdownHook(onSignal);
                 if (mqtt != null) {
-                    drainOrSay(mqtt, spec.commandLine().getErr());
+                    drainOrSay(mqtt, config.err());
                 }
             }
             out.println();
@@ -176,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
                     store.measurements(runId), out);
             ConcurrencyTable.print(new ScalingRecords(store).of(runId), out);
             if (profile) {
-                ProfileCommand.profileInto(store, runId, cfg, parent.env, plan.benchmarks(), plan.targetIds(), null,
+                ProfileCommand.profileInto(store, runId, cfg, config.env(), plan.benchmarks(), plan.targetIds(), null,
                         org.benchrig.profile.ProfileSettings.DEFAULT, out, null);
             }
             out.printf("run %d stored in %s%n", runId, store.path());

@@ -6,22 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.benchrig.bench.Rig;
-import org.benchrig.config.RigConfig;
+import org.benchrig.command.ConfigOption;
+import org.benchrig.command.Table;
 import org.benchrig.store.RunInfo;
-import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig runs}: the stored runs, newest first. */
 @Command(name = "runs", description = "List stored runs, newest first.")
 public final class RunsCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
     @Option(names = "--limit", defaultValue = "20", description = "how many (default: ${DEFAULT-VALUE})")
@@ -30,26 +24,23 @@ public final class RunsCommand implements Callable<Integer> {
     int offset;
     @Mixin
     FormatOption format;
-    @Spec
-    CommandSpec spec;
 
     static final List<String> COLUMNS = List.of("id", "state", "suite", "targets", "repetitions", "started_at",
             "ended_at", "duration_s", "reason");
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath())) {
-            store.interruptOrphanedRuns();
-            List<RunInfo> runs = store.runs(limit, offset);
-            switch (format.format()) {
-                case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);
-                case csv -> Listing.csv(COLUMNS, runs.stream().map(RunsCommand::fields).toList(), out);
-                default -> table(runs, out);
-            }
-            return 0;
+        List<RunInfo> runs;
+        try (RunStore stored = RunStore.open(config.load())) {
+            runs = stored.store().runs(limit, offset);
         }
+        PrintWriter out = config.out();
+        switch (format.format()) {
+            case json -> Listing.json(runs.stream().map(RunsCommand::fields).toList(), out);
+            case csv -> Listing.csv(COLUMNS, runs.stream().map(RunsCommand::fields).toList(), out);
+            default -> table(runs, out);
+        }
+        return 0;
     }
 
     private static void table(List<RunInfo> runs, PrintWriter out) {

@@ -8,13 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import org.benchrig.bench.Catalog;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code benchrig serve}: the bench's daemon. Opens the rig, the store and the run queue, starts
@@ -26,18 +24,14 @@ public final class ServeCommand implements Callable<Integer> {
     /** Stopping the parts and the emulators on a signal; then the JVM exits regardless. */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(20);
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RigConfig cfg = config.load(parent.env);
-        PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = Catalog.load(parent.env.scriptsDir(), RunCommand.CATALOG_PYTHON, cfg.benchmarks());
+        RigConfig cfg = config.load();
+        PrintWriter out = config.out();
+        Catalog catalog = config.env().catalog(cfg.benchmarks());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
@@ -59,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.flush();
                 stop.await();
             } finally {
-                DaemonParts.stopAll(parts, spec.commandLine().getErr());
+                DaemonParts.stopAll(parts, config.err());
             }
         } finally {
             stopped.countDown();

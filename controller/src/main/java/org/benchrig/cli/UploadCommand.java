@@ -8,13 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.benchrig.bench.Rig;
 import org.benchrig.board.VerifiedUpload;
+import org.benchrig.command.ConfigOption;
 import org.benchrig.time.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchrig upload BOARD local.py [name.py]}: verified upload to the board's filesystem. */
 @Command(name = "upload", description = "Copy a file to a board's filesystem, verified by length and checksum.")
@@ -22,18 +20,14 @@ public final class UploadCommand implements Callable<Integer> {
     /** Generous: about 1 KB/s is the worst we have seen on a loaded host. */
     private static final Duration UPLOAD_WAIT = Duration.ofMinutes(2);
 
-    @ParentCommand
-    BenchrigCommand parent;
     @Mixin
     ConfigOption config;
-    @Parameters(index = "0", paramLabel = "BOARD")
-    String board;
+    @Mixin
+    BoardArgument board;
     @Parameters(index = "1", paramLabel = "LOCAL")
     Path local;
     @Parameters(index = "2", arity = "0..1", paramLabel = "NAME", description = "name on the board (default: the local file name)")
     String name;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -42,11 +36,11 @@ public final class UploadCommand implements Callable<Integer> {
         }
         byte[] content = Files.readAllBytes(local);
         String target = name != null ? name : local.getFileName().toString();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        org.benchrig.config.RigConfig cfg = config.load(parent.env);
-        return BoardRoute.run(cfg.dataDir(), parent.env.variables(), err, daemon -> {
-            DaemonClient.Reply r = daemon.post("api/boards/" + board + "/upload", java.util.Map.of("name", target,
+        PrintWriter out = config.out();
+        PrintWriter err = config.err();
+        org.benchrig.config.RigConfig cfg = config.load();
+        return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> {
+            DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/upload", java.util.Map.of("name", target,
                     "contentBase64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
             var refused = BoardRoute.refused(daemon, r, err);
             if (refused.isPresent()) {
@@ -57,7 +51,7 @@ public final class UploadCommand implements Callable<Integer> {
         }, () -> {
             try (Rig rig = Rig.open(cfg)) {
                 rig.setPurpose("benchrig upload");
-                VerifiedUpload.Report r = rig.board(board).upload(target, content, Deadline.in(UPLOAD_WAIT));
+                VerifiedUpload.Report r = rig.board(board.id()).upload(target, content, Deadline.in(UPLOAD_WAIT));
                 return report(out, r.bytes(), r.elapsed().toNanos() / 1e9, r.pieceRetries(), target);
             }
         });
@@ -65,7 +59,7 @@ public final class UploadCommand implements Callable<Integer> {
 
     private int report(PrintWriter out, int bytes, double secs, int pieceRetries, String target) {
         out.printf(Locale.ROOT, "%s: %s, %d bytes in %.2f s (%.0f B/s), verified; %d piece(s) resent%n",
-                board, target, bytes, secs, bytes / secs, pieceRetries);
+                board.id(), target, bytes, secs, bytes / secs, pieceRetries);
         out.flush();
         return 0;
     }

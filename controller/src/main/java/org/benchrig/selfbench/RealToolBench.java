@@ -69,13 +69,13 @@ public final class RealToolBench {
                 progress.flush();
             }
         }
-        String toolText = LinkBench.percent(toolBad, runs) + String.format(Locale.ROOT,
+        String toolText = LinkFigures.percent(toolBad, runs) + String.format(Locale.ROOT,
                 "; median %.0f ms per run (process start, port open, soft reset, transfer)", Summary.of(toolMs).median())
                 + (toolHung > 0 ? "; killed at the " + TOOL_WAIT.toSeconds() + " s deadline: " + toolHung : "")
                 + (firstBad == null ? "" : "; first failure: " + firstBad);
         return new LinkBench.Row("(c) corrupted transfers of a " + script.bytes() + " B self-checking script, vs the REAL "
                 + tool.name() + " (" + tool.path() + ") on a second emulated board", runs + " + " + runs,
-                LinkBench.percent(oursBad, runs), toolText, "-");
+                LinkFigures.percent(oursBad, runs), toolText, "-");
     }
 
     private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package org.benchrig.cli;
 
+import org.benchrig.command.Env;
 import org.benchrig.testing.NeedsEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 

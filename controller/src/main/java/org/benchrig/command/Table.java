@@ -1,4 +1,4 @@
-package org.benchrig.cli;
+package org.benchrig.command;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
