@@ -168,19 +168,8 @@ class ConfigLoaderTest {
                 arguments("invalid enum values list the allowed values", VALID.replace("kind: emulated", "kind: qemu") + "platform: arduino\n",
                         List.of("5:11: boards[0].kind: invalid value 'qemu'; expected one of: emulated, serial",
                                 "10:11: platform: invalid value 'arduino'; expected one of: simulated, raspberrypi")),
-                arguments("out of range numbers name the full path and the range", """
-                rig: t
-                data_dir: data
-                boards:
-                  - id: mb1
-                    kind: emulated
-                    firmware: fw.hex
-                  - id: mb2
-                    kind: emulated
-                    firmware: fw.hex
-                    pacing: {chunk_bytes: 0, gap_ms: 1001}
-                    tier: xl
-                """,
+                arguments("out of range numbers name the full path and the range", VALID.replace("hosts:\n  - id: cpython\n    interpreter: py\n",
+                                "  - id: mb2\n    kind: emulated\n    firmware: fw.hex\n    pacing: {chunk_bytes: 0, gap_ms: 1001}\n    tier: xl\n"),
                         List.of("10:27: boards[1].pacing.chunk_bytes: expected an integer in 1..4096, got 0",
                                 "10:38: boards[1].pacing.gap_ms: expected an integer in 0..1000, got 1001",
                                 "11:11: boards[1].tier: invalid value 'xl'; expected one of: s, m, l")),
