@@ -128,9 +128,11 @@ class DriveFlashFlowTest {
 
         FlashReport r = new Uf2Flasher(mount, "rp2040", port, bootsel, run, progress::add)
                 .flash(image, Deadline.in(WAIT));
+        lines.event("flash returned");
 
+        // the port comes back only once the flasher says it waits for it: returning earlier is not waiting
         assertThat(lines.log).containsExactly("BOOTSEL=LOW", "RUN=LOW", "RUN=HIGH", "drive up", "BOOTSEL=HIGH",
-                "drive gone", "port back");
+                "drive gone", "port back", "flash returned");
         assertThat(r.steps()).anySatisfy(s -> assertThat(s).contains("Board-ID: RPI-RP2"));
         assertThat(r.steps().get(r.steps().size() - 1)).contains("serial port").contains("back");
         assertThat(Files.exists(port)).isTrue();
@@ -182,11 +184,11 @@ class DriveFlashFlowTest {
             Files.delete(copied);
             lines.event("drive gone");
             awaitFlasherWaitingFor("DAPLink to program the board and remount");
+            lines.event("drive back");
             if (failText != null) {
                 appear(mount.resolve("FAIL.TXT"), failText);
             }
             appear(mount.resolve("DETAILS.TXT"), "# DAPLink Firmware\nVersion: 0253\n");
-            lines.event("drive back");
             Files.createFile(port);
         });
     }
@@ -200,8 +202,9 @@ class DriveFlashFlowTest {
         playDaplink(mount, port, image, null);
 
         FlashReport r = new DaplinkFlasher(mount, port, progress::add).flash(image, Deadline.in(WAIT));
+        lines.event("flash returned");
 
-        assertThat(lines.log).containsExactly("hex copied", "drive gone", "drive back");
+        assertThat(lines.log).containsExactly("hex copied", "drive gone", "drive back", "flash returned");
         assertThat(r.steps()).containsSubsequence("copied " + image.size() + " bytes to " + mount.resolve("firmware.hex"),
                 "DAPLink programmed the target and remounted " + mount);
     }
