@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.benchrig.time.Deadline;
 
 /**
@@ -24,10 +25,12 @@ public final class DaplinkFlasher implements Flasher {
 
     private final Path mount;
     private final Path port;
+    private final Consumer<String> progress;
 
-    public DaplinkFlasher(Path mount, Path port) {
+    public DaplinkFlasher(Path mount, Path port, Consumer<String> progress) {
         this.mount = mount;
         this.port = port;
+        this.progress = progress;
     }
 
     @Override
@@ -46,6 +49,7 @@ public final class DaplinkFlasher implements Flasher {
         Path target = mount.resolve(image.path().getFileName().toString());
         DriveCopy.copy(label(), image.path(), target);
         steps.add("copied " + image.size() + " bytes to " + target);
+        progress.accept("copied " + image.path().getFileName() + "; waiting for DAPLink to program the board and remount " + mount);
         // done when the drive is back without our file (it was remounted), or as soon as a fresh FAIL.TXT shows
         Waits.until(label(), () -> (Files.isRegularFile(details) && !Files.exists(target))
                         || (!staleFail && Files.exists(fail)), deadline.atMost(PROGRAM_WAIT),

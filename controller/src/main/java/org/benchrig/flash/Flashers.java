@@ -29,7 +29,7 @@ public final class Flashers {
             case UF2 -> new Uf2Flasher(f.mount(), f.family(), Path.of(board.port()),
                     f.bootselPin() == null ? null : lines.output(board.id() + "-bootsel", f.bootselPin()),
                     f.runPin() == null ? null : lines.output(board.id() + "-run", f.runPin()), progress);
-            case DAPLINK -> new DaplinkFlasher(f.mount(), Path.of(board.port()));
+            case DAPLINK -> new DaplinkFlasher(f.mount(), Path.of(board.port()), progress);
             case ESPTOOL -> new EsptoolFlasher(f.esptool(), f.chip(), board.port(), f.baud(), f.offset(),
                     f.bootPin() == null ? null : lines.output(board.id() + "-gpio0", f.bootPin()),
                     f.enPin() == null ? null : lines.output(board.id() + "-en", f.enPin()), progress);

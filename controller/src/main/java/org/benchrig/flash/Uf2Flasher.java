@@ -90,6 +90,7 @@ public final class Uf2Flasher implements Flasher {
         Waits.until(label(), () -> !Files.exists(info), deadline,
                 () -> "the drive did not go after the copy: the boot ROM did not take the file (still " + info + ")");
         steps.add("drive gone: the boot ROM rebooted into the image");
+        progress.accept("the boot ROM rebooted into the image; waiting for the serial port " + port);
         Waits.until(label(), () -> Files.exists(port), deadline,
                 () -> "the serial port " + port + " did not come back after the reboot");
         steps.add("serial port " + port + " back");

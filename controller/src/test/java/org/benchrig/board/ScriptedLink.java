@@ -233,6 +233,7 @@ public final class ScriptedLink extends BufferedLink {
             if (now >= until) {
                 return 0;
             }
+            // the simulated line's own timing: nothing is due before the next emission or the read's timeout
             long wake = head == null ? until : Math.min(until, head.atNanos());
             sleepNanos(wake - now);
         }

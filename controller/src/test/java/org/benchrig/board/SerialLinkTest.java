@@ -45,18 +45,9 @@ class SerialLinkTest {
             assertThat(got).isFalse();
         } finally {
             // a read stuck in the port returns once bytes come: make the board send its banner,
-            // then leave the board in raw REPL for the next test
+            // then leave the board in raw REPL for the next test (enterRaw waits for its own banner)
             link.write(new byte[] {RawRepl.CTRL_A});
-            sleep(300);
             board.repl().enterRaw(Deadline.in(Duration.ofSeconds(10)));
-        }
-    }
-
-    private static void sleep(int ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

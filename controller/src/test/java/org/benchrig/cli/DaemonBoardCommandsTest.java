@@ -126,13 +126,18 @@ class DaemonBoardCommandsTest {
     @Test
     @Order(5)
     void flashGoesThroughTheDaemonAndEmptiesTheFilesystem() {
+        // a file of this test's own on the board, so its absence after the flash means something
+        CliHarness.Result wrote = CliHarness.run("exec", "mb1", "f = open('left.txt', 'w')\nf.write('x')\nf.close()\n"
+                + "import os\nprint(os.listdir())", "--config", cfg.toString());
+        assertThat(wrote.exit()).as(wrote.err()).isZero();
+        assertThat(wrote.out()).contains("'left.txt'");
         CliHarness.Result flashed = CliHarness.run("flash", "mb1", CliHarness.FIRMWARE, "--config", cfg.toString());
         assertThat(flashed.exit()).as(flashed.out() + flashed.err()).isZero();
         assertThat(flashed.err()).contains("via daemon at");
         assertThat(flashed.out()).contains("flash   emulated", "VERIFIED mb1 runs firmware.hex");
         CliHarness.Result after = CliHarness.run("exec", "mb1", "import os\nprint(os.listdir())", "--config", cfg.toString());
         assertThat(after.exit()).as(after.err()).isZero();
-        assertThat(after.out()).doesNotContain("tool.py");
+        assertThat(after.out()).doesNotContain("left.txt", "tool.py");
     }
 
     @Test

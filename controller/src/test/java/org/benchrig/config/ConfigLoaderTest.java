@@ -2,6 +2,9 @@ package org.benchrig.config;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -10,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ConfigLoaderTest {
 
@@ -135,55 +140,60 @@ class ConfigLoaderTest {
 
     // ---- malformed configs: one exact line each -----------------------------------------------
 
-    @Test
-    void unknownKeySuggestsTheClosestKnownKey() throws Exception {
-        assertThat(problems(VALID.replace("firmware: fw.hex", "firmwre: fw.hex"))).containsExactly(
-                at(4, 5, "boards[0].firmware: missing required field 'firmware'"),
-                at(6, 5, "boards[0].firmwre: unknown key; did you mean 'firmware'?"));
+    /**
+     * Broken configs (VALID with one thing wrong, or a whole text) and the exact lines of their
+     * error message, each "line:column: path: message" after the file's name.
+     */
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                arguments("unknown key suggests the closest known key", VALID.replace("firmware: fw.hex", "firmwre: fw.hex"),
+                        List.of("4:5: boards[0].firmware: missing required field 'firmware'",
+                                "6:5: boards[0].firmwre: unknown key; did you mean 'firmware'?")),
+                arguments("unknown key with nothing close lists the known keys", VALID + "colour: red\n",
+                        List.of("10:1: colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, mqtt, schedule, stats, benchmarks")),
+                arguments("camel case key is recognised as its snake case spelling", VALID + "run:\n  benchmarkTimeoutS: 10\n",
+                        List.of("11:3: run.benchmarkTimeoutS: unknown key; did you mean 'benchmark_timeout_s'?")),
+                arguments("word where an integer belongs is a wrong type", VALID + "run:\n  repetitions: five\n",
+                        List.of("11:16: run.repetitions: expected an integer in 1..1000, got 'five'")),
+                arguments("mapping where a list belongs is a wrong type", "rig: t\ndata_dir: data\nboards: {}\n",
+                        List.of("3:9: boards: expected a list, got a mapping")),
+                arguments("missing required field points at the enclosing mapping", VALID.replace("    kind: emulated\n", ""),
+                        List.of("4:5: boards[0].kind: missing required field 'kind'")),
+                arguments("missing top level fields are all reported", "platform: simulated\n",
+                        List.of("1:1: rig: missing required field 'rig'",
+                                "1:1: data_dir: missing required field 'data_dir'")),
+                arguments("duplicate id across boards and hosts points at the second and names the first", VALID.replace("id: cpython", "id: mb1"),
+                        List.of("8:9: hosts[0].id: duplicate id 'mb1'; ids must be unique across boards and hosts,"
+                                        + " first used at line 4 (boards[0].id)")),
+                arguments("invalid enum values list the allowed values", VALID.replace("kind: emulated", "kind: qemu") + "platform: arduino\n",
+                        List.of("5:11: boards[0].kind: invalid value 'qemu'; expected one of: emulated, serial",
+                                "10:11: platform: invalid value 'arduino'; expected one of: simulated, raspberrypi")),
+                arguments("out of range numbers name the full path and the range", VALID.replace("hosts:\n  - id: cpython\n    interpreter: py\n",
+                                "  - id: mb2\n    kind: emulated\n    firmware: fw.hex\n    pacing: {chunk_bytes: 0, gap_ms: 1001}\n    tier: xl\n"),
+                        List.of("10:27: boards[1].pacing.chunk_bytes: expected an integer in 1..4096, got 0",
+                                "10:38: boards[1].pacing.gap_ms: expected an integer in 0..1000, got 1001",
+                                "11:11: boards[1].tier: invalid value 'xl'; expected one of: s, m, l")),
+                arguments("ids must match the pattern", VALID.replace("rig: t", "rig: Sim Bench").replace("id: mb1", "id: _mb1"),
+                        List.of("1:6: rig: invalid id 'Sim Bench'; expected an id matching [a-z0-9][a-z0-9_-]*"
+                                        + " (lower-case letters, digits, '_' and '-')",
+                                "4:9: boards[0].id: invalid id '_mb1'; expected an id matching [a-z0-9][a-z0-9_-]*"
+                                        + " (lower-case letters, digits, '_' and '-')")),
+                arguments("port and baud are forbidden for emulated boards and port required for serial", VALID.replace("firmware: fw.hex",
+                                "firmware: fw.hex\n    port: /dev/ttyACM0\n    baud: 9600\n  - id: pico\n    kind: serial"),
+                        List.of("7:5: boards[0].port: not allowed for an emulated board (kind: emulated);"
+                                        + " remove it or use kind: serial",
+                                "8:5: boards[0].baud: not allowed for an emulated board (kind: emulated);"
+                                        + " baud applies to serial boards only",
+                                "9:5: boards[1].port: missing required field 'port'")),
+                arguments("negative cpu index is reported at the list element", VALID + "    cpus: [1, -2, x]\n",
+                        List.of("10:15: hosts[0].cpus[1]: expected an integer >= 0, got -2",
+                                "10:19: hosts[0].cpus[2]: expected an integer >= 0, got 'x'")));
     }
 
-    @Test
-    void unknownKeyWithNothingCloseListsTheKnownKeys() throws Exception {
-        assertThat(problems(VALID + "colour: red\n")).containsExactly(
-                at(10, 1, "colour: unknown key; expected one of: rig, platform, data_dir, run, boards, hosts, web, mqtt, schedule, stats, benchmarks"));
-    }
-
-    @Test
-    void camelCaseKeyIsRecognisedAsItsSnakeCaseSpelling() throws Exception {
-        assertThat(problems(VALID + "run:\n  benchmarkTimeoutS: 10\n")).containsExactly(
-                at(11, 3, "run.benchmarkTimeoutS: unknown key; did you mean 'benchmark_timeout_s'?"));
-    }
-
-    @Test
-    void wordWhereAnIntegerBelongsIsAWrongType() throws Exception {
-        assertThat(problems(VALID + "run:\n  repetitions: five\n")).containsExactly(
-                at(11, 16, "run.repetitions: expected an integer in 1..1000, got 'five'"));
-    }
-
-    @Test
-    void mappingWhereAListBelongsIsAWrongType() throws Exception {
-        assertThat(problems("rig: t\ndata_dir: data\nboards: {}\n")).containsExactly(
-                at(3, 9, "boards: expected a list, got a mapping"));
-    }
-
-    @Test
-    void missingRequiredFieldPointsAtTheEnclosingMapping() throws Exception {
-        assertThat(problems(VALID.replace("    kind: emulated\n", ""))).containsExactly(
-                at(4, 5, "boards[0].kind: missing required field 'kind'"));
-    }
-
-    @Test
-    void missingTopLevelFieldsAreAllReported() throws Exception {
-        assertThat(problems("platform: simulated\n")).containsExactly(
-                at(1, 1, "rig: missing required field 'rig'"),
-                at(1, 1, "data_dir: missing required field 'data_dir'"));
-    }
-
-    @Test
-    void duplicateIdAcrossBoardsAndHostsPointsAtTheSecondAndNamesTheFirst() throws Exception {
-        assertThat(problems(VALID.replace("id: cpython", "id: mb1"))).containsExactly(
-                at(8, 9, "hosts[0].id: duplicate id 'mb1'; ids must be unique across boards and hosts,"
-                        + " first used at line 4 (boards[0].id)"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aMalformedConfigIsRejectedWithOneExactLinePerProblem(String what, String yaml, List<String> lines) throws Exception {
+        assertThat(problems(yaml)).containsExactlyElementsOf(lines.stream().map(l -> file + ":" + l).toList());
     }
 
     @Test
@@ -218,55 +228,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void invalidEnumValuesListTheAllowedValues() throws Exception {
-        assertThat(problems(VALID.replace("kind: emulated", "kind: qemu") + "platform: arduino\n")).containsExactly(
-                at(5, 11, "boards[0].kind: invalid value 'qemu'; expected one of: emulated, serial"),
-                at(10, 11, "platform: invalid value 'arduino'; expected one of: simulated, raspberrypi"));
-    }
-
-    @Test
-    void outOfRangeNumbersNameTheFullPathAndTheRange() throws Exception {
-        assertThat(problems("""
-                rig: t
-                data_dir: data
-                boards:
-                  - id: mb1
-                    kind: emulated
-                    firmware: fw.hex
-                  - id: mb2
-                    kind: emulated
-                    firmware: fw.hex
-                    pacing: {chunk_bytes: 0, gap_ms: 1001}
-                    tier: xl
-                """)).containsExactly(
-                at(10, 27, "boards[1].pacing.chunk_bytes: expected an integer in 1..4096, got 0"),
-                at(10, 38, "boards[1].pacing.gap_ms: expected an integer in 0..1000, got 1001"),
-                at(11, 11, "boards[1].tier: invalid value 'xl'; expected one of: s, m, l"));
-    }
-
-    @Test
-    void idsMustMatchThePattern() throws Exception {
-        assertThat(problems(VALID.replace("rig: t", "rig: Sim Bench").replace("id: mb1", "id: _mb1")))
-                .containsExactly(
-                        at(1, 6, "rig: invalid id 'Sim Bench'; expected an id matching [a-z0-9][a-z0-9_-]*"
-                                + " (lower-case letters, digits, '_' and '-')"),
-                        at(4, 9, "boards[0].id: invalid id '_mb1'; expected an id matching [a-z0-9][a-z0-9_-]*"
-                                + " (lower-case letters, digits, '_' and '-')"));
-    }
-
-    @Test
-    void portAndBaudAreForbiddenForEmulatedBoardsAndPortRequiredForSerial() throws Exception {
-        assertThat(problems(VALID.replace("firmware: fw.hex",
-                "firmware: fw.hex\n    port: /dev/ttyACM0\n    baud: 9600\n  - id: pico\n    kind: serial")))
-                .containsExactly(
-                        at(7, 5, "boards[0].port: not allowed for an emulated board (kind: emulated);"
-                                + " remove it or use kind: serial"),
-                        at(8, 5, "boards[0].baud: not allowed for an emulated board (kind: emulated);"
-                                + " baud applies to serial boards only"),
-                        at(9, 5, "boards[1].port: missing required field 'port'"));
-    }
-
-    @Test
     void interpreterMustBeOnPathOrAnExecutableFile() throws Exception {
         assertThat(problems(VALID + "  - id: pypy\n    interpreter: pypy9\n  - id: venv\n    interpreter: ./fw.hex\n"))
                 .containsExactly(
@@ -274,13 +235,6 @@ class ConfigLoaderTest {
                                 + " expected a command on PATH or a path to an executable file"),
                         at(13, 18, "hosts[2].interpreter: interpreter not found: "
                                 + dir.toAbsolutePath().resolve("fw.hex") + " is not an executable file"));
-    }
-
-    @Test
-    void negativeCpuIndexIsReportedAtTheListElement() throws Exception {
-        assertThat(problems(VALID + "    cpus: [1, -2, x]\n")).containsExactly(
-                at(10, 15, "hosts[0].cpus[1]: expected an integer >= 0, got -2"),
-                at(10, 19, "hosts[0].cpus[2]: expected an integer >= 0, got 'x'"));
     }
 
     @Test

@@ -24,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DriveFlashFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** A real RP2040's new firmware enumerates its USB serial a moment after the drive goes. */
-    private static final Duration PORT_RETURN_DELAY = Duration.ofMillis(50);
-    /** A DAPLink re-mounts its drive (with FAIL.TXT on error) a moment after it took the image. */
-    private static final Duration DRIVE_RETURN_DELAY = Duration.ofMillis(100);
 
     @TempDir
     Path dir;
@@ -68,10 +64,21 @@ class DriveFlashFlowTest {
         void run() throws Exception;
     }
 
-    /** The simulated board waits for the flasher's copy to land, as a real bootloader watches its drive. */
-    private static void await(java.util.concurrent.Callable<Boolean> c) {
-        org.awaitility.Awaitility.await("simulated board waits for the copy").atMost(WAIT)
+    /** The simulated board waits for {@code what}, as a real bootloader watches its drive and its lines. */
+    private static void await(String what, java.util.concurrent.Callable<Boolean> c) {
+        org.awaitility.Awaitility.await("the simulated board waits for " + what).atMost(WAIT)
                 .pollInterval(Duration.ofMillis(5)).until(c);
+    }
+
+    /** The flasher said it waits for {@code what}: the board comes back only then, so the flasher must wait for it. */
+    private void awaitFlasherWaitingFor(String what) {
+        await("the flasher to wait for " + what, () -> progress.stream().anyMatch(p -> p.contains("waiting for " + what)));
+    }
+
+    /** Writes a file whole, as it shows on a freshly mounted drive (never seen half-written). */
+    private static void appear(Path file, String text) throws java.io.IOException {
+        Path part = Files.writeString(file.resolveSibling("." + file.getFileName() + ".part"), text);
+        Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Path firstWithSuffix(Path mount, String suffix) {
@@ -101,29 +108,31 @@ class DriveFlashFlowTest {
         FirmwareImage image = FirmwareImage.load(picoUf2(0xE48BFF56L));
         playBoard(() -> {
             // the boot ROM starts when RUN rises while BOOTSEL is held low
-            await(() -> lines.logged("RUN=HIGH"));
+            await("RUN to rise", () -> lines.logged("RUN=HIGH"));
             assertThat(bootsel.state().isLow()).as("BOOTSEL held while RUN rose").isTrue();
             Files.delete(port); // the MicroPython USB serial goes away in BOOTSEL mode
             lines.event("drive up");
             Files.createDirectories(mount);
             Files.writeString(mount.resolve("INFO_UF2.TXT"), "UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\nBoard-ID: RPI-RP2\n");
-            await(() -> firstWithSuffix(mount, ".uf2") != null && sizeOf(firstWithSuffix(mount, ".uf2")) == image.size());
+            await("the copy", () -> firstWithSuffix(mount, ".uf2") != null && sizeOf(firstWithSuffix(mount, ".uf2")) == image.size());
             Path copied = firstWithSuffix(mount, ".uf2");
             assertThat(Files.readAllBytes(copied)).isEqualTo(Files.readAllBytes(image.path()));
             lines.event("drive gone");
             Files.delete(copied);
             Files.delete(mount.resolve("INFO_UF2.TXT"));
             Files.delete(mount);
-            Thread.sleep(PORT_RETURN_DELAY.toMillis());   // the simulated board's own timing, not a wait of the test
+            awaitFlasherWaitingFor("the serial port");
             lines.event("port back");
             Files.createFile(port);
         });
 
         FlashReport r = new Uf2Flasher(mount, "rp2040", port, bootsel, run, progress::add)
                 .flash(image, Deadline.in(WAIT));
+        lines.event("flash returned");
 
+        // the port comes back only once the flasher says it waits for it: returning earlier is not waiting
         assertThat(lines.log).containsExactly("BOOTSEL=LOW", "RUN=LOW", "RUN=HIGH", "drive up", "BOOTSEL=HIGH",
-                "drive gone", "port back");
+                "drive gone", "port back", "flash returned");
         assertThat(r.steps()).anySatisfy(s -> assertThat(s).contains("Board-ID: RPI-RP2"));
         assertThat(r.steps().get(r.steps().size() - 1)).contains("serial port").contains("back");
         assertThat(Files.exists(port)).isTrue();
@@ -161,21 +170,25 @@ class DriveFlashFlowTest {
         }
     }
 
-    /** A DAPLink drive: takes the .hex, unmounts, remounts (with FAIL.TXT when {@code failText} is set). */
+    /**
+     * A DAPLink drive: takes the .hex, unmounts, and remounts (with FAIL.TXT when {@code failText} is
+     * set) once the flasher waits for it.
+     */
     private void playDaplink(Path mount, Path port, FirmwareImage image, String failText) {
         playBoard(() -> {
-            await(() -> sizeOf(firstWithSuffix(mount, ".hex")) == image.size());
+            await("the copy", () -> sizeOf(firstWithSuffix(mount, ".hex")) == image.size());
             lines.event("hex copied");
             Path copied = firstWithSuffix(mount, ".hex");
-            Files.delete(copied);
+            // the whole drive goes: DETAILS.TXT first, so no moment looks like a drive remounted without the file
             Files.delete(mount.resolve("DETAILS.TXT"));
+            Files.delete(copied);
             lines.event("drive gone");
-            Thread.sleep(DRIVE_RETURN_DELAY.toMillis());   // the simulated board's own timing, not a wait of the test
-            if (failText != null) {
-                Files.writeString(mount.resolve("FAIL.TXT"), failText);
-            }
-            Files.writeString(mount.resolve("DETAILS.TXT"), "# DAPLink Firmware\nVersion: 0253\n");
+            awaitFlasherWaitingFor("DAPLink to program the board and remount");
             lines.event("drive back");
+            if (failText != null) {
+                appear(mount.resolve("FAIL.TXT"), failText);
+            }
+            appear(mount.resolve("DETAILS.TXT"), "# DAPLink Firmware\nVersion: 0253\n");
             Files.createFile(port);
         });
     }
@@ -188,9 +201,10 @@ class DriveFlashFlowTest {
         FirmwareImage image = FirmwareImage.load(TestImages.MICROBIT_FIRMWARE);
         playDaplink(mount, port, image, null);
 
-        FlashReport r = new DaplinkFlasher(mount, port).flash(image, Deadline.in(WAIT));
+        FlashReport r = new DaplinkFlasher(mount, port, progress::add).flash(image, Deadline.in(WAIT));
+        lines.event("flash returned");
 
-        assertThat(lines.log).containsExactly("hex copied", "drive gone", "drive back");
+        assertThat(lines.log).containsExactly("hex copied", "drive gone", "drive back", "flash returned");
         assertThat(r.steps()).containsSubsequence("copied " + image.size() + " bytes to " + mount.resolve("firmware.hex"),
                 "DAPLink programmed the target and remounted " + mount);
     }
@@ -203,7 +217,7 @@ class DriveFlashFlowTest {
         playDaplink(mount, dir.resolve("ttyACM0"), image, "The interface firmware FAILED to reset/halt the target MCU\r\n"
                 + "type: target\r\n");
 
-        assertThatThrownBy(() -> new DaplinkFlasher(mount, dir.resolve("ttyACM0")).flash(image, Deadline.in(WAIT)))
+        assertThatThrownBy(() -> new DaplinkFlasher(mount, dir.resolve("ttyACM0"), progress::add).flash(image, Deadline.in(WAIT)))
                 .isInstanceOfSatisfying(FlashFailed.class, f -> assertThat(f.toolOutput())
                         .containsExactly("The interface firmware FAILED to reset/halt the target MCU", "type: target"))
                 .hasMessageContaining("FAIL.TXT says");
@@ -216,7 +230,7 @@ class DriveFlashFlowTest {
         Path pico = dir.resolve("pico.hex");
         Files.write(pico, List.of(IntelHex.record(0x04, 0, new byte[] {0x10, 0x00}),
                 IntelHex.record(0x00, 0, new byte[16]), ":00000001FF"));
-        assertThatThrownBy(() -> new DaplinkFlasher(mount, dir.resolve("tty")).flash(FirmwareImage.load(pico),
+        assertThatThrownBy(() -> new DaplinkFlasher(mount, dir.resolve("tty"), progress::add).flash(FirmwareImage.load(pico),
                 Deadline.in(WAIT))).isInstanceOf(InvalidImage.class).hasMessageContaining("outside the microbit's flash");
         try (Stream<Path> s = Files.list(mount)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("DETAILS.TXT");

@@ -1,11 +1,14 @@
 package org.benchrig.mqtt;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's Mosquitto, started by a test on a free loopback port; stopped (and restartable) by handle. */
@@ -78,19 +81,24 @@ final class Mosquitto implements AutoCloseable {
     synchronized void startProcess() throws Exception {
         process = new ProcessBuilder(BINARY, "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < until) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
-                }
-                Thread.sleep(50);
-            }
+        Process started = process;
+        await("mosquitto listens on " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("mosquitto exited: " + log());
+                    }
+                    return accepts();
+                });
+    }
+
+    /** True when the plain listener takes a TCP connection. */
+    private boolean accepts() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        throw new IllegalStateException("mosquitto did not listen on " + port);
     }
 
     /** SIGTERM: Mosquitto saves its persistence file and exits. */

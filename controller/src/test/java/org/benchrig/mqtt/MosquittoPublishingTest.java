@@ -18,6 +18,12 @@ import org.benchrig.testing.NeedsBroker;
 @NeedsEmulator
 @NeedsBroker
 class MosquittoPublishingTest extends PublishingScenarios {
+    /**
+     * Nothing more may be delivered while the window is full: an absence, which no event announces,
+     * so it is watched for four turns of the publisher's idle loop, each a chance for a wrong publish.
+     */
+    static final Duration FULL_WINDOW_WATCH = Duration.ofMillis(Publisher.IDLE_POLL_MS * 4);
+
     @BeforeAll
     static void startBroker() throws Exception {
         broker = TestBroker.mosquitto(dir.resolve("mosquitto"));
@@ -68,7 +74,7 @@ class MosquittoPublishingTest extends PublishingScenarios {
                     p.measured(heapMeasurement("mb1", 4242));
                     p.measured(heapMeasurement("mb2", 4343));
                     long seen = p.delivered();
-                    org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(Publisher.IDLE_POLL_MS * 4))
+                    org.awaitility.Awaitility.await().pollDelay(FULL_WINDOW_WATCH)
                             .atMost(Duration.ofSeconds(5)).until(() -> p.delivered() == seen);
                 } finally {
                     stalling.thaw();

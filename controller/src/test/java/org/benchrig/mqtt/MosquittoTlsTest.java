@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.benchrig.cli.CliHarness;
 import org.benchrig.config.MqttConfig;
 import org.benchrig.store.Store;
@@ -167,15 +168,19 @@ class MosquittoTlsTest {
 
     @Test
     void aKeyNotInPkcs8IsOneLineSayingHowToConvertIt() throws Exception {
-        MqttConfig sec1 = new MqttConfig(true, sslUrl(), null, null,
+        // with a password to look up: each connect attempt asks for it before it reads the TLS files
+        MqttConfig sec1 = new MqttConfig(true, sslUrl(), "rig", "SEC1_PASSWORD",
                 new MqttConfig.Tls(pki.resolve("ca.pem"), pki.resolve("client.pem"), pki.resolve("client-sec1.key")),
                 MqttConfig.HomeAssistant.DEFAULT);
+        AtomicInteger attempts = new AtomicInteger();
         StringWriter log = new StringWriter();
         Files.createDirectories(dir.resolve("sec1"));
         try (Store s = Store.open(dir.resolve("sec1/benchrig.db"));
-             Publisher p = new Publisher("sec1-rig", sec1, s, null, new PrintWriter(log, true), System::getenv).start()) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> !log.toString().isEmpty());
-            Thread.sleep(1000);   // a few retries
+             Publisher p = new Publisher("sec1-rig", sec1, s, null, new PrintWriter(log, true), name -> {
+                 attempts.incrementAndGet();
+                 return "unused";
+             }).start()) {
+            await("three connect attempts").atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 3);
             assertThat(p.connected()).isFalse();
         }
         List<String> lines = PublishingScenarios.mqttLines(log.toString());

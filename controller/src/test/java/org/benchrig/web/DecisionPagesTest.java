@@ -1,5 +1,6 @@
 package org.benchrig.web;
 
+import org.benchrig.testing.BrowserSession;
 import org.benchrig.testing.NeedsBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,18 +8,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.benchrig.bench.Catalog;
-import org.benchrig.bench.Rig;
-import org.benchrig.bench.RunService;
 import org.benchrig.cli.CliHarness;
-import org.benchrig.config.ConfigLoader;
 import org.benchrig.config.StatsSettings;
-import org.benchrig.config.WebConfig;
 import org.benchrig.report.Html;
 import org.benchrig.report.Report;
 import org.benchrig.result.HeapUse;
@@ -32,6 +27,7 @@ import org.benchrig.store.TargetInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,13 +42,13 @@ class DecisionPagesTest {
     /** Process start-up added to a host's cold call to make its whole-process time. */
     static final long SPAWN_NS = 40_000_000;
 
+    @RegisterExtension
+    static final BrowserSession CHROMIUM = new BrowserSession();
     @TempDir
     static Path dir;
-    static Rig rig;
+    static ServedRig served;
     static Store store;
-    static RunService service;
     static WebServer web;
-    static Playwright playwright;
     static Browser browser;
     static BrowserContext desk;
     static BrowserContext phone;
@@ -63,15 +59,12 @@ class DecisionPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path cfgFile = CliHarness.writeConfig(dir, "decide-rig", new String[] {}, HOSTS.toArray(String[]::new));
-        rig = Rig.open(ConfigLoader.load(cfgFile));
-        store = Store.open(rig.databasePath());
-        service = new RunService(rig, store, Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3"));
+        served = ServedRig.open(CliHarness.writeConfig(dir, "decide-rig", new String[] {}, HOSTS.toArray(String[]::new)), null);
+        store = served.store();
+        web = served.web();
         run1 = fixtureRun(1.0);
         run2 = fixtureRun(1.3);
-        web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), null);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, dir);
+        browser = CHROMIUM.browser();
         desk = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
         desk.setDefaultTimeout(20_000);
@@ -120,23 +113,8 @@ class DecisionPagesTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        if (rig != null) {
-            rig.close();
+        if (served != null) {
+            served.close();
         }
     }
 

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.benchrig.bench.Catalog;
-import org.benchrig.bench.Rig;
-import org.benchrig.bench.RunService;
 import org.benchrig.cli.CliHarness;
-import org.benchrig.config.ConfigLoader;
 import org.benchrig.config.HostConfig;
-import org.benchrig.config.WebConfig;
 import org.benchrig.profile.BoardProfiles;
 import org.benchrig.profile.Profile;
 import org.benchrig.profile.ProfileArchive;
@@ -26,7 +20,9 @@ import org.benchrig.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.benchrig.testing.BrowserSession;
 import org.benchrig.testing.NeedsBrowser;
 import org.benchrig.testing.RunsHosts;
 
@@ -40,24 +36,19 @@ class FlameGraphUiTest {
     static final Path SCRIPTS = CliHarness.REPO.resolve("firmware-scripts");
     static final ProfileSettings QUICK = new ProfileSettings(1000, 0.3, 0.8, 0.3, true);
 
+    @RegisterExtension
+    static final BrowserSession CHROMIUM = new BrowserSession();
     @TempDir
     static Path dir;
-    static Rig rig;
-    static Store store;
-    static RunService service;
-    static WebServer web;
-    static Playwright playwright;
-    static Browser browser;
+    static ServedRig served;
     static Page page;
     static long runId;
     static final List<String> dialogs = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Path cfgFile = CliHarness.writeConfig(dir, "flame-rig", new String[] {}, new String[] {"cpython", "pypy"});
-        rig = Rig.open(ConfigLoader.load(cfgFile));
-        store = Store.open(rig.databasePath());
-        service = new RunService(rig, store, Catalog.load(SCRIPTS, "python3"));
+        served = ServedRig.open(CliHarness.writeConfig(dir, "flame-rig", new String[] {}, new String[] {"cpython", "pypy"}), null);
+        Store store = served.store();
         runId = store.startRun("flame-rig", "profile:hotloop", List.of("cpython", "pypy", "mb1"), 1, null);
         ProfileArchive archive = new ProfileArchive(store);
         Path fixtures = SCRIPTS.resolve("profile-fixtures");
@@ -70,39 +61,21 @@ class FlameGraphUiTest {
         }
         archive.add(runId, BoardProfiles.note("mb1", "hotloop", "s"));
         store.finishRun(runId, RunState.DONE, null);
-        web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), null);
 
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, dir);
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
         page.onDialog(d -> {
             dialogs.add(d.message());
             d.dismiss();
         });
         page.setDefaultTimeout(30_000);
-        page.navigate(web.url() + "run?id=" + runId);
+        page.navigate(served.web().url() + "run?id=" + runId);
         page.locator("#profiles").waitFor();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (web != null) {
-            web.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-        if (rig != null) {
-            rig.close();
+        if (served != null) {
+            served.close();
         }
     }
 
