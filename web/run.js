@@ -2,6 +2,7 @@ import { el, api, nav, when, duration, bytes, showError, param, energyNode, micr
 import { strip, textTable } from '/assets/charts.js';
 import { profilesSection } from '/assets/profiles.js';
 import { concurrencySection } from '/assets/concurrency.js';
+import { warmupSection } from '/assets/warmup.js';
 
 nav('runs');
 const content = document.getElementById('content');
@@ -136,6 +137,8 @@ function distributions(run, ms) {
       el('details', { id: 'all-lines' }, el('summary', {}, 'every line: benchmark × target × mode, with spread, memory, energy and self-check'),
         table(run.rows, checks)),
       el('h2', {}, 'Distributions'), distributions(run, ms.measurements));
+    const warmup = await warmupSection(run.id);
+    if (warmup) content.append(warmup);
     const profiles = await profilesSection(id, Math.max(560, content.clientWidth));
     if (profiles) content.append(profiles);
     content.append(await concurrencySection(run.id));
