@@ -323,6 +323,9 @@ class DecisionPagesTest {
     void theHistoryChartOverlaysEveryTargetWithItsOwnMarkerAndDash() {
         Page p = open(desk, "history?benchmark=sieve", "#charts figure[data-mode=warm] canvas");
         assertThat(p.title()).isEqualTo("History of sieve on cpython, mb1, pypy - benchrig");
+        Locator live = p.locator("header #live-run");
+        assertThat(List.of(live.getAttribute("role"), live.getAttribute("aria-live"), live.textContent()))
+                .as("a live region that will say \"Run N is running\"; no run runs now").isEqualTo(List.of("status", "polite", ""));
         Locator warm = p.locator("#charts figure[data-mode=warm]");
         List<List<Object>> series = (List<List<Object>>) warm.evaluate("f => f.plot.series.filter(s => s.marker)"
                 + ".map(s => [s.label, s.marker, JSON.stringify(s.dash), f.plot.data[f.plot.series.indexOf(s)].filter(v => v != null).length])");
