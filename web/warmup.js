@@ -51,7 +51,7 @@ function hostChart(bench, host, index) {
       markLine: i ? undefined : { silent: true, symbol: 'none', lineStyle: { color: '#111', type: 'dashed', width: 1.2 },
         label: { ...TEXT, fontSize: 10 },
         data: [{ xAxis: steadyCall, label: { formatter: said, position: 'end' } },
-          { yAxis: steadyUs, label: { formatter: micros(steadyUs * 1000) + ' µs', position: 'insideEndTop' } }] },
+          { yAxis: steadyUs, label: { formatter: micros(steadyUs * 1000) + ' µs', position: 'insideStartTop' } }] },
     })),
   };
   fig.append(el('figcaption', {}, el('strong', {}, host.target), ' ',
