@@ -104,7 +104,8 @@ function setActions(id, state) {
       if (b) setState(id, b.state, b.reason);
     } catch (e) {
       button.disabled = false;
-      status.textContent = ' Could not release: ' + e.message + (e.status === 401 ? ' (enter the token above)' : '');
+      status.textContent = ' Could not release: ' + (e.status !== 401 ? e.message : t ? 'the token is wrong: it is not the value of '
+        + rig.tokenEnv + ' the controller was started with' : 'the token is missing: enter it in the token field above');
     }
   } }, 'Release ' + id);
   box.replaceChildren(button, status);
@@ -134,6 +135,8 @@ function actionsPanel() {
       const r = await api('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok.value.trim() },
         body: JSON.stringify({ suite: suite.value, targets: chosen, repetitions: Number(reps.value) }) });
       startedHere = true;
+      // no second start while this one waits for its turn; run-finished enables it again
+      document.getElementById('start-run').disabled = true;
       status.textContent = 'Run queued: ' + r.suite + ' on ' + r.targets.join(', ') + ' (' + r.benchmarks.length + ' benchmarks). Waiting for it to start…';
     } catch (e) {
       status.textContent = e.status === 401 ? 'The token is wrong: it is not the value of ' + rig.tokenEnv + ' the controller was started with.'

@@ -2,6 +2,7 @@
 // from process start against the calls made (log-log; median of its processes, dashed: their
 // range) with the break-even marked, from /api/runs/{id}/breakeven (the report's section, same names).
 import { el, api, duration } from '/assets/common.js';
+import { textTable } from '/assets/charts.js';
 
 const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00'];
 
@@ -53,7 +54,17 @@ function chart(b) {
       { label: target + ' low', stroke: color, width: 1, dash: [3, 3] },
       { label: target + ' high', stroke: color, width: 1, dash: [3, 3] });
   });
-  requestAnimationFrame(() => { opts.width = Math.max(240, Math.min(620, box.clientWidth - 20)); new uPlot(opts, data, box); });
+  // the numbers behind the chart at each power of ten of calls and the last point, as the report's table
+  const rows = b.calls.map((n, k) => [n, k]).filter(([n, k]) => Math.abs(Math.log10(n) - Math.round(Math.log10(n))) < 1e-9 || k === b.calls.length - 1)
+    .map(([n, k]) => [Math.round(n).toLocaleString('en-US') + ' calls',
+      ...hosts.map(([, c]) => duration(c.median_ns[k]) + ' (' + duration(c.low_ns[k]) + ' – ' + duration(c.high_ns[k]) + ')')]);
+  const table = textTable(b.benchmark + ': cumulative time from process start, median of the processes (range)',
+    ['', ...hosts.map(([t]) => t)], rows);
+  requestAnimationFrame(() => {
+    opts.width = Math.max(240, Math.min(620, box.clientWidth - 20));
+    new uPlot(opts, data, (u, init) => { box.insertBefore(u.root, table); init(); });
+  });
+  box.append(table);
   return box;
 }
 

@@ -9,7 +9,7 @@ import { el } from '/assets/common.js';
 
 export const MARKERS = ['circle', 'rect', 'triangle', 'diamond'];
 export const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285'];
-const TEXT = { fontFamily: 'system-ui, sans-serif', fontSize: 11, color: '#222' };
+export const TEXT = { fontFamily: 'system-ui, sans-serif', fontSize: 11, color: '#222' };
 const ROW_PX = 24;
 
 export function textTable(caption, head, rows) {
@@ -24,7 +24,7 @@ export function textTable(caption, head, rows) {
  * A box ECharts draws into once it is laid out (figures are built before they are attached), and
  * redraws at its new width when the page resizes.
  */
-function chartBox(heightPx, label, option) {
+export function chartBox(heightPx, label, option) {
   const box = el('div', { class: 'echart', style: 'height:' + heightPx + 'px', role: 'img', 'aria-label': label });
   let chart = null;
   new ResizeObserver(() => {

@@ -54,11 +54,27 @@ export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
 
-/** Marks the current page in the navigation. */
+/** Marks the current page in the navigation; every page but the bench (which says more) tells which run runs. */
 export function nav(current) {
   for (const a of document.querySelectorAll('header nav a')) {
     if (a.dataset.page === current) a.setAttribute('aria-current', 'page');
   }
+  if (current !== 'bench') liveRun();
+}
+
+/** "Run N is running" in a live region of the header, kept current by the run's events. */
+function liveRun() {
+  const say = el('p', { id: 'live-run', class: 'live-run', role: 'status', 'aria-live': 'polite' });
+  document.querySelector('header').append(say);
+  const running = run => say.replaceChildren(el('a', { href: '/run?id=' + run }, 'Run ' + run), ' is running.');
+  api('/api/rig').then(r => { if (r.currentRun) running(r.currentRun); }).catch(() => {});
+  const es = new EventSource('/api/events');
+  es.addEventListener('run-started', ev => running(JSON.parse(ev.data).run));
+  es.addEventListener('run-finished', ev => {
+    const d = JSON.parse(ev.data);
+    say.replaceChildren(el('a', { href: '/run?id=' + d.run }, 'Run ' + d.run), ' ended: ' + d.state + '.');
+  });
+  addEventListener('pagehide', () => es.close());
 }
 
 export function showError(where, err) {

@@ -1,6 +1,7 @@
 // The run page's concurrency section: speedup over one worker per workload, threads vs processes
 // vs asyncio, CPython vs PyPy, from /api/runs/{id}/concurrency (the report's section, same names).
 import { el, api } from '/assets/common.js';
+import { textTable } from '/assets/charts.js';
 
 const DASH = { threads: [], processes: [8, 4], asyncio: [2, 3] };
 const COLORS = ['#1f5fa8', '#b3261e', '#1e7a3a', '#8a5a00', '#6a3d9a', '#0b7285'];
@@ -36,7 +37,13 @@ function chart(workload, figures) {
     const c = COLORS[targets.indexOf(s.target) % COLORS.length];
     opts.series.push({ label: key, stroke: c, width: 2, dash: DASH[s.kind] || [], points: { show: true, size: 6, fill: c } });
   }
-  requestAnimationFrame(() => { opts.width = Math.max(240, Math.min(560, box.clientWidth - 20)); new uPlot(opts, data, box); });
+  const table = textTable(workload + ': speedup over one worker of the same kind', ['', ...xs.map(x => x + (x === 1 ? ' worker' : ' workers'))],
+    [...series].map(([key, s]) => [key, ...xs.map(x => (s.points.has(x) ? s.points.get(x).toFixed(2) + '×' : '-'))]));
+  requestAnimationFrame(() => {
+    opts.width = Math.max(240, Math.min(560, box.clientWidth - 20));
+    new uPlot(opts, data, (u, init) => { box.insertBefore(u.root, table); init(); });
+  });
+  box.append(table);
   return box;
 }
 

@@ -2,6 +2,7 @@ import { el, api, nav, when, duration, bytes, showError, param, energyNode, micr
 import { strip, textTable } from '/assets/charts.js';
 import { profilesSection } from '/assets/profiles.js';
 import { concurrencySection } from '/assets/concurrency.js';
+import { warmupSection } from '/assets/warmup.js';
 
 nav('runs');
 const content = document.getElementById('content');
@@ -65,6 +66,9 @@ function summary(run, ms, cmp) {
         if (r && r.spreadPercent != null && r.spreadPercent > SPREAD_WARNING) warnings.push(t + ' ' + mode + ' spread ±' + r.spreadPercent.toFixed(0) + ' %');
         if (r && r.outcome !== 'ok') warnings.push(t + ' ' + mode + ': ' + r.outcome);
       }
+      // a worker process whose warm-up hit its time cap, or whose values drifted, is not warm: its values say less
+      const unsteady = new Set(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'warm' && m.steady === false).map(m => m.process));
+      if (unsteady.size) warnings.push(t + ' warm: ' + unsteady.size + ' process' + (unsteady.size > 1 ? 'es' : '') + ' never steady');
       if (hosts.has(t)) {
         const wall = median(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'cold' && m.outcome === 'ok').map(m => m.wall_ns));
         cells.push(el('td', { class: 'num', 'data-label': t + ' process µs' }, micros(wall)));
@@ -79,7 +83,7 @@ function summary(run, ms, cmp) {
     return el('tr', { 'data-benchmark': b }, cells);
   });
   return el('div', { class: 'table-wrap' }, el('table', { id: 'summary', class: 'card-table' },
-    el('caption', { class: 'muted' }, 'medians in µs; cold = first call (boards: first repetition), process = a host\'s whole process; warnings: spread above ' + SPREAD_WARNING + ' % or failures'),
+    el('caption', { class: 'muted' }, 'medians in µs; cold = first call (boards: first repetition), process = a host\'s whole process; warnings: spread above ' + SPREAD_WARNING + ' %, failures, or host processes that never reached steady state'),
     el('thead', {}, el('tr', {}, top), el('tr', {}, head)), el('tbody', {}, rows)));
 }
 
@@ -136,6 +140,8 @@ function distributions(run, ms) {
       el('details', { id: 'all-lines' }, el('summary', {}, 'every line: benchmark × target × mode, with spread, memory, energy and self-check'),
         table(run.rows, checks)),
       el('h2', {}, 'Distributions'), distributions(run, ms.measurements));
+    const warmup = await warmupSection(run.id);
+    if (warmup) content.append(warmup);
     const profiles = await profilesSection(id, Math.max(560, content.clientWidth));
     if (profiles) content.append(profiles);
     content.append(await concurrencySection(run.id));

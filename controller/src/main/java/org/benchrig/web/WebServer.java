@@ -153,6 +153,7 @@ public final class WebServer implements AutoCloseable {
                 send(ctx, BreakEvenSection.of(service.store().measurements(id), new WarmupRecords(service.store()).of(id),
                         service.config().stats().level()));
             });
+            c.routes.get("/api/runs/{id}/warmup", ctx -> send(ctx, WarmupViews.of(service.store(), runOf(ctx).id())));
             c.routes.get("/api/benchmarks", ctx -> send(ctx, benchmarks()));
             c.routes.get("/api/benchmarks/{name}/history", this::history);
             c.routes.sse("/api/events", client -> {

@@ -12,18 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.benchrig.cli.CliHarness;
 import org.benchrig.config.StatsSettings;
 import org.benchrig.report.Html;
 import org.benchrig.report.Report;
 import org.benchrig.result.HeapUse;
+import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Outcome;
+import org.benchrig.result.WarmupValue;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
 import org.benchrig.store.TargetInfo;
+import org.benchrig.store.WarmupRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pages a user decides on (compare, run against run, run, the HTML report) in headless
  * Chromium, on two runs written to the store directly: sieve where PyPy is clearly faster,
- * bigint where CPython's and PyPy's samples overlap, and run 2 with CPython's sieve 30 % slower.
+ * bigint where CPython's and PyPy's samples overlap, and run 2 with CPython's sieve 30 % slower; each
+ * host process warms up from 4x its steady time per call (one of PyPy's on strbuild never gets steady).
  */
 @NeedsBrowser
 class DecisionPagesTest {
@@ -41,6 +46,13 @@ class DecisionPagesTest {
     static final int REPS = 8;
     /** Process start-up added to a host's cold call to make its whole-process time. */
     static final long SPAWN_NS = 40_000_000;
+    /** A host's worker processes (its warm values are taken in turn from each). */
+    static final int PROCESSES = 2;
+    /** Calls of each warm-up value of a process, in order: 26 calls before its values (the steady point is call 27). */
+    static final long[] WARMUP_LOOPS = {1, 1, 2, 4, 8, 10};
+    static final int VALUE_LOOPS = 10;
+    /** How much slower per call a process's first warm-up value is than its values; each next one halves the excess. */
+    static final double WARMUP_SLOWDOWN = 4;
 
     @RegisterExtension
     static final BrowserSession CHROMIUM = new BrowserSession();
@@ -97,18 +109,39 @@ class DecisionPagesTest {
         return id;
     }
 
-    /** REPS cold and REPS warm values around {@code ns}, spread ±2 % in a pattern shifted by {@code phase}. */
+    /**
+     * REPS cold and REPS warm values around {@code ns}, spread ±2 % in a pattern shifted by {@code phase}; a
+     * host's warm values come from {@link #PROCESSES} worker processes, each after the warm-up values of
+     * {@link #WARMUP_LOOPS}, the first of them {@link #WARMUP_SLOWDOWN} times slower per call.
+     */
     static void add(long run, String target, String bench, long ns, int phase) {
         boolean host = !target.startsWith("mb");
         for (int r = 0; r < REPS; r++) {
             long v = Math.round(ns * (1 + 0.005 * (((r + phase) * 3) % 8 - 3.5)));
             HeapUse heap = host ? new HeapUse(null, null, null, 20_000L + r) : new HeapUse(9000L, 8000L, 8900L, null);
             long cold = host ? v * 3 : v;
+            int process = r % PROCESSES;
             store.addMeasurement(new Measurement(run + target + bench + "c" + r, run, target, bench, "s", r, Mode.COLD, cold,
-                    host ? cold + SPAWN_NS : null, heap, "ok", Outcome.ok(), Instant.EPOCH));
+                    host ? cold + SPAWN_NS : null, heap, "ok", Outcome.ok(), Instant.EPOCH, null,
+                    host ? HostValue.cold(r, null, null, cold) : null));
             store.addMeasurement(new Measurement(run + target + bench + "w" + r, run, target, bench, "s", r, Mode.WARM, v,
-                    null, heap, "ok", Outcome.ok(), Instant.EPOCH));
+                    null, heap, "ok", Outcome.ok(), Instant.EPOCH, null,
+                    host ? HostValue.warm(VALUE_LOOPS, process, WARMUP_LOOPS.length, !unsteady(target, bench, process),
+                            v * VALUE_LOOPS) : null));
         }
+        for (int process = 0; host && process < PROCESSES; process++) {
+            List<WarmupValue> warmups = new java.util.ArrayList<>();
+            for (int i = 0; i < WARMUP_LOOPS.length; i++) {
+                double slower = 1 + (WARMUP_SLOWDOWN - 1) / Math.pow(2, i);
+                warmups.add(new WarmupValue(target, bench, process, i, WARMUP_LOOPS[i], Math.round(ns * slower * WARMUP_LOOPS[i])));
+            }
+            new WarmupRecords(store).add(run, warmups);
+        }
+    }
+
+    /** PyPy's second process on strbuild ran out of warm-up time before it was steady. */
+    static boolean unsteady(String target, String bench, int process) {
+        return target.equals("pypy") && bench.equals("strbuild") && process == 1;
     }
 
     @AfterAll
@@ -228,9 +261,95 @@ class DecisionPagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theRunPageDrawsEachHostsWarmUpCurveWithItsSteadyPointMarked() {
+        Page p = open(desk, "run?id=" + run1, "#warmup figure.warmup");
+        for (String b : List.of("sieve", "fannkuch", "bigint", "strbuild")) {
+            assertThat((List<Object>) p.locator("#warmup figure.warmup[data-benchmark=" + b + "]")
+                    .evaluateAll("fs => fs.map(f => f.dataset.target)")).as(b + ": a chart per host, none for the board")
+                    .containsExactly("cpython", "pypy");
+        }
+        Locator fig = p.locator("#warmup figure.warmup[data-benchmark=sieve][data-target=pypy]");
+        RenderedCharts.assertRendered(p.locator("#warmup"));
+        // what ECharts was told to draw: the axes with their units, a line per process with its own marker
+        Map<String, Object> o = (Map<String, Object>) fig.locator(".echart").evaluate("async b => {"
+                + " const e = await import('/vendor/echarts.esm.min.js'); const o = e.getInstanceByDom(b).getOption();"
+                + " return { x: o.xAxis[0].name, xType: o.xAxis[0].type, y: o.yAxis[0].name,"
+                + "  symbols: o.series.map(s => s.symbol), points: o.series.map(s => s.data.length),"
+                + "  firstUs: o.series.map(s => s.data[0][1]), steadyAt: o.series.map(s => s.data.filter(d => d.symbolSize).map(d => d.value[0])),"
+                + "  marks: o.series[0].markLine.data.map(d => d.xAxis ?? d.yAxis) }; }");
+        assertThat((String) o.get("x")).contains("call number");
+        assertThat(o.get("xType")).isEqualTo("log");
+        assertThat(o.get("y")).isEqualTo("µs per call");
+        assertThat((List<Object>) o.get("symbols")).as("a marker per process").hasSize(PROCESSES).doesNotHaveDuplicates();
+        int points = WARMUP_LOOPS.length + REPS / PROCESSES;
+        assertThat((List<Number>) o.get("points")).as("every warm-up value and value").containsOnly(points);
+        assertThat((List<Number>) o.get("firstUs")).as("the first call, 4x the steady 150 µs")
+                .allSatisfy(v -> assertThat(v.doubleValue()).isEqualTo(600.0));
+        long warmupCalls = java.util.Arrays.stream(WARMUP_LOOPS).sum();
+        assertThat((List<List<Number>>) o.get("steadyAt")).as("each process's first value circled")
+                .allSatisfy(l -> assertThat(l).extracting(Number::doubleValue).containsExactly((double) warmupCalls + VALUE_LOOPS));
+        List<Number> marks = (List<Number>) o.get("marks");
+        assertThat(marks.get(0).doubleValue()).as("steady point: the first call of the values").isEqualTo(warmupCalls + 1.0);
+        assertThat(marks.get(1).doubleValue()).as("the steady time per call (µs)").isBetween(148.0, 152.0);
+        assertThat(fig.locator(".echart svg text").allTextContents()).contains("steady from call " + (warmupCalls + 1), "µs per call");
+        // the text table behind the chart: every point, the steady point said per process
+        Locator rows = fig.locator("details table tbody tr");
+        assertThat(rows.count()).isEqualTo(PROCESSES * points);
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("steady point")).count()).isEqualTo(PROCESSES);
+        assertThat(rows.first().textContent()).contains("process 0, call 1", "600.0", "warm-up");
+        // a process that never got steady is said: on its chart, and as a warning on its benchmark's row
+        assertThat(p.locator("#warmup figure.warmup[data-benchmark=strbuild][data-target=pypy] figcaption").textContent())
+                .contains("not steady (time cap reached)");
+        assertThat(p.locator("#summary tr[data-benchmark=strbuild]").textContent()).contains("pypy warm: 1 process never steady");
+        assertThat(p.locator("#summary tr[data-benchmark=sieve]").textContent()).doesNotContain("never steady");
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
+        p.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHistoryChartOverlaysEveryTargetWithItsOwnMarkerAndDash() {
+        Page p = open(desk, "history?benchmark=sieve", "#charts figure[data-mode=warm] canvas");
+        assertThat(p.title()).isEqualTo("History of sieve on cpython, mb1, pypy - benchrig");
+        Locator live = p.locator("header #live-run");
+        assertThat(List.of(live.getAttribute("role"), live.getAttribute("aria-live"), live.textContent()))
+                .as("a live region that will say \"Run N is running\"; no run runs now").isEqualTo(List.of("status", "polite", ""));
+        Locator warm = p.locator("#charts figure[data-mode=warm]");
+        List<List<Object>> series = (List<List<Object>>) warm.evaluate("f => f.plot.series.filter(s => s.marker)"
+                + ".map(s => [s.label, s.marker, JSON.stringify(s.dash), f.plot.data[f.plot.series.indexOf(s)].filter(v => v != null).length])");
+        assertThat(series).extracting(s -> s.get(0)).containsExactly("cpython", "mb1", "pypy");
+        assertThat(series).extracting(s -> s.get(1)).as("markers").doesNotHaveDuplicates();
+        assertThat(series).extracting(s -> s.get(2)).as("dashes").doesNotHaveDuplicates();
+        assertThat(series).extracting(s -> ((Number) s.get(3)).intValue()).as("a median per run").containsOnly(2);
+        assertThat(warm.evaluate("f => f.plot.scales.y.distr")).as("the board's 90 ms beside PyPy's 150 µs: a log axis").isEqualTo(3);
+        assertThat(p.locator("#scale").inputValue()).isEqualTo("log");
+        assertThat((List<Object>) warm.locator("ul.legend li").evaluateAll("ls => ls.map(l => l.dataset.marker)"))
+                .as("the legend shows each marker").isEqualTo(series.stream().map(s -> s.get(1)).toList());
+        // the numbers behind it: a line per run, target and mode, CPython's sieve 30 % slower in run 2
+        assertThat(p.locator("#history tbody tr").count()).isEqualTo(2 * 3 * 2);
+        assertThat(p.locator("#history tbody tr[data-target=cpython][data-mode=warm][data-run='" + run2 + "'] [data-field=change]")
+                .textContent()).isEqualTo("+30.0%");
+        p.navigate(web.url() + "history?benchmark=sieve&target=pypy&target=mb1&scale=log");
+        p.locator("#charts figure[data-mode=warm] canvas").waitFor();
+        assertThat(p.title()).isEqualTo("History of sieve on pypy, mb1 - benchrig");
+        assertThat(p.locator("#pick-targets input:checked").evaluateAll("is => is.map(i => i.value)")).isEqualTo(List.of("mb1", "pypy"));
+        assertThat(p.locator("#charts figure[data-mode=warm]").evaluate("f => f.plot.series.filter(s => s.marker).length")).isEqualTo(2);
+        assertThat(p.locator("#charts figure[data-mode=warm]").evaluate("f => [f.plot.scales.y.distr, f.plot.axes[1].label]"))
+                .as("a log time axis, said so").isEqualTo(List.of(3, "µs (log scale)"));
+        assertThat(CONSOLE).as("console errors and warnings").isEmpty();
+        p.close();
+    }
+
+    @Test
     void onAPhoneNoCellOverflowsItsColumnAndNoNumberWraps() {
-        for (String path : List.of("compare?run=" + run1, "changes?a=" + run1 + "&b=" + run2, "run?id=" + run1)) {
+        for (String path : List.of("compare?run=" + run1, "changes?a=" + run1 + "&b=" + run2, "run?id=" + run1,
+                "history?benchmark=sieve")) {
             Page p = open(phone, path, "main table");
+            p.locator("main figure .echart svg, main figure canvas").first().waitFor();
+            Object sticking = p.evaluate("() => [...document.querySelectorAll('main figure, main .legend')]"
+                    + ".filter(f => f.getBoundingClientRect().right > window.innerWidth + 1).map(f => f.textContent.slice(0, 40))");
+            assertThat((List<?>) sticking).as("charts and legends past the screen's edge on " + path).isEmpty();
             Object overflowing = p.evaluate("() => [...document.querySelectorAll('main table:not(details:not([open]) table) td, "
                     + "main table:not(details:not([open]) table) th')]"
                     + ".filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.slice(0, 40))");
