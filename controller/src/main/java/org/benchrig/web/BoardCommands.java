@@ -2,6 +2,7 @@ package org.benchrig.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,6 +34,14 @@ final class BoardCommands {
         this.rig = rig;
         this.actions = new BoardActions(rig);
         this.json = json;
+    }
+
+    /** The CLI's board commands while this daemon owns the boards. */
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/boards/probe", ctx -> ctx.json(probe()));
+        routes.post("/api/boards/health", ctx -> ctx.json(health(ctx.body())));
+        routes.post("/api/boards/{id}/exec", ctx -> ctx.json(exec(known(ctx.pathParam("id")), ctx.body())));
+        routes.post("/api/boards/{id}/upload", ctx -> ctx.json(upload(known(ctx.pathParam("id")), ctx.body())));
     }
 
     /** The board id if the rig has it; else a 400 naming the rig's boards, as the CLI says it. */

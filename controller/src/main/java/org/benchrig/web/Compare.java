@@ -342,7 +342,7 @@ public final class Compare {
                 avgMa.add(Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::averageMilliamps).toArray()).median());
                 peakMa = Math.max(peakMa, es.stream().mapToDouble(org.benchrig.result.Energy::peakMilliamps).max().orElse(0));
                 energySimulated |= es.stream().anyMatch(org.benchrig.result.Energy::simulated);
-                energyFlags.addAll(WebServer.flags(es));
+                energyFlags.addAll(RunDocs.flags(es));
                 instrument = instrument == null ? es.get(0).instrument() : instrument;
             }
         }

@@ -44,8 +44,8 @@ final class RunChanges {
         long slower = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.SLOWER).count();
         long faster = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.FASTER).count();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("a", WebServer.runJson(cmp.a()));
-        out.put("b", WebServer.runJson(cmp.b()));
+        out.put("a", RunDocs.runJson(cmp.a()));
+        out.put("b", RunDocs.runJson(cmp.b()));
         out.put("rule", cmp.rule());
         out.put("notes", cmp.notes());
         out.put("summary", Map.of("slower", slower, "faster", faster, "undecided", cmp.changes().size() - slower - faster));
