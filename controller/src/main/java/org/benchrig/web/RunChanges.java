@@ -27,15 +27,15 @@ final class RunChanges {
             m.put("benchmark", c.benchmark());
             m.put("target", c.target());
             m.put("mode", c.mode());
-            m.put("aMedianNs", finite(c.a().median()));
-            m.put("bMedianNs", finite(c.b().median()));
+            m.put("aMedianNs", RunDocs.finite(c.a().median()));
+            m.put("bMedianNs", RunDocs.finite(c.b().median()));
             m.put("aN", c.a().n());
             m.put("bN", c.b().n());
-            m.put("change", finite(c.ci().change()));
-            m.put("low", finite(c.ci().low()));
-            m.put("high", finite(c.ci().high()));
-            m.put("p", finite(c.test().p()));
-            m.put("limit", finite(c.limit()));
+            m.put("change", RunDocs.finite(c.ci().change()));
+            m.put("low", RunDocs.finite(c.ci().low()));
+            m.put("high", RunDocs.finite(c.ci().high()));
+            m.put("p", RunDocs.finite(c.test().p()));
+            m.put("limit", RunDocs.finite(c.limit()));
             m.put("verdict", c.verdict().label);
             m.put("reason", c.reason());
             m.put("warnings", c.warnings());
@@ -60,9 +60,5 @@ final class RunChanges {
     private static double magnitude(double change) {
         // a halving and a doubling are the same size of change
         return Double.isFinite(change) ? Math.abs(Math.log1p(change)) : -1;
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
     }
 }
