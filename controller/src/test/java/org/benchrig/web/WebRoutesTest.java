@@ -10,13 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.benchrig.bench.Catalog;
-import org.benchrig.bench.Rig;
-import org.benchrig.bench.RunService;
-import org.benchrig.cli.CliHarness;
-import org.benchrig.config.ConfigLoader;
-import org.benchrig.config.WebConfig;
-import org.benchrig.store.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,26 +23,19 @@ class WebRoutesTest {
     static final String TOKEN = "routes-token";
     @TempDir
     static Path dir;
-    static Rig rig;
-    static Store store;
-    static RunService service;
+    static ServedRig served;
     static WebServer web;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        rig = Rig.open(ConfigLoader.load(CliHarness.writeConfig(dir, "routes", new String[] {"mb1"}, new String[0])));
-        store = Store.open(rig.databasePath());
-        service = new RunService(rig, store, Catalog.load(CliHarness.REPO.resolve("firmware-scripts"), "python3"));
-        web = WebServer.start(service, new WebConfig("127.0.0.1", 0, "BENCHRIG_TOKEN"), TOKEN);
+        served = ServedRig.open(dir, "routes", new String[] {"mb1"}, TOKEN);
+        web = served.web();
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        service.close();
-        store.close();
-        rig.close();
+        served.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -110,7 +96,7 @@ class WebRoutesTest {
         HttpResponse<String> r = postRun("{\"suite\":\"smoke\",\"targets\":[]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("targets is empty: name at least one target");
-        assertThat(store.runs(10, 0)).as("nothing was started").isEmpty();
+        assertThat(served.store().runs(10, 0)).as("nothing was started").isEmpty();
     }
 
     @Test
@@ -123,7 +109,7 @@ class WebRoutesTest {
             assertThat(r.statusCode()).as(c[0] + " -> " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(c[0]).contains(c[1]).doesNotContain("java.", "org.benchrig", "Form");
         }
-        assertThat(store.runs(10, 0)).isEmpty();
+        assertThat(served.store().runs(10, 0)).isEmpty();
     }
 
     @Test
