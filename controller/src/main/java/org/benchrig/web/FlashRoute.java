@@ -58,7 +58,7 @@ final class FlashRoute {
 
     private void flash(Context ctx) {
         String id = params.board(ctx);
-        Form req = ctx.body().isBlank() ? new Form(null, null) : ctx.bodyAsClass(Form.class);
+        Form req = Params.body(ctx, Form.class, new Form(null, null));
         Path path = firmwarePath(req.firmware());
         Optional<RunInfo> using = runUsing(id);
         if (using.isPresent()) {

@@ -67,4 +67,9 @@ final class Params {
             return new IllegalArgumentException(name + " " + why + ", got '" + given + "'");
         });
     }
+
+    /** The request's JSON body as {@code type}; a blank body is {@code ifBlank} (every field left to its default). */
+    static <T> T body(Context ctx, Class<T> type, T ifBlank) {
+        return ctx.body().isBlank() ? ifBlank : ctx.bodyAsClass(type);
+    }
 }

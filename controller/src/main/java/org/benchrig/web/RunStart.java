@@ -35,7 +35,7 @@ final class RunStart {
     }
 
     private void start(Context ctx) {
-        Form form = ctx.body().isBlank() ? new Form(null, null, null, null) : ctx.bodyAsClass(Form.class);
+        Form form = Params.body(ctx, Form.class, new Form(null, null, null, null));
         if (form.targets() != null && form.targets().isEmpty()) {
             throw new IllegalArgumentException("targets is empty: name at least one target, or leave targets out "
                     + "to run on every target");

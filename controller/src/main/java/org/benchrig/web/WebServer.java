@@ -64,7 +64,7 @@ public final class WebServer implements AutoCloseable {
             new HistoryRoutes(service.store(), service.catalog()).addTo(c.routes);
             new RunStart(service, events).addTo(c.routes);
             new FlashRoute(service, events, params).addTo(c.routes);
-            new BoardCommands(service.rig(), json).addTo(c.routes);
+            new BoardCommands(service.rig()).addTo(c.routes);
             UiFiles.addTo(c);
             Answers.addTo(c.routes);
         });
