@@ -1,8 +1,7 @@
 package org.benchrig.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.benchrig.config.BoardConfig;
  * The CLI's board commands served by the daemon (docs/api.md, "Board commands"): {@code exec},
  * {@code upload}, {@code boards}, {@code health} run on the boards this daemon keeps open, each
  * holding its board's claim, so a run in progress makes them answer 409 "busy", never interleave.
- * Each handler takes the request's JSON and gives the answer's fields.
+ * Each handler takes the request's body (read by Javalin's JSON mapper) and gives the answer's fields.
  */
 final class BoardCommands {
     /** Longest exec a request may ask for: a day (the CLI's --timeout has no lower limit than 1 s). */
@@ -27,12 +26,35 @@ final class BoardCommands {
 
     private final Rig rig;
     private final BoardActions actions;
-    private final ObjectMapper json;
 
-    BoardCommands(Rig rig, ObjectMapper json) {
+    BoardCommands(Rig rig) {
         this.rig = rig;
         this.actions = new BoardActions(rig);
-        this.json = json;
+    }
+
+    /** {"code":"print(1)", "label":"<stdin>", "timeoutS":30, "retries":0} */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ExecForm(String code, String label, Integer timeoutS, Integer retries) {
+    }
+
+    /** {"name":"tool.py", "contentBase64":"..."} */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UploadForm(String name, String contentBase64) {
+    }
+
+    /** {"board":"mb1"}, or {} for every board */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HealthForm(String board) {
+    }
+
+    /** The CLI's board commands while this daemon owns the boards. */
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/boards/probe", ctx -> ctx.json(probe()));
+        routes.post("/api/boards/health", ctx -> ctx.json(health(Params.body(ctx, HealthForm.class, new HealthForm(null)))));
+        routes.post("/api/boards/{id}/exec", ctx -> ctx.json(exec(known(ctx.pathParam("id")),
+                Params.body(ctx, ExecForm.class, new ExecForm(null, null, null, null)))));
+        routes.post("/api/boards/{id}/upload", ctx -> ctx.json(upload(known(ctx.pathParam("id")),
+                Params.body(ctx, UploadForm.class, new UploadForm(null, null)))));
     }
 
     /** The board id if the rig has it; else a 400 naming the rig's boards, as the CLI says it. */
@@ -44,23 +66,21 @@ final class BoardCommands {
         return board;
     }
 
-    /** {@code POST /api/boards/{id}/exec} {"code":..., "label":..., "timeoutS":30, "retries":0}. */
-    Map<String, Object> exec(String board, String body) throws IOException {
-        JsonNode req = object(body, "{\"code\":\"print(1)\",\"timeoutS\":30,\"retries\":0}");
-        String code = text(req, "code");
-        String label = req.hasNonNull("label") ? req.get("label").asText() : "<stdin>";
-        int timeout = integer(req, "timeoutS", 30, 1, MAX_EXEC_SECONDS);
-        int retries = integer(req, "retries", 0, 0, MAX_RERUNS);
+    /** {@code POST /api/boards/{id}/exec}. */
+    Map<String, Object> exec(String board, ExecForm req) {
+        String code = required("code", req.code());
+        String label = req.label() != null ? req.label() : "<stdin>";
+        int timeout = bounded("timeoutS", req.timeoutS(), 30, 1, MAX_EXEC_SECONDS);
+        int retries = bounded("retries", req.retries(), 0, 0, MAX_RERUNS);
         return actions.exec(board, code, label, retries, Duration.ofSeconds(timeout));
     }
 
-    /** {@code POST /api/boards/{id}/upload} {"name":"tool.py", "contentBase64":"..."}. */
-    Map<String, Object> upload(String board, String body) throws IOException {
-        JsonNode req = object(body, "{\"name\":\"tool.py\",\"contentBase64\":\"...\"}");
-        String name = text(req, "name");
+    /** {@code POST /api/boards/{id}/upload}. */
+    Map<String, Object> upload(String board, UploadForm req) {
+        String name = required("name", req.name());
         byte[] content;
         try {
-            content = Base64.getDecoder().decode(text(req, "contentBase64"));
+            content = Base64.getDecoder().decode(required("contentBase64", req.contentBase64()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("contentBase64: not base64 (" + e.getMessage() + ")");
         }
@@ -72,45 +92,34 @@ final class BoardCommands {
         return Map.of("boards", BoardProbe.probeAll(rig, "benchrig boards"));
     }
 
-    /** {@code POST /api/boards/health} {"board":"mb1"} or {} for all boards. */
-    Map<String, Object> health(String body) throws IOException {
-        JsonNode req = object(body, "{\"board\":\"mb1\"} or {}");
+    /** {@code POST /api/boards/health}. */
+    Map<String, Object> health(HealthForm req) {
         List<String> ids;
-        if (req.hasNonNull("board")) {
-            String id = req.get("board").asText();
-            if (rig.config().board(id).isEmpty()) {
-                throw new IllegalArgumentException("no board '" + id + "' in " + rig.config().source());
+        if (req.board() != null) {
+            if (rig.config().board(req.board()).isEmpty()) {
+                throw new IllegalArgumentException("no board '" + req.board() + "' in " + rig.config().source());
             }
-            ids = List.of(id);
+            ids = List.of(req.board());
         } else {
             ids = rig.config().boards().stream().map(BoardConfig::id).toList();
         }
         return Map.of("boards", BoardProbe.health(rig, ids, "benchrig health"));
     }
 
-    private JsonNode object(String body, String example) throws IOException {
-        JsonNode req = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        if (!req.isObject()) {
-            throw new IllegalArgumentException("expected a JSON object like " + example);
-        }
-        return req;
-    }
-
-    private static String text(JsonNode req, String field) {
-        if (!req.hasNonNull(field) || !req.get(field).isTextual()) {
+    private static String required(String field, String value) {
+        if (value == null) {
             throw new IllegalArgumentException(field + ": expected a string");
         }
-        return req.get(field).asText();
+        return value;
     }
 
-    private static int integer(JsonNode req, String field, int otherwise, int min, int max) {
-        if (!req.hasNonNull(field)) {
+    private static int bounded(String field, Integer value, int otherwise, int min, int max) {
+        if (value == null) {
             return otherwise;
         }
-        JsonNode v = req.get(field);
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            throw new IllegalArgumentException(field + ": expected an integer in " + min + ".." + max + ", got " + v);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + ": expected an integer in " + min + ".." + max + ", got " + value);
         }
-        return v.asInt();
+        return value;
     }
 }

@@ -1,13 +1,11 @@
 package org.benchrig.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.benchrig.report.DecisionMatrix;
@@ -15,7 +13,6 @@ import org.benchrig.result.FailureClass;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
 import org.benchrig.result.Units;
-import org.benchrig.stats.Summary;
 import org.benchrig.store.BenchmarkInfo;
 import org.benchrig.store.TargetInfo;
 
@@ -139,45 +136,21 @@ public final class Compare {
         for (Map.Entry<String, List<String>> e : byClass.entrySet()) {
             List<Cell> cells = new ArrayList<>();
             for (String interp : interpreters) {
-                cells.add(cell(interp, e.getValue(), ms, interpreterOf, isBoard));
+                cells.add(ClassCells.cell(interp, e.getValue(), ms, interpreterOf, isBoard));
             }
-            List<String> caveats = new ArrayList<>();
-            if (e.getKey().equals("startup")) {
-                caveats.add("start-up dominated: this class measures start-up itself");
-            }
-            for (Cell c : cells) {
-                if (c.coldNs() != null && c.warmNs() != null && c.warmNs() > 0 && !c.targets().isEmpty()
-                        && !isBoard.getOrDefault(c.targets().get(0), false)
-                        && c.coldNs() / c.warmNs() >= STARTUP_DOMINATED_RATIO) {
-                    caveats.add(String.format(Locale.ROOT,
-                            "start-up dominated on %s: cold %s vs warm %s (JIT/import warm-up); short-lived processes see the cold number",
-                            c.label(), Units.durationForWeb(c.coldNs()), Units.durationForWeb(c.warmNs())));
-                }
-                for (String f : c.failures()) {
-                    caveats.add(f.endsWith(FailureClass.DOES_NOT_FIT.name())
-                            ? "does not fit in RAM on " + c.label() + ": " + f
-                            : "failed on " + c.label() + ": " + f);
-                }
-            }
-            for (Cell c : cells) {
-                if (c.energy() != null && !c.energy().flags().isEmpty()) {
-                    caveats.add("energy on " + c.label() + " flagged " + String.join(", ", c.energy().flags())
-                            + (c.energy().flags().contains("short-window")
-                                    ? " (windows too short for the sensor's rate: not precise)" : ""));
-                }
-            }
+            List<String> caveats = caveats(e.getKey(), cells, isBoard);
             Map<String, Object> d = decided.get(e.getKey());
             List<String> ids = targets.stream().map(TargetInfo::targetId).toList();
             List<BenchmarkDuels> per = new ArrayList<>();
             for (String b : e.getValue()) {
                 per.add(new BenchmarkDuels(b,
-                        duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.COLD, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.COLD, interpreterOf, stats),
-                        duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.WARM, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.WARM, interpreterOf, stats)));
+                        Duels.duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.COLD, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.COLD, interpreterOf, stats),
+                        Duels.duel(DecisionMatrix.test(ms, List.of(b), ids, Mode.WARM, stats.level(), stats.thresholdPercent()), ms, List.of(b), Mode.WARM, interpreterOf, stats)));
             }
             rows.add(new Row(e.getKey(), List.copyOf(e.getValue()), cells, winner(d, "warm_test", interpreterOf),
                     winner(d, "cold_test", interpreterOf),
-                    duel(test(d, "cold_test"), ms, e.getValue(), Mode.COLD, interpreterOf, stats),
-                    duel(test(d, "warm_test"), ms, e.getValue(), Mode.WARM, interpreterOf, stats), per, caveats));
+                    Duels.duel(test(d, "cold_test"), ms, e.getValue(), Mode.COLD, interpreterOf, stats),
+                    Duels.duel(test(d, "warm_test"), ms, e.getValue(), Mode.WARM, interpreterOf, stats), per, caveats));
         }
         String base = baseline(baseline, targets);
         List<Relative> relative = new ArrayList<>();
@@ -185,7 +158,7 @@ public final class Compare {
             for (String b : e.getValue()) {
                 for (TargetInfo t : targets) {
                     for (Mode mode : Mode.values()) {
-                        Relative r = relative(ms, b, e.getKey(), base, t.targetId(), mode, stats);
+                        Relative r = Duels.relative(ms, b, e.getKey(), base, t.targetId(), mode, stats);
                         if (r != null) {
                             relative.add(r);
                         }
@@ -193,6 +166,43 @@ public final class Compare {
                 }
             }
         }
+        List<String> notes = notes(ms, simulated, stats);
+        return new Matrix(runId, List.copyOf(interpreters), rows, notes, base,
+                targets.stream().map(TargetInfo::targetId).toList(), relative);
+    }
+
+    /** What to keep in mind about a class: start-up dominated cells, failures, flagged energy. */
+    private static List<String> caveats(String workloadClass, List<Cell> cells, Map<String, Boolean> isBoard) {
+        List<String> caveats = new ArrayList<>();
+        if (workloadClass.equals("startup")) {
+            caveats.add("start-up dominated: this class measures start-up itself");
+        }
+        for (Cell c : cells) {
+            if (c.coldNs() != null && c.warmNs() != null && c.warmNs() > 0 && !c.targets().isEmpty()
+                    && !isBoard.getOrDefault(c.targets().get(0), false)
+                    && c.coldNs() / c.warmNs() >= STARTUP_DOMINATED_RATIO) {
+                caveats.add(String.format(Locale.ROOT,
+                        "start-up dominated on %s: cold %s vs warm %s (JIT/import warm-up); short-lived processes see the cold number",
+                        c.label(), Units.durationForWeb(c.coldNs()), Units.durationForWeb(c.warmNs())));
+            }
+            for (String f : c.failures()) {
+                caveats.add(f.endsWith(FailureClass.DOES_NOT_FIT.name())
+                        ? "does not fit in RAM on " + c.label() + ": " + f
+                        : "failed on " + c.label() + ": " + f);
+            }
+        }
+        for (Cell c : cells) {
+            if (c.energy() != null && !c.energy().flags().isEmpty()) {
+                caveats.add("energy on " + c.label() + " flagged " + String.join(", ", c.energy().flags())
+                        + (c.energy().flags().contains("short-window")
+                                ? " (windows too short for the sensor's rate: not precise)" : ""));
+            }
+        }
+        return caveats;
+    }
+
+    /** How the numbers were obtained: what a class's time is, cold and warm, the rule, energy, the ratio. */
+    private static List<String> notes(List<Measurement> ms, boolean simulated, org.benchrig.config.StatsSettings stats) {
         List<String> notes = new ArrayList<>();
         notes.add("time per class = geometric mean of the medians of its benchmarks (successful repetitions only)");
         notes.add("cold = a host's whole process, spawn to the end of the first call, or a board's first repetition after a "
@@ -211,8 +221,7 @@ public final class Compare {
         notes.add("ratio = the runner-up's time / the fastest's time, with its " + Math.round((1 - stats.level()) * 100)
                 + " % bootstrap interval (" + org.benchrig.stats.Bootstrap.RESAMPLES + " resamples, seeded); '"
                 + NO_DIFFERENCE + "' when the test cannot tell the two apart");
-        return new Matrix(runId, List.copyOf(interpreters), rows, notes, base,
-                targets.stream().map(TargetInfo::targetId).toList(), relative);
+        return notes;
     }
 
     static String baseline(String wanted, List<TargetInfo> targets) {
@@ -226,132 +235,6 @@ public final class Compare {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> test(Map<String, Object> decided, String test) {
         return decided == null ? Map.of() : (Map<String, Object>) decided.get(test);
-    }
-
-    /** A test's outcome with the interval of its ratio, by the report's rule. */
-    static Duel duel(Map<String, Object> t, List<Measurement> ms, List<String> benches, Mode mode,
-                     Map<String, String> interpreterOf, org.benchrig.config.StatsSettings stats) {
-        String m = mode.name().toLowerCase(Locale.ROOT);
-        String fastest = (String) t.get("fastest");
-        String runner = (String) t.get("runner_up");
-        if (fastest == null || runner == null) {
-            Object why = t.containsKey("no_verdict") ? t.get("no_verdict") : t.get("text");
-            return new Duel(m, fastest, fastest == null ? null : label(interpreterOf, fastest), null, null, null, null, null,
-                    null, null, null, NO_VERDICT, why == null ? "nothing to compare" : String.valueOf(why));
-        }
-        List<double[]> a = new ArrayList<>();
-        List<double[]> b = new ArrayList<>();
-        for (String bench : benches) {
-            a.add(DecisionMatrix.times(ms, bench, fastest, mode));
-            b.add(DecisionMatrix.times(ms, bench, runner, mode));
-        }
-        org.benchrig.stats.Bootstrap.Interval ci = org.benchrig.stats.Bootstrap.geomeanRatio(a, b, 1 - stats.level());
-        String why = t.get("no_verdict") == null ? "" : String.valueOf(t.get("no_verdict"));
-        // a test that saw no difference says so; one that could not judge (never steady) says "no verdict"
-        String verdict = t.get("winner") != null ? FASTER : why.contains("steady") ? NO_VERDICT : NO_DIFFERENCE;
-        return new Duel(m, fastest, label(interpreterOf, fastest), runner, label(interpreterOf, runner),
-                (Double) t.get("winner_ns"), (Double) t.get("runner_up_ns"), 1 / (Double) t.get("ratio"),
-                finite(1 + ci.low()), finite(1 + ci.high()), (Double) t.get("p"), verdict, why);
-    }
-
-    static Relative relative(List<Measurement> ms, String bench, String cls, String base, String target, Mode mode,
-                             org.benchrig.config.StatsSettings stats) {
-        double[] b = DecisionMatrix.times(ms, bench, base, mode);
-        double[] x = DecisionMatrix.times(ms, bench, target, mode);
-        if (base == null || b.length == 0 || x.length == 0) {
-            return null;
-        }
-        String m = mode.name().toLowerCase(Locale.ROOT);
-        if (target.equals(base)) {
-            return new Relative(bench, cls, target, m, 1.0, 1.0, 1.0, false, "the baseline");
-        }
-        Map<String, Object> t = DecisionMatrix.test(ms, List.of(bench), List.of(base, target), mode, stats.level(),
-                stats.thresholdPercent());
-        org.benchrig.stats.Bootstrap.Interval ci = org.benchrig.stats.Bootstrap.medianRatio(x, b, 1 - stats.level());
-        String why = t.get("no_verdict") == null ? "" : String.valueOf(t.get("no_verdict"));
-        return new Relative(bench, cls, target, m, finite(1 + ci.change()), finite(1 + ci.low()), finite(1 + ci.high()),
-                t.get("winner") != null, why);
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
-    }
-
-    private static String label(Map<String, String> interpreterOf, String target) {
-        String interp = interpreterOf.getOrDefault(target, target);
-        return interp.equals(target) ? label(interp) : label(interp) + " · " + target;
-    }
-
-    private static Cell cell(String interp, List<String> classBenchmarks, List<Measurement> ms,
-                             Map<String, String> interpreterOf, Map<String, Boolean> isBoard) {
-        Set<String> targets = new LinkedHashSet<>();
-        List<Double> cold = new ArrayList<>();
-        List<Double> warm = new ArrayList<>();
-        Long heap = null;
-        Long rss = null;
-        List<String> failures = new ArrayList<>();
-        List<Double> mj = new ArrayList<>();
-        List<Double> avgMa = new ArrayList<>();
-        double peakMa = 0;
-        boolean energySimulated = false;
-        Set<String> energyFlags = new LinkedHashSet<>();
-        String instrument = null;
-        int ran = 0;
-        boolean complete = true;
-        for (String bench : classBenchmarks) {
-            List<Measurement> mine = ms.stream()
-                    .filter(m -> m.benchmark().equals(bench) && interp.equals(interpreterOf.get(m.target()))).toList();
-            if (mine.isEmpty()) {
-                complete = false;
-                continue;
-            }
-            ran++;
-            mine.forEach(m -> targets.add(m.target()));
-            Set<String> failed = new LinkedHashSet<>();
-            mine.stream().filter(m -> !m.outcome().isOk())
-                    .forEach(m -> failed.add(bench + " on " + m.target() + ": " + m.outcome().label()));
-            if (!failed.isEmpty()) {
-                complete = false;
-                failures.addAll(failed);
-            }
-            List<Measurement> ok = mine.stream().filter(m -> m.outcome().isOk() && m.timeNs() != null).toList();
-            // a host's cold time is its whole process, as the report decides on (DecisionMatrix.times)
-            double c = median(ok.stream().filter(m -> m.mode() == Mode.COLD)
-                    .map(m -> m.host() != null && m.wallNs() != null ? m.wallNs() : m.timeNs()).toList());
-            double w = median(ok.stream().filter(m -> m.mode() == Mode.WARM).map(Measurement::timeNs).toList());
-            if (!Double.isNaN(c)) {
-                cold.add(c);
-            }
-            if (!Double.isNaN(w)) {
-                warm.add(w);
-            } else if (!Double.isNaN(c) && isBoard.getOrDefault(mine.get(0).target(), false)) {
-                warm.add(c); // a board run with one repetition: no JIT, the cold time is its steady state
-            }
-            double h = median(ok.stream().map(m -> m.heap().usedDuring()).filter(Objects::nonNull).toList());
-            if (!Double.isNaN(h)) {
-                heap = heap == null ? Math.round(h) : Math.max(heap, Math.round(h));
-            }
-            Long r = ok.stream().map(m -> m.heap().peakRssKb()).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                    .orElse(null);
-            if (r != null) {
-                rss = rss == null ? r : Math.max(rss, r);
-            }
-            List<org.benchrig.result.Energy> es = ok.stream().map(Measurement::energy).filter(Objects::nonNull).toList();
-            if (!es.isEmpty()) {
-                mj.add(Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::millijoules).toArray()).median());
-                avgMa.add(Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::averageMilliamps).toArray()).median());
-                peakMa = Math.max(peakMa, es.stream().mapToDouble(org.benchrig.result.Energy::peakMilliamps).max().orElse(0));
-                energySimulated |= es.stream().anyMatch(org.benchrig.result.Energy::simulated);
-                energyFlags.addAll(WebServer.flags(es));
-                instrument = instrument == null ? es.get(0).instrument() : instrument;
-            }
-        }
-        int n = classBenchmarks.size();
-        return new Cell(interp, label(interp), List.copyOf(targets), ran,
-                cold.size() == n ? geomean(cold) : null, warm.size() == n ? geomean(warm) : null,
-                heap, rss, complete && ran == n, failures,
-                mj.size() == n ? new CellEnergy(geomeanOf(mj), Summary.of(avgMa.stream().mapToDouble(Double::doubleValue)
-                        .toArray()).median(), peakMa, energySimulated, List.copyOf(energyFlags), instrument) : null);
     }
 
     @SuppressWarnings("unchecked")
@@ -378,24 +261,4 @@ public final class Compare {
         };
     }
 
-    private static double median(List<Long> values) {
-        return Summary.of(values.stream().mapToDouble(Long::doubleValue).toArray()).median();
-    }
-
-    /** Geometric mean of small positive values (millijoules may be below 1). */
-    private static double geomeanOf(List<Double> values) {
-        double logSum = 0;
-        for (double v : values) {
-            logSum += Math.log(Math.max(v, 1e-12));
-        }
-        return Math.exp(logSum / values.size());
-    }
-
-    private static double geomean(List<Double> values) {
-        double logSum = 0;
-        for (double v : values) {
-            logSum += Math.log(Math.max(v, 1));
-        }
-        return Math.exp(logSum / values.size());
-    }
 }

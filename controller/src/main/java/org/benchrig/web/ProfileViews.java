@@ -44,12 +44,8 @@ final class ProfileViews {
         return out;
     }
 
-    Optional<Profile> byId(String id) {
-        try {
-            return archive.byId(Long.parseLong(id)).map(ProfileArchive.Stored::profile);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    Optional<Profile> byId(long id) {
+        return archive.byId(id).map(ProfileArchive.Stored::profile);
     }
 
     static Map<String, Object> speedscope(Profile p) {

@@ -27,15 +27,15 @@ final class RunChanges {
             m.put("benchmark", c.benchmark());
             m.put("target", c.target());
             m.put("mode", c.mode());
-            m.put("aMedianNs", finite(c.a().median()));
-            m.put("bMedianNs", finite(c.b().median()));
+            m.put("aMedianNs", RunDocs.finite(c.a().median()));
+            m.put("bMedianNs", RunDocs.finite(c.b().median()));
             m.put("aN", c.a().n());
             m.put("bN", c.b().n());
-            m.put("change", finite(c.ci().change()));
-            m.put("low", finite(c.ci().low()));
-            m.put("high", finite(c.ci().high()));
-            m.put("p", finite(c.test().p()));
-            m.put("limit", finite(c.limit()));
+            m.put("change", RunDocs.finite(c.ci().change()));
+            m.put("low", RunDocs.finite(c.ci().low()));
+            m.put("high", RunDocs.finite(c.ci().high()));
+            m.put("p", RunDocs.finite(c.test().p()));
+            m.put("limit", RunDocs.finite(c.limit()));
             m.put("verdict", c.verdict().label);
             m.put("reason", c.reason());
             m.put("warnings", c.warnings());
@@ -44,8 +44,8 @@ final class RunChanges {
         long slower = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.SLOWER).count();
         long faster = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.FASTER).count();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("a", WebServer.runJson(cmp.a()));
-        out.put("b", WebServer.runJson(cmp.b()));
+        out.put("a", RunDocs.runJson(cmp.a()));
+        out.put("b", RunDocs.runJson(cmp.b()));
         out.put("rule", cmp.rule());
         out.put("notes", cmp.notes());
         out.put("summary", Map.of("slower", slower, "faster", faster, "undecided", cmp.changes().size() - slower - faster));
@@ -60,9 +60,5 @@ final class RunChanges {
     private static double magnitude(double change) {
         // a halving and a doubling are the same size of change
         return Double.isFinite(change) ? Math.abs(Math.log1p(change)) : -1;
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
     }
 }

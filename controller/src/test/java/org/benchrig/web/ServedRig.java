@@ -32,6 +32,11 @@ record ServedRig(Rig rig, Store store, RunService service, WebServer web) implem
         }
     }
 
+    /** A rig of emulated boards (none booted) written into {@code dir} as config {@code name}. */
+    static ServedRig open(Path dir, String name, String[] boards, String token) throws Exception {
+        return open(CliHarness.writeConfig(dir, name, boards, new String[0]), token);
+    }
+
     @Override
     public void close() {
         if (web != null) {
