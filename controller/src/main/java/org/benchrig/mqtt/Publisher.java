@@ -143,7 +143,7 @@ public final class Publisher implements AutoCloseable, RunListener {
     }
 
     public String statusTopic() {
-        return Outbox.PREFIX + Outbox.level(rig) + "/status";
+        return Topics.rig(rig, "status");
     }
 
     public boolean connected() {
@@ -260,7 +260,7 @@ public final class Publisher implements AutoCloseable, RunListener {
         if (!"latest".equals(row.kind())) {
             boolean historical = replay   // only a live row needs its age
                     || Duration.between(row.createdAt(), Instant.now()).compareTo(HISTORICAL_AFTER) > 0;
-            payload = payload.substring(0, payload.lastIndexOf('}')) + ",\"historical\":" + historical + "}";
+            payload = Messages.withHistorical(payload, historical);
         }
         MqttMessage msg = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         msg.setQos(row.qos());
@@ -490,8 +490,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             msg.setQos(1);
             msg.setRetained(true);
             try {
-                if (!publishInWindow(Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(bc.id()) + "/state",
-                        msg)) {
+                if (!publishInWindow(Topics.board(rig, bc.id()), msg)) {
                     return;   // the window is full: published on a later round, when it has room
                 }
                 publishedBoardState.put(bc.id(), key);

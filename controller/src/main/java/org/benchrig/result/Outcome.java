@@ -11,6 +11,12 @@ public record Outcome(FailureClass failure, String detail) {
         return new Outcome(failure, detail == null ? "" : detail);
     }
 
+    /** From {@link #label()} and the detail, as stored and sent. */
+    public static Outcome of(String label, String detail) {
+        return label == null || "ok".equals(label) ? new Outcome(null, detail == null ? "" : detail)
+                : failed(FailureClass.valueOf(label.toUpperCase(java.util.Locale.ROOT)), detail);
+    }
+
     public boolean isOk() {
         return failure == null;
     }
