@@ -34,7 +34,6 @@ class MeasurementJsonTest {
     @Test
     void namesAreSnakeCaseWithPartsNested() {
         var j = MeasurementJson.tree(full());
-        System.out.println(j.toPrettyString());
         assertThat(j.path("time_ns").asLong()).isEqualTo(1234L);
         assertThat(j.path("mode").asText()).isEqualTo("warm");
         assertThat(j.path("outcome").asText()).isEqualTo("WRONG_RESULT");
