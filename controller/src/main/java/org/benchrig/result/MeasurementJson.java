@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +22,10 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON form of a {@link Measurement} and its parts, for every output (the outbox, MQTT,
@@ -42,6 +47,9 @@ public final class MeasurementJson {
                     .addDeserializer(Instant.class, new InstantText()))
             .build();
 
+    /** Measurement's outcome component, whose fields are written beside the measurement's own. */
+    private static final String UNWRAPPED_OUTCOME = "unwrapped_outcome";
+
     private MeasurementJson() {
     }
 
@@ -62,12 +70,12 @@ public final class MeasurementJson {
         return MAPPER.valueToTree(m);
     }
 
-    /** A measurement from its JSON; IllegalArgumentException naming the problem when it is not one. */
+    /** A measurement from its JSON; IllegalArgumentException naming the field and what it expected when it is not one. */
     public static Measurement read(String json) {
         try {
             return complete(MAPPER.readValue(json, Measurement.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a measurement: " + e.getOriginalMessage(), e);
+            throw problem(e);
         }
     }
 
@@ -75,8 +83,42 @@ public final class MeasurementJson {
         try {
             return complete(MAPPER.treeToValue(json, Measurement.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a measurement: " + e.getOriginalMessage(), e);
+            throw problem(e);
         }
+    }
+
+    /** "not a measurement: energy.samples: expected a number", without Java's names. */
+    private static IllegalArgumentException problem(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .filter(n -> !n.equals(UNWRAPPED_OUTCOME))
+                .collect(Collectors.joining(".")) : "";
+        String why;
+        if (e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null) {
+            why = own.getMessage();   // ours, e.g. an unknown failure class
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            why = "expected " + expected(m.getTargetType());
+        } else {
+            why = e.getOriginalMessage().replaceAll("`[^`]*`", "").replaceAll(" {2,}", " ");
+        }
+        return new IllegalArgumentException("not a measurement: " + (field.isEmpty() ? "" : field + ": ") + why, e);
+    }
+
+    private static String expected(Class<?> t) {
+        if (t.isEnum()) {
+            return "one of " + Arrays.stream(t.getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+        }
+        if (t == Instant.class) {
+            return "an ISO-8601 instant such as 2026-01-31T02:00:00Z";
+        }
+        if (Number.class.isAssignableFrom(t) || t == int.class || t == long.class || t == double.class) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        return t == String.class ? "text" : "a JSON object";
     }
 
     /** A measurement has these, whatever else it lacks (a board's has no wall time, a failure no time). */
@@ -108,7 +150,7 @@ public final class MeasurementJson {
     /** The outcome's two fields sit beside the measurement's own. */
     abstract static class MeasurementNames {
         @JsonUnwrapped
-        @JsonProperty("unwrapped_outcome")   // never on the wire: a name apart from the outcome's own "outcome"
+        @JsonProperty(UNWRAPPED_OUTCOME)   // never on the wire: a name apart from the outcome's own "outcome"
         abstract Outcome outcome();
 
         @JsonIgnore
@@ -148,8 +190,7 @@ public final class MeasurementJson {
             try {
                 return Instant.parse(p.getValueAsString());
             } catch (java.time.format.DateTimeParseException e) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getValueAsString(),
-                        "expected an ISO-8601 instant such as 2026-01-31T02:00:00Z");
+                throw MismatchedInputException.from(p, Instant.class, "not an instant: " + p.getValueAsString());
             }
         }
     }

@@ -13,8 +13,15 @@ public record Outcome(FailureClass failure, String detail) {
 
     /** From {@link #label()} and the detail, as stored and sent. */
     public static Outcome of(String label, String detail) {
-        return label == null || "ok".equals(label) ? new Outcome(null, detail == null ? "" : detail)
-                : failed(FailureClass.valueOf(label.toUpperCase(java.util.Locale.ROOT)), detail);
+        if (label == null || "ok".equals(label)) {
+            return new Outcome(null, detail == null ? "" : detail);
+        }
+        try {
+            return failed(FailureClass.valueOf(label.toUpperCase(java.util.Locale.ROOT)), detail);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected ok or a failure class ("
+                    + java.util.Arrays.toString(FailureClass.values()).replaceAll("[\\[\\]]", "") + "), got " + label);
+        }
     }
 
     public boolean isOk() {

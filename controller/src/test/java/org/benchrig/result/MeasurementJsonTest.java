@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class MeasurementJsonTest {
+public class MeasurementJsonTest {
 
     /** Every field set, none at a default, so a field the codec drops or renames on one side shows. */
-    static Measurement full() {
+    public static Measurement full() {
         return new Measurement("m-1", 7, "pypy3", "fib", "s", 3, Mode.WARM, 1234L, 5678L,
                 new HeapUse(10_000L, 9_000L, 9_500L, 2048L), "832040",
                 Outcome.failed(FailureClass.WRONG_RESULT, "expected 832041"), Instant.parse("2026-01-31T02:00:00.123456789Z"),
@@ -45,8 +45,23 @@ class MeasurementJsonTest {
     }
 
     @Test
-    void garbageIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> MeasurementJson.read("{\"id\":\"x\",\"at\":\"yesterday\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO-8601");
+    void garbageIsRefusedNamingTheFieldAndWhatItExpected() {
+        String good = MeasurementJson.write(full());
+        assertThat(refusal(good.replace("\"2026-01-31T02:00:00.123456789Z\"", "\"yesterday\"")))
+                .isEqualTo("not a measurement: at: expected an ISO-8601 instant such as 2026-01-31T02:00:00Z");
+        assertThat(refusal(good.replace("\"samples\":42", "\"samples\":\"many\"")))
+                .isEqualTo("not a measurement: energy.samples: expected a number");
+        assertThat(refusal(good.replace("\"warm\"", "\"tepid\"")))
+                .isEqualTo("not a measurement: mode: expected one of cold, warm");
+        assertThat(refusal(good.replace("\"WRONG_RESULT\"", "\"GREMLINS\""))).isEqualTo("not a measurement: "
+                + "expected ok or a failure class (INFRASTRUCTURE, DOES_NOT_FIT, BENCHMARK_ERROR, WRONG_RESULT, TIMEOUT, "
+                + "CONTROLLER, NOT_SUPPORTED), got GREMLINS");
+        assertThat(refusal("{\"id\":\"x\"}")).isEqualTo("not a measurement: no target, benchmark, mode, at");
+        assertThat(refusal("{\"id\":")).startsWith("not a measurement: ").doesNotContain("com.fasterxml", "org.benchrig");
+    }
+
+    private static String refusal(String json) {
+        return assertThatThrownBy(() -> MeasurementJson.read(json)).isInstanceOf(IllegalArgumentException.class)
+                .actual().getMessage();
     }
 }
