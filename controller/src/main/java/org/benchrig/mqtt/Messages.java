@@ -1,8 +1,12 @@
 package org.benchrig.mqtt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +44,31 @@ public final class Messages implements OutboxMessages {
         return o;
     }
 
-    /** A queued payload with its "historical" field set, as sent. */
+    /**
+     * A queued payload (a JSON object) with its "historical" field set, as sent. A streaming copy,
+     * not a tree: the drain sends tens of thousands a second (docs/performance.md).
+     */
     static String withHistorical(String payload, boolean historical) {
-        try {
-            return JSON.writeValueAsString(((ObjectNode) JSON.readTree(payload)).put("historical", historical));
-        } catch (JsonProcessingException | ClassCastException e) {
+        StringWriter out = new StringWriter(payload.length() + 20);
+        try (JsonParser p = JSON.createParser(payload); JsonGenerator g = JSON.createGenerator(out)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("outbox row is not a JSON object: " + payload);
+            }
+            g.writeStartObject();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                if (p.currentName().equals("historical")) {
+                    p.nextToken();
+                    p.skipChildren();
+                } else {
+                    g.copyCurrentStructure(p);
+                }
+            }
+            g.writeBooleanField("historical", historical);
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("outbox row is not a JSON object: " + e.getMessage(), e);
         }
+        return out.toString();
     }
 
     @Override
