@@ -27,7 +27,7 @@ import org.benchrig.store.Store;
  * benchmark. The store queues them in the transaction of the change they announce.
  */
 public final class Messages implements OutboxMessages {
-    private static final ObjectMapper JSON = MeasurementJson.mapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Queues MQTT messages for every later change of {@code store} when MQTT is enabled; returns the store. */
     public static Store queueing(Store store, MqttConfig cfg) {

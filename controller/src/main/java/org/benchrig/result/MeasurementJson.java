@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
@@ -34,11 +35,11 @@ import java.util.stream.Collectors;
  * ("ok" or the failure class) beside {@code failure_detail}.
  */
 public final class MeasurementJson {
-    /** Configured once; thread-safe. */
+    /** Configured once here and never handed out (a caller could reconfigure it); thread-safe. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
-            .configure(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)   // a newer sender's extra fields
             .addMixIn(Measurement.class, MeasurementNames.class)
             .addMixIn(Outcome.class, OutcomeNames.class)
@@ -51,11 +52,6 @@ public final class MeasurementJson {
     private static final String UNWRAPPED_OUTCOME = "unwrapped_outcome";
 
     private MeasurementJson() {
-    }
-
-    /** The mapper, for views that embed a measurement (the MQTT message, the REST rows). */
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     public static String write(Measurement m) {
