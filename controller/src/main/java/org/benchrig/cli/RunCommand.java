@@ -10,6 +10,7 @@ import org.benchrig.bench.RunRequest;
 import org.benchrig.bench.RunService;
 import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
+import org.benchrig.mqtt.Messages;
 import org.benchrig.mqtt.MqttPart;
 import org.benchrig.mqtt.Publisher;
 import org.benchrig.store.RunState;
@@ -131,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         config.err().println(DaemonClient.DIRECT_LINE);
         Catalog catalog = config.env().catalog(benchmarkDirs(cfg, benchDirs));
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
+        try (Rig rig = Rig.open(cfg); Store store = Messages.queueing(Store.open(rig.databasePath()), cfg.mqtt());
              RunService service = new RunService(rig, store, catalog)) {
             int orphaned = store.interruptOrphanedRuns();
             if (orphaned > 0) {

@@ -10,6 +10,7 @@ import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunService;
 import org.benchrig.command.ConfigOption;
 import org.benchrig.config.RigConfig;
+import org.benchrig.mqtt.Messages;
 import org.benchrig.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
         Catalog catalog = config.env().catalog(cfg.benchmarks());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Rig rig = Rig.open(cfg); Store store = Store.open(rig.databasePath());
+        try (Rig rig = Rig.open(cfg); Store store = Messages.queueing(Store.open(rig.databasePath()), cfg.mqtt());
              RunService service = new RunService(rig, store, catalog)) {
             store.interruptOrphanedRuns();
             List<AutoCloseable> parts = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class AlertPublishing implements Regressions.Listener {
     }
 
     public static String topic(String rig) {
-        return Outbox.PREFIX + Outbox.level(rig) + "/alerts";
+        return Topics.rig(rig, "alerts");
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.benchrig.store.Outbox;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -19,8 +18,8 @@ final class HomeAssistant {
     static void announce(MqttAsyncClient c, String prefix, String rig, List<String> boards, String statusTopic)
             throws MqttException {
         for (String b : boards) {
-            String uid = "benchrig_" + Outbox.level(rig) + "_" + Outbox.level(b);
-            String state = Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(b) + "/state";
+            String uid = "benchrig_" + Topics.level(rig) + "_" + Topics.level(b);
+            String state = Topics.board(rig, b);
             ObjectNode o = JSON.createObjectNode();
             o.put("name", "benchrig " + rig + " " + b);
             o.put("unique_id", uid);

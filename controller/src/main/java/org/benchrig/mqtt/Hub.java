@@ -2,22 +2,16 @@ package org.benchrig.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.benchrig.config.HubConfig;
-import org.benchrig.result.Energy;
-import org.benchrig.result.FailureClass;
-import org.benchrig.result.HeapUse;
-import org.benchrig.result.Latency;
-import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
-import org.benchrig.result.Mode;
-import org.benchrig.result.Outcome;
+import org.benchrig.result.MeasurementJson;
 import org.benchrig.store.HubStore;
 import org.benchrig.store.RunState;
 import org.benchrig.store.Store;
@@ -180,56 +174,17 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** A measurement message under the hub's own run id (the rig's is in the topic and the message). */
     static Measurement measurement(JsonNode j, long runId) {
-        String outcome = j.path("outcome").asText("ok");
-        String detail = text(j, "failure_detail");
-        return new Measurement(
-                j.path("id").asText(),
-                runId,
-                j.path("target").asText(),
-                j.path("benchmark").asText(),
-                text(j, "tier"),
-                j.path("repetition").asInt(),
-                Mode.valueOf(j.path("mode").asText().toUpperCase(Locale.ROOT)),
-                longOrNull(j, "time_ns"),
-                longOrNull(j, "wall_ns"),
-                new HeapUse(longOrNull(j, "heap_free_before"), longOrNull(j, "heap_free_after"),
-                        longOrNull(j, "heap_free_after_collect"), longOrNull(j, "peak_rss_kb")),
-                text(j, "check"),
-                "ok".equals(outcome) ? new Outcome(null, detail) : new Outcome(FailureClass.valueOf(outcome), detail),
-                Instant.parse(j.path("at").asText()),
-                energy(j.get("energy")),
-                host(j.get("host")),
-                j.hasNonNull("latency") ? Latency.of(k -> longOrNull(j.get("latency"), k)) : null);
-    }
-
-    private static HostValue host(JsonNode h) {
-        if (h == null || h.isNull()) {
-            return null;
+        if (!(j instanceof ObjectNode o)) {
+            throw new IllegalArgumentException("a measurement is a JSON object, got " + j.getNodeType());
         }
-        JsonNode steady = h.get("steady");
-        return new HostValue(h.path("loops").asInt(1), h.path("process").asInt(), h.path("warmups").asInt(),
-                steady == null || steady.isNull() ? null : steady.asBoolean(), longOrNull(h, "value_ns"),
-                longOrNull(h, "startup_ns"), longOrNull(h, "import_ns"), longOrNull(h, "first_call_ns"));
-    }
-
-    private static Energy energy(JsonNode e) {
-        if (e == null || e.isNull()) {
-            return null;
-        }
-        return new Energy(e.path("millijoules").asDouble(), e.path("average_milliamps").asDouble(),
-                e.path("peak_milliamps").asDouble(), e.path("samples").asInt(), e.path("window_ns").asLong(),
-                text(e, "instrument"), e.path("simulated").asBoolean(), text(e, "flags"));
+        return MeasurementJson.read(o.deepCopy().put("run_id", runId));
     }
 
     private static String text(JsonNode j, String field) {
         JsonNode v = j.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Long longOrNull(JsonNode j, String field) {
-        JsonNode v = j.get(field);
-        return v == null || v.isNull() ? null : v.asLong();
     }
 
     private synchronized void problem(String what) {

@@ -1,24 +1,14 @@
 package org.benchrig.mqtt;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.benchrig.bench.Rig;
 import org.benchrig.bench.RunListener;
-import org.benchrig.board.Board;
-import org.benchrig.board.BoardState;
-import org.benchrig.config.BoardConfig;
 import org.benchrig.config.MqttConfig;
 import org.benchrig.result.Measurement;
 import org.benchrig.store.Outbox;
@@ -55,39 +45,25 @@ public final class Publisher implements AutoCloseable, RunListener {
     static final int REFILL_AT = WINDOW / 10;
     /** Rows read from the outbox per query, ahead of the window. */
     static final int READ_AHEAD = 500;
-    /** Acknowledged rows are deleted in batches of up to this many, every DELETE_EVERY_MS or sooner. */
-    static final int DELETE_BATCH = 500;
-    static final long DELETE_EVERY_MS = 200;
     /** While {@link #drain} waits, a lost broker is asked again this often, not after the backoff: a restarted one is found fast. */
     static final Duration DRAIN_RETRY = Duration.ofMillis(300);
     /** How often an idle publisher looks for new rows and board state changes. */
     static final long IDLE_POLL_MS = 50;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String rig;
     private final MqttConfig cfg;
     private final Outbox outbox;
-    private final Rig boards;
     private final PrintWriter log;
     private final Function<String, String> env;
     private final String url;
     private final String clientId;
     private final Thread thread;
-    private final Thread deleter;
+    private final AckedRows acked;
     private final Object signal = new Object();
     /** Rows read from the outbox, not yet sent (only the loop thread touches it). */
     private final java.util.ArrayDeque<Outbox.Row> buffer = new java.util.ArrayDeque<>();
-    private final Object deletions = new Object();
-    private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inflight = new AtomicInteger();
-    /** Size of {@code acked} (a ConcurrentLinkedQueue's size() walks the whole queue). */
-    private final AtomicInteger ackedCount = new AtomicInteger();
-    private final Map<String, Long> lastHeapFree = new ConcurrentHashMap<>();
-    /** Each target's last measurement, for the board state (and Home Assistant's sensor attributes). */
-    private final Map<String, Measurement> lastResult = new ConcurrentHashMap<>();
-    private final Map<String, String> publishedBoardState = new HashMap<>();
-    private final Map<String, Instant> boardSince = new HashMap<>();
+    private final BoardStates boardStates;
     private volatile boolean stopping;
     private volatile boolean draining;
     private volatile boolean connected;
@@ -104,7 +80,7 @@ public final class Publisher implements AutoCloseable, RunListener {
         this.rig = rig;
         this.cfg = cfg;
         this.outbox = new Outbox(store);
-        this.boards = boards;
+        this.boardStates = new BoardStates(rig, boards);
         this.log = log;
         this.env = env;
         this.url = cfg.effectiveUrl();
@@ -112,38 +88,17 @@ public final class Publisher implements AutoCloseable, RunListener {
                 + Integer.toHexString(System.identityHashCode(this));
         this.thread = new Thread(this::loop, "mqtt-publisher");
         this.thread.setDaemon(true);
-        this.deleter = new Thread(this::deleteLoop, "mqtt-outbox-deleter");
-        this.deleter.setDaemon(true);
+        this.acked = new AckedRows(outbox, this::problem);
     }
 
     public Publisher start() {
         thread.start();
-        deleter.start();
+        acked.start();
         return this;
     }
 
-    /**
-     * Deletes acknowledged rows in batches, one transaction (one fsync) per batch, on its own
-     * thread so the sender never waits for the disk.
-     */
-    private void deleteLoop() {
-        while (!stopping) {
-            try {
-                synchronized (deletions) {
-                    deletions.wait(DELETE_EVERY_MS);
-                }
-                deleteAcked();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                problem("publisher: " + e.getMessage());   // the rows stay queued and are deleted next time
-            }
-        }
-    }
-
     public String statusTopic() {
-        return Outbox.PREFIX + Outbox.level(rig) + "/status";
+        return Topics.rig(rig, "status");
     }
 
     public boolean connected() {
@@ -194,10 +149,7 @@ public final class Publisher implements AutoCloseable, RunListener {
 
     @Override
     public void measured(Measurement m) {
-        lastResult.put(m.target(), m);
-        if (m.heap() != null && m.heap().freeBefore() != null) {
-            lastHeapFree.put(m.target(), m.heap().freeBefore());
-        }
+        boardStates.measured(m);
     }
 
     // ------------------------------------------------------------------ the loop
@@ -215,11 +167,11 @@ public final class Publisher implements AutoCloseable, RunListener {
                         continue;
                     }
                     backoff = BACKOFF_FIRST;
-                    deleteAcked();
+                    acked.deleteNow();
                     buffer.clear();
                     lastFetched = 0;               // resend everything not acknowledged, in order
                     backlogMark = outbox.maxSeq();  // rows written while we were away are replays
-                    publishedBoardState.clear();
+                    boardStates.forget();
                 }
                 publishBoardStates();
                 boolean caughtUp = false;
@@ -260,7 +212,7 @@ public final class Publisher implements AutoCloseable, RunListener {
         if (!"latest".equals(row.kind())) {
             boolean historical = replay   // only a live row needs its age
                     || Duration.between(row.createdAt(), Instant.now()).compareTo(HISTORICAL_AFTER) > 0;
-            payload = payload.substring(0, payload.lastIndexOf('}')) + ",\"historical\":" + historical + "}";
+            payload = Messages.withHistorical(payload, historical);
         }
         MqttMessage msg = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         msg.setQos(row.qos());
@@ -271,8 +223,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             client.publish(row.topic(), msg, row.seq(), new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    acked.add(row.seq());
-                    ackedCount.incrementAndGet();
+                    acked.acked(row.seq());
                     delivered++;
                     released(gen);
                 }
@@ -325,11 +276,7 @@ public final class Publisher implements AutoCloseable, RunListener {
                 signal.notifyAll();
             }
         }
-        if (now == 0 || ackedCount.get() >= DELETE_BATCH) {
-            synchronized (deletions) {
-                deletions.notifyAll();
-            }
-        }
+        acked.nudge(now == 0);
     }
 
     /**
@@ -356,27 +303,12 @@ public final class Publisher implements AutoCloseable, RunListener {
         }
     }
 
-    private synchronized void deleteAcked() {
-        List<Long> done = new ArrayList<>();
-        for (Long s; (s = acked.poll()) != null; ) {
-            done.add(s);
-            ackedCount.decrementAndGet();
-        }
-        try {
-            outbox.delete(done);
-        } catch (RuntimeException e) {
-            acked.addAll(done);   // try again next round; a row is never lost, at worst sent twice
-            ackedCount.addAndGet(done.size());
-            throw e;
-        }
-    }
-
     private boolean connect() {
         closeClient();
         try {
             MqttConnectOptions o = Connections.options(cfg, env);
             o.setCleanSession(true);   // the outbox, not the broker session, holds what is unsent
-            o.setMaxInflight(WINDOW + boardIds().size() + 1);
+            o.setMaxInflight(WINDOW + boardStates.ids().size() + 1);
             o.setWill(statusTopic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
             MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
             c.setCallback(new MqttCallback() {
@@ -402,7 +334,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             online.setRetained(true);
             publishInWindow(statusTopic(), online);
             if (cfg.homeassistant().enabled()) {
-                HomeAssistant.announce(c, cfg.homeassistant().prefix(), rig, boardIds(), statusTopic());
+                HomeAssistant.announce(c, cfg.homeassistant().prefix(), rig, boardStates.ids(), statusTopic());
             }
             connected = true;
             if (lastProblem != null) {
@@ -439,66 +371,11 @@ public final class Publisher implements AutoCloseable, RunListener {
 
     // ------------------------------------------------------------------ board states
 
-    private List<String> boardIds() {
-        return boards == null ? List.of() : boards.config().boards().stream().map(BoardConfig::id).toList();
-    }
-
     private void publishBoardStates() {
-        if (boards == null) {
-            return;
-        }
-        for (BoardConfig bc : boards.config().boards()) {
-            Board b = boards.openedBoard(bc.id()).orElse(null);
-            BoardState state = b == null ? BoardState.OFFLINE : b.state();
-            String reason = b == null ? "" : b.reason();
-            Long heap = lastHeapFree.get(bc.id());
-            Measurement last = lastResult.get(bc.id());
-            String key = state + "|" + reason + "|" + heap + "|" + (last == null ? "" : last.id());
-            if (key.equals(publishedBoardState.get(bc.id()))) {
-                continue;
-            }
-            String prevState = publishedBoardState.get(bc.id());
-            if (prevState == null || !prevState.startsWith(state + "|")) {
-                boardSince.putIfAbsent(bc.id(), Instant.now());
-                if (prevState != null) {
-                    boardSince.put(bc.id(), Instant.now());
-                }
-            }
-            ObjectNode o = JSON.createObjectNode();
-            o.put("board", bc.id());
-            o.put("state", state.name().toLowerCase());
-            ObjectNode fw = o.putObject("firmware");
-            fw.put("model", bc.model());
-            fw.put("image", bc.firmware() == null ? null : bc.firmware().getFileName().toString());
-            ObjectNode h = o.putObject("heap");
-            h.put("free_before_last", heap);
-            o.put("reason", reason);
-            o.put("since", boardSince.get(bc.id()).toString());
-            if (last == null) {
-                o.putNull("last");
-            } else {
-                ObjectNode l = o.putObject("last");
-                l.put("id", last.id());
-                l.put("run", last.runId());
-                l.put("benchmark", last.benchmark());
-                l.put("mode", last.mode().name().toLowerCase(java.util.Locale.ROOT));
-                l.put("outcome", last.outcome().label());
-                l.put("time_ns", last.timeNs());
-                l.put("at", last.at().toString());
-            }
-            MqttMessage msg = new MqttMessage(o.toString().getBytes(StandardCharsets.UTF_8));
-            msg.setQos(1);
-            msg.setRetained(true);
-            try {
-                if (!publishInWindow(Outbox.PREFIX + Outbox.level(rig) + "/boards/" + Outbox.level(bc.id()) + "/state",
-                        msg)) {
-                    return;   // the window is full: published on a later round, when it has room
-                }
-                publishedBoardState.put(bc.id(), key);
-            } catch (MqttException e) {
-                lost(e);
-                return;
-            }
+        try {
+            boardStates.publishChanged(this::publishInWindow);
+        } catch (MqttException e) {
+            lost(e);
         }
     }
 
@@ -551,12 +428,9 @@ public final class Publisher implements AutoCloseable, RunListener {
         synchronized (signal) {
             signal.notifyAll();
         }
-        synchronized (deletions) {
-            deletions.notifyAll();
-        }
         try {
             thread.join(5000);
-            deleter.join(5000);
+            acked.stop(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -568,7 +442,7 @@ public final class Publisher implements AutoCloseable, RunListener {
             sleep(10);
         }
         try {
-            deleteAcked();
+            acked.deleteNow();
         } catch (RuntimeException ignored) {
             // the rows stay and are sent again next time
         }

@@ -1,12 +1,8 @@
 package org.benchrig.result;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.BiConsumer;
-
 /**
  * How a host measurement was taken (pyperf's protocol); null on board measurements. Stored and
- * shown under the snake_case names in brackets.
+ * shown under the snake_case names in brackets ({@link MeasurementJson}; columns {@code host_loops}, ...).
  *
  * @param loops       back-to-back calls timed as one value ({@code loops}); 1 for cold
  * @param process     which worker process of the benchmark the value came from, 0.. ({@code process})
@@ -21,23 +17,6 @@ import java.util.function.BiConsumer;
  */
 public record HostValue(int loops, int process, int warmups, Boolean steady, Long valueNs, Long startupNs,
                         Long importNs, Long firstCallNs) {
-
-    /** The snake_case names, in this order, of every view (store columns, CSV, JSON, MQTT). */
-    public static final List<String> NAMES = List.of("loops", "process", "warmups", "steady", "value_ns", "startup_ns",
-            "import_ns", "first_call_ns");
-
-    /** The values in {@link #NAMES} order (null where not known). */
-    public List<Object> values() {
-        return Arrays.asList(loops, process, warmups, steady, valueNs, startupNs, importNs, firstCallNs);
-    }
-
-    /** Puts every field under its {@link #NAMES} name; all null for a measurement without host details. */
-    public static void putAll(HostValue h, BiConsumer<String, Object> sink) {
-        List<Object> v = h == null ? null : h.values();
-        for (int i = 0; i < NAMES.size(); i++) {
-            sink.accept(NAMES.get(i), v == null ? null : v.get(i));
-        }
-    }
 
     /** A warm value. */
     public static HostValue warm(int loops, int process, int warmups, boolean steady, long valueNs) {

@@ -2,14 +2,13 @@ package org.benchrig.result;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Per-operation latency of an app workload over one measurement (one board repetition, one host
  * value of {@code loops} calls, or a cold process's first call): the harness times each operation
  * ({@code bh.op}), keeps the times in the process and reports their nearest-rank percentiles only.
- * Stored and shown under the snake_case names of {@link #NAMES}.
+ * Stored and framed under the snake_case names of {@link #NAMES}; JSON and columns by {@link MeasurementJson}.
  *
  * @param ops   operations per call of the benchmark ({@code ops}); throughput = ops / time per call
  * @param p50Ns median operation time ({@code p50_ns})
@@ -18,20 +17,8 @@ import java.util.function.Function;
  */
 public record Latency(int ops, long p50Ns, long p95Ns, long p99Ns) {
 
-    /** The snake_case names, in this order, of every view (store columns, frames, JSON, MQTT). */
+    /** The snake_case names, in this order, of the harness's frame fields and the store's columns. */
     public static final List<String> NAMES = List.of("ops", "p50_ns", "p95_ns", "p99_ns");
-
-    public List<Object> values() {
-        return Arrays.asList(ops, p50Ns, p95Ns, p99Ns);
-    }
-
-    /** Puts every field under its {@link #NAMES} name; all null for a measurement without latency. */
-    public static void putAll(Latency l, BiConsumer<String, Object> sink) {
-        List<Object> v = l == null ? null : l.values();
-        for (int i = 0; i < NAMES.size(); i++) {
-            sink.accept(NAMES.get(i), v == null ? null : v.get(i));
-        }
-    }
 
     /** From the fields of {@link #NAMES} (a frame, a row, a JSON object); null unless all are there and ops > 0. */
     public static Latency of(Function<String, Long> field) {

@@ -1,60 +1,67 @@
 package org.benchrig.result;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Every raw measurement as a flat row, the same for the CLI's CSV/JSON and the web's downloads
- * and API, so the formats cannot drift apart.
+ * and API: {@link MeasurementJson}'s tree with one rule, a nested field {@code energy.average_milliamps}
+ * becomes column {@code energy_average_milliamps}, plus the benchmark's workload {@code class}.
+ * So the formats cannot drift apart, nor from MQTT's.
  */
 public final class MeasurementRows {
-    public static final List<String> COLUMNS = Stream.concat(Stream.of("id", "run", "target", "benchmark", "class", "tier",
-            "mode", "repetition", "time_ns", "wall_ns", "heap_free_before", "heap_free_after", "heap_free_after_collect",
-            "peak_rss_kb", "check", "outcome", "failure_detail", "at", "energy_mj", "avg_ma", "peak_ma", "energy_samples",
-            "energy_window_ns", "instrument", "energy_simulated", "energy_flags"),
-            Stream.concat(HostValue.NAMES.stream(), Latency.NAMES.stream())).toList();
+    /** The column added beside the measurement's own: the benchmark's workload class (from the run's benchmarks). */
+    public static final String CLASS = "class";
+
+    /** Every column in order: those of a measurement with every part set, {@link #CLASS} after {@code benchmark}. */
+    public static final List<String> COLUMNS = columns();
 
     private MeasurementRows() {
     }
 
-    /** One measurement with the {@link #COLUMNS}; {@code workloadClass} comes from the run's benchmarks. */
+    private static List<String> columns() {
+        Measurement every = new Measurement("", 0, "", "", "", 0, Mode.COLD, 0L, 0L, new HeapUse(0L, 0L, 0L, 0L), "",
+                Outcome.ok(), Instant.EPOCH, new Energy(0, 0, 0, 0, 0, "", false, ""),
+                HostValue.warm(1, 0, 0, true, 0), new Latency(1, 0, 0, 0));
+        List<String> c = new ArrayList<>(flat(every).keySet());
+        c.add(c.indexOf("benchmark") + 1, CLASS);
+        return List.copyOf(c);
+    }
+
+    /** The measurement's fields under their column names (a part that is null has no columns here). */
+    static Map<String, Object> flat(Measurement m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flatten("", MeasurementJson.tree(m), out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
+        node.fields().forEachRemaining(f -> {
+            JsonNode v = f.getValue();
+            if (v.isObject()) {
+                flatten(prefix + f.getKey() + "_", v, out);
+            } else {
+                out.put(prefix + f.getKey(), v.isNull() ? null : v.isTextual() ? v.textValue()
+                        : v.isBoolean() ? v.booleanValue() : v.numberValue());
+            }
+        });
+    }
+
+    /** One measurement with the {@link #COLUMNS} (null where it has no value); {@code workloadClass} from its run. */
     public static Map<String, Object> row(Measurement m, String workloadClass) {
+        Map<String, Object> fields = flat(m);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", m.id());
-        r.put("run", m.runId());
-        r.put("target", m.target());
-        r.put("benchmark", m.benchmark());
-        r.put("class", workloadClass);
-        r.put("tier", m.tier());
-        r.put("mode", m.mode().name().toLowerCase());
-        r.put("repetition", m.repetition());
-        r.put("time_ns", m.timeNs());
-        r.put("wall_ns", m.wallNs());
-        r.put("heap_free_before", m.heap().freeBefore());
-        r.put("heap_free_after", m.heap().freeAfter());
-        r.put("heap_free_after_collect", m.heap().freeAfterCollect());
-        r.put("peak_rss_kb", m.heap().peakRssKb());
-        r.put("check", m.check());
-        r.put("outcome", m.outcome().label());
-        r.put("failure_detail", m.outcome().detail());
-        r.put("at", m.at().toString());
-        Energy e = m.energy();
-        r.put("energy_mj", e == null ? null : e.millijoules());
-        r.put("avg_ma", e == null ? null : e.averageMilliamps());
-        r.put("peak_ma", e == null ? null : e.peakMilliamps());
-        r.put("energy_samples", e == null ? null : e.samples());
-        r.put("energy_window_ns", e == null ? null : e.windowNs());
-        r.put("instrument", e == null ? null : e.instrument());
-        r.put("energy_simulated", e == null ? null : e.simulated());
-        r.put("energy_flags", e == null ? null : e.flags());
-        HostValue.putAll(m.host(), r::put);
-        Latency.putAll(m.latency(), r::put);
+        for (String c : COLUMNS) {
+            r.put(c, c.equals(CLASS) ? workloadClass : fields.get(c));
+        }
         return r;
     }
 

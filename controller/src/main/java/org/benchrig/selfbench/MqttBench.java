@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.benchrig.config.MqttConfig;
+import org.benchrig.mqtt.Messages;
 import org.benchrig.mqtt.Publisher;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.Measurement;
@@ -77,7 +78,7 @@ public final class MqttBench {
         for (int i = 0; i < n; i++) {
             Measurement m = new Measurement("selfbench/1/mb1/fib/cold/" + i, 1, "mb1", "fib", "s", i, Mode.COLD,
                     2_138_465_000L + i, null, new HeapUse(9536L, 8112L, 9488L, null), "375", Outcome.ok(), Instant.now());
-            out.add(Outbox.measurementJson("selfbench", m).toString());
+            out.add(Messages.measurement("selfbench", m).toString());
         }
         return out;
     }

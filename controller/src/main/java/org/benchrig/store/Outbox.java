@@ -1,8 +1,5 @@
 package org.benchrig.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,25 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import org.benchrig.result.HeapUse;
-import org.benchrig.result.Latency;
-import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
-import org.benchrig.stats.Summary;
 
 /**
  * The MQTT outbox: rows written in the same SQLite transaction as the measurement or run change
- * they announce, read and deleted by the publisher once the broker acknowledged them.
- * See docs/mqtt.md for the topics and payloads.
+ * they announce, read and deleted by the publisher once the broker acknowledged them. What the rows
+ * say comes from the {@link OutboxMessages} installed (mqtt's); see docs/mqtt.md for the topics and payloads.
  */
 public final class Outbox {
-    public static final String PREFIX = "benchrig/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One message waiting for the broker. */
     public record Row(long seq, String topic, String kind, String payload, int qos, boolean retained,
@@ -46,18 +33,21 @@ public final class Outbox {
         this.store = store;
     }
 
-    /** The hooks that write outbox rows; Store.open installs them. */
-    static void install(Store store) {
-        store.setMeasurementHook(Outbox::afterMeasurement);
+    /**
+     * From now on every new measurement and every run start and end of {@code store} queues the
+     * {@code messages} built for it, in its own transaction: a committed change always has its rows.
+     */
+    public static void install(Store store, OutboxMessages messages) {
+        store.setMeasurementHook((c, m) -> afterMeasurement(c, m, messages));
         store.setRunHook(new RunHook() {
             @Override
             public void afterStart(Connection c, long runId) throws SQLException {
-                Outbox.afterStart(c, runId);
+                Outbox.afterStart(c, runId, messages);
             }
 
             @Override
             public void afterFinish(Connection c, long runId, RunState state, String reason) throws SQLException {
-                Outbox.afterFinish(c, runId, state, reason);
+                Outbox.afterFinish(c, runId, state, reason, messages);
             }
         });
     }
@@ -152,17 +142,6 @@ public final class Outbox {
         }
     }
 
-    // ------------------------------------------------------------------ topics
-
-    /** A topic level: MQTT wildcards and separators never come from our names. */
-    public static String level(String s) {
-        return s.replace('/', '_').replace('+', '_').replace('#', '_');
-    }
-
-    public static String runTopic(String rig, long runId, String leaf) {
-        return PREFIX + level(rig) + "/runs/" + runId + "/" + leaf;
-    }
-
     // ------------------------------------------------------------------ the hooks
 
     private static void insert(Connection c, String topic, String kind, String payload, boolean retained)
@@ -190,60 +169,13 @@ public final class Outbox {
         }
     }
 
-    /** The JSON of one measurement on the wire (without "historical", which the publisher adds). */
-    public static ObjectNode measurementJson(String rig, Measurement m) {
-        HeapUse heap = m.heap() == null ? HeapUse.none() : m.heap();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", m.id());
-        o.put("rig", rig);
-        o.put("run", m.runId());
-        o.put("target", m.target());
-        o.put("benchmark", m.benchmark());
-        o.put("tier", m.tier());
-        o.put("repetition", m.repetition());
-        o.put("mode", m.mode().name().toLowerCase(Locale.ROOT));
-        o.put("time_ns", m.timeNs());
-        o.put("wall_ns", m.wallNs());
-        o.put("heap_free_before", heap.freeBefore());
-        o.put("heap_free_after", heap.freeAfter());
-        o.put("heap_free_after_collect", heap.freeAfterCollect());
-        o.put("peak_rss_kb", heap.peakRssKb());
-        o.put("check", m.check());
-        o.put("outcome", m.outcome().label());
-        o.put("failure_detail", m.outcome().detail());
-        o.put("at", Store.text(m.at()));
-        if (m.energy() == null) {
-            o.putNull("energy");
-        } else {
-            ObjectNode e = o.putObject("energy");
-            e.put("millijoules", m.energy().millijoules());
-            e.put("average_milliamps", m.energy().averageMilliamps());
-            e.put("peak_milliamps", m.energy().peakMilliamps());
-            e.put("samples", m.energy().samples());
-            e.put("window_ns", m.energy().windowNs());
-            e.put("instrument", m.energy().instrument());
-            e.put("simulated", m.energy().simulated());
-            e.put("flags", m.energy().flags());
+    private static void insertAll(Connection c, List<OutboxMessages.Message> messages) throws SQLException {
+        for (OutboxMessages.Message m : messages) {
+            insert(c, m.topic(), m.kind(), m.payload(), m.retained());
         }
-        if (m.host() == null) {
-            o.putNull("host");
-        } else {
-            ObjectNode h = o.putObject("host");
-            HostValue.putAll(m.host(), (k, v) -> h.set(k, JSON.valueToTree(v)));
-        }
-        if (m.latency() == null) {
-            o.putNull("latency");
-        } else {
-            ObjectNode l = o.putObject("latency");
-            Latency.putAll(m.latency(), (k, v) -> l.set(k, JSON.valueToTree(v)));
-        }
-        return o;
     }
 
-    private static void afterMeasurement(Connection c, Measurement m) throws SQLException {
-        String rig = rigOf(c, m.runId());
-        insert(c, runTopic(rig, m.runId(), "measurements"), "measurement",
-                measurementJson(rig, m).toString(), false);
+    private static void afterMeasurement(Connection c, Measurement m, OutboxMessages messages) throws SQLException {
         long count;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM measurements WHERE run_id = ?")) {
             ps.setLong(1, m.runId());
@@ -252,24 +184,10 @@ public final class Outbox {
                 count = rs.getLong(1);
             }
         }
-        ObjectNode e = event("progress", rig, m.runId());
-        e.put("measurements", count);
-        e.put("target", m.target());
-        e.put("benchmark", m.benchmark());
-        e.put("last", m.id());
-        insert(c, runTopic(rig, m.runId(), "events"), "event", e.toString(), false);
+        insertAll(c, messages.measured(rigOf(c, m.runId()), m, count));
     }
 
-    private static ObjectNode event(String name, String rig, long runId) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("event", name);
-        e.put("rig", rig);
-        e.put("run", runId);
-        e.put("at", Store.text(Instant.now()));
-        return e;
-    }
-
-    private static void afterStart(Connection c, long runId) throws SQLException {
+    private static void afterStart(Connection c, long runId, OutboxMessages messages) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT rig, suite, repetitions, targets, started_at, config_hash FROM runs WHERE id = ?")) {
             ps.setLong(1, runId);
@@ -277,90 +195,30 @@ public final class Outbox {
                 if (!rs.next()) {
                     throw new SQLException("no run " + runId);
                 }
-                String rig = rs.getString(1);
-                ObjectNode e = event("started", rig, runId);
-                e.put("suite", rs.getString(2));
-                e.put("repetitions", rs.getInt(3));
-                ArrayNode targets = e.putArray("targets");
                 String t = rs.getString(4);
-                if (t != null && !t.isEmpty()) {
-                    Arrays.stream(t.split(",")).forEach(targets::add);
-                }
-                e.put("started_at", rs.getString(5));
-                e.put("config_hash", rs.getString(6));
-                insert(c, runTopic(rig, runId, "events"), "event", e.toString(), false);
+                List<String> targets = t == null || t.isEmpty() ? List.of() : Arrays.asList(t.split(","));
+                insertAll(c, messages.started(new OutboxMessages.Started(rs.getString(1), runId, rs.getString(2),
+                        rs.getInt(3), targets, rs.getString(5), rs.getString(6))));
             }
         }
     }
 
-    private static void afterFinish(Connection c, long runId, RunState state, String reason) throws SQLException {
-        String rig = rigOf(c, runId);
-        ObjectNode e = event(state == RunState.INTERRUPTED ? "interrupted" : "finished", rig, runId);
-        e.put("state", state.dbValue());
-        e.put("reason", reason);
-        insert(c, runTopic(rig, runId, "events"), "event", e.toString(), false);
-        for (ObjectNode latest : latest(c, rig, runId)) {
-            insert(c, PREFIX + level(rig) + "/latest/" + level(latest.get("target").asText()) + "/"
-                    + level(latest.get("benchmark").asText()), "latest", latest.toString(), true);
-        }
-    }
-
-    /** One retained summary per target and benchmark of the run: per mode, n and time statistics. */
-    private static List<ObjectNode> latest(Connection c, String rig, long runId) throws SQLException {
-        Map<String, Map<String, List<Long>>> times = new TreeMap<>();
-        Map<String, Map<String, Map<String, Integer>>> outcomes = new TreeMap<>();
-        Map<String, String> tiers = new LinkedHashMap<>();
+    private static void afterFinish(Connection c, long runId, RunState state, String reason, OutboxMessages messages)
+            throws SQLException {
+        List<OutboxMessages.Result> results = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT target, benchmark, mode, time_ns, outcome, tier FROM measurements WHERE run_id = ? "
+                "SELECT target, benchmark, tier, mode, time_ns, outcome FROM measurements WHERE run_id = ? "
                         + "ORDER BY target, benchmark, mode, repetition")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + "\u0000" + rs.getString(2);
-                    String mode = rs.getString(3);
-                    long t = rs.getLong(4);
-                    boolean hasTime = !rs.wasNull();
-                    String outcome = rs.getString(5);
-                    tiers.put(key, rs.getString(6));
-                    List<Long> list = times.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(mode, k -> new ArrayList<>());
-                    if (hasTime && "ok".equals(outcome)) {
-                        list.add(t);
-                    }
-                    outcomes.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(mode, k -> new TreeMap<>())
-                            .merge(outcome, 1, Integer::sum);
+                    long t = rs.getLong(5);
+                    Long time = rs.wasNull() ? null : t;
+                    results.add(new OutboxMessages.Result(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), time, rs.getString(6)));
                 }
             }
         }
-        List<ObjectNode> out = new ArrayList<>();
-        String at = Store.text(Instant.now());
-        for (var entry : times.entrySet()) {
-            String[] tb = entry.getKey().split("\u0000", 2);
-            ObjectNode o = JSON.createObjectNode();
-            o.put("rig", rig);
-            o.put("run", runId);
-            o.put("target", tb[0]);
-            o.put("benchmark", tb[1]);
-            o.put("tier", tiers.get(entry.getKey()));
-            o.put("at", at);
-            ObjectNode modes = o.putObject("modes");
-            for (var byMode : entry.getValue().entrySet()) {
-                ObjectNode mo = modes.putObject(byMode.getKey());
-                ObjectNode oc = mo.putObject("outcomes");
-                outcomes.get(entry.getKey()).get(byMode.getKey()).forEach(oc::put);
-                List<Long> ts = byMode.getValue();
-                mo.put("n_ok", ts.size());
-                if (!ts.isEmpty()) {
-                    Summary s = Summary.of(ts.stream().mapToDouble(Long::doubleValue).toArray());
-                    mo.put("median_ns", Math.round(s.median()));
-                    mo.put("min_ns", Math.round(s.min()));
-                    mo.put("max_ns", Math.round(s.max()));
-                    if (Double.isFinite(s.spreadRatioPercent())) {
-                        mo.put("spread_percent", s.spreadRatioPercent());
-                    }
-                }
-            }
-            out.add(o);
-        }
-        return out;
+        insertAll(c, messages.ended(rigOf(c, runId), runId, state, reason, results));
     }
 }

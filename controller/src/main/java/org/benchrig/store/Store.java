@@ -36,16 +36,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens (creating it and its parent folders if needed) and migrates the database file. Every
-     * new measurement and every run start and end also writes its MQTT outbox rows (see {@link Outbox}).
+     * Opens (creating it and its parent folders if needed) and migrates the database file. It writes
+     * MQTT outbox rows only once {@link Outbox#install} gave it the messages to queue (mqtt does).
      */
     public static Store open(Path dbFile) {
-        Store store = openWithoutOutbox(dbFile);
-        Outbox.install(store);
-        return store;
+        return openWithoutOutbox(dbFile);
     }
 
-    /** As {@link #open}, writing no outbox rows: a hub's store, which publishes nothing. */
+    /** As {@link #open}: a hub's store, which never gets outbox messages installed. */
     public static Store openWithoutOutbox(Path dbFile) {
         return new Store(Database.open(dbFile));
     }

@@ -71,21 +71,21 @@ class SimulatedEnergyRunTest {
         assertThat(host).isNotEmpty();
         for (JsonNode m : board) {
             assertThat(m.get("outcome").asText()).as(m.toString()).isEqualTo("ok");
-            assertThat(m.get("energy_mj").asDouble()).as(m.toString()).isPositive();
+            assertThat(m.get("energy_millijoules").asDouble()).as(m.toString()).isPositive();
             assertThat(m.get("energy_simulated").asBoolean()).isTrue();
-            assertThat(m.get("instrument").asText()).isEqualTo("ina219@1:0x40 (simulated)");
+            assertThat(m.get("energy_instrument").asText()).isEqualTo("ina219@1:0x40 (simulated)");
             // the window is the board's own time; the model draws 24 mA at 3.3 V while active
             double seconds = m.get("energy_window_ns").asLong() * 1e-9;
             assertThat(m.get("energy_window_ns").asLong()).isEqualTo(m.get("time_ns").asLong());
-            assertThat(m.get("energy_mj").asDouble()).isBetween(0.9 * 79.2 * seconds, 1.1 * 79.2 * seconds);
-            assertThat(m.get("avg_ma").asDouble()).isBetween(22.0, 26.0);
+            assertThat(m.get("energy_millijoules").asDouble()).isBetween(0.9 * 79.2 * seconds, 1.1 * 79.2 * seconds);
+            assertThat(m.get("energy_average_milliamps").asDouble()).isBetween(22.0, 26.0);
             assertThat(m.get("energy_flags").asText()).doesNotContain("tick-mismatch");
             if (seconds < BoardPower.MIN_PERIODS_PRECISE * 2 * Ina219.CONVERSION_NS_12BIT * 1e-9) {
                 assertThat(m.get("energy_flags").asText()).contains("short-window");
             }
         }
         for (JsonNode m : host) {
-            assertThat(m.get("energy_mj").isNull()).as(m.toString()).isTrue();
+            assertThat(m.get("energy_millijoules").isNull()).as(m.toString()).isTrue();
             assertThat(m.get("energy_simulated").isNull()).isTrue();
         }
         CliHarness.Result table = CliHarness.run("results", "--config", config.toString());

@@ -111,7 +111,7 @@ abstract class PublishingScenarios {
         try (Store s = Store.open(cfg.getParent().resolve("data/benchrig.db"))) {
             Map<String, ObjectNode> out = new HashMap<>();
             for (Measurement m : s.measurements(run)) {
-                out.put(m.id(), Outbox.measurementJson(rigName, m));
+                out.put(m.id(), Messages.measurement(rigName, m));
             }
             return out;
         }
@@ -209,7 +209,7 @@ abstract class PublishingScenarios {
         List<Measurement> inHub = hs.store().measurements(hubRun);
         assertThat(inHub).hasSize(stored.size());
         for (Measurement m : inHub) {
-            assertThat(Outbox.measurementJson("flaky", m).put("run", run).toString()).isEqualTo(stored.get(m.id()).toString());
+            assertThat(Messages.measurement("flaky", m).put("run_id", run).toString()).isEqualTo(stored.get(m.id()).toString());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> hs.store().run(hubRun).orElseThrow().state().dbValue().equals("done"));
     }

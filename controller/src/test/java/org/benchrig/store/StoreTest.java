@@ -201,11 +201,13 @@ class StoreTest {
             assertThat(store.measurements(runId)).containsExactly(c, w);
             assertThat(store.measurements(runId).get(1).unsteady()).isTrue();
             var row = org.benchrig.result.MeasurementRows.row(w, "float");
-            assertThat(row).containsEntry("loops", 4096).containsEntry("process", 2).containsEntry("warmups", 9)
-                    .containsEntry("steady", false).containsEntry("value_ns", 150_000_000L).containsEntry("startup_ns", null);
+            assertThat(row).containsEntry("host_loops", 4096).containsEntry("host_process", 2)
+                    .containsEntry("host_warmups", 9).containsEntry("host_steady", false)
+                    .containsEntry("host_value_ns", 150_000_000L).containsEntry("host_startup_ns", null);
             assertThat(org.benchrig.result.MeasurementRows.csv(List.of(row)).lines().findFirst().orElseThrow())
-                    .endsWith(",loops,process,warmups,steady,value_ns,startup_ns,import_ns,first_call_ns,ops,p50_ns,p95_ns,p99_ns");
-            var json = Outbox.measurementJson("sim", c);
+                    .endsWith(",host_loops,host_process,host_warmups,host_steady,host_value_ns,host_startup_ns,"
+                            + "host_import_ns,host_first_call_ns,latency_ops,latency_p50_ns,latency_p95_ns,latency_p99_ns");
+            var json = org.benchrig.result.MeasurementJson.tree(c);
             assertThat(json.path("host").path("startup_ns").asLong()).isEqualTo(40_000_000L);
             assertThat(json.path("host").path("steady").isNull()).isTrue();
         }
@@ -226,10 +228,10 @@ class StoreTest {
             store.addMeasurement(m);
             store.addMeasurement(plain);
             assertThat(store.measurements(runId)).containsExactlyInAnyOrder(m, plain);
-            assertThat(org.benchrig.result.MeasurementRows.row(m, "service")).containsEntry("ops", 24)
-                    .containsEntry("p95_ns", 9_618L);
-            assertThat(Outbox.measurementJson("sim", m).path("latency").path("p99_ns").asLong()).isEqualTo(18_184L);
-            assertThat(Outbox.measurementJson("sim", plain).path("latency").isNull()).isTrue();
+            assertThat(org.benchrig.result.MeasurementRows.row(m, "service")).containsEntry("latency_ops", 24)
+                    .containsEntry("latency_p95_ns", 9_618L);
+            assertThat(org.benchrig.result.MeasurementJson.tree(m).path("latency").path("p99_ns").asLong()).isEqualTo(18_184L);
+            assertThat(org.benchrig.result.MeasurementJson.tree(plain).path("latency").isNull()).isTrue();
         }
         assertThat(query(db(), "SELECT ops || '/' || p50_ns || '/' || p95_ns FROM measurements WHERE id = 'lat'"))
                 .containsExactly("24/7123/9618");

@@ -306,18 +306,18 @@ class WebUiTest {
         }
         String csv = get("/api/runs/" + runId + "/measurements.csv").body();
         assertThat(csv.lines().count()).isEqualTo(ms.size() + 1);
-        assertThat(csv.lines().findFirst().orElseThrow()).contains("energy_mj", "avg_ma", "peak_ma", "energy_simulated", "energy_flags");
-        assertThat(get("/api/runs/" + runId + "/measurements.json").body()).contains("\"energy_mj\"");
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("energy_millijoules", "energy_average_milliamps", "energy_peak_milliamps", "energy_simulated", "energy_flags");
+        assertThat(get("/api/runs/" + runId + "/measurements.json").body()).contains("\"energy_millijoules\"");
 
         // energy: every board measurement has simulated energy, no host measurement has any
         int boardValues = 0;
         for (JsonNode m : ms) {
             if (m.get("target").asText().equals("mb1") && m.get("outcome").asText().equals("ok")) {
                 boardValues++;
-                assertThat(m.get("energy_mj").asDouble()).as(m.toString()).isPositive();
+                assertThat(m.get("energy_millijoules").asDouble()).as(m.toString()).isPositive();
                 assertThat(m.get("energy_simulated").asBoolean()).isTrue();
             } else if (!m.get("target").asText().equals("mb1")) {
-                assertThat(m.get("energy_mj").isNull()).as(m.toString()).isTrue();
+                assertThat(m.get("energy_millijoules").isNull()).as(m.toString()).isTrue();
             }
         }
         assertThat(boardValues).as("the board's measurements with energy").isPositive();
