@@ -67,7 +67,7 @@ function summary(run, ms, cmp) {
         if (r && r.outcome !== 'ok') warnings.push(t + ' ' + mode + ': ' + r.outcome);
       }
       // a worker process whose warm-up hit its time cap, or whose values drifted, is not warm: its values say less
-      const unsteady = new Set(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'warm' && m.steady === false).map(m => m.process));
+      const unsteady = new Set(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'warm' && m.host_steady === false).map(m => m.host_process));
       if (unsteady.size) warnings.push(t + ' warm: ' + unsteady.size + ' process' + (unsteady.size > 1 ? 'es' : '') + ' never steady');
       if (hosts.has(t)) {
         const wall = median(ms.filter(m => m.benchmark === b && m.target === t && m.mode === 'cold' && m.outcome === 'ok').map(m => m.wall_ns));
