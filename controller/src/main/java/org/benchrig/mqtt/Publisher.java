@@ -28,6 +28,11 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * keeps {@code benchrig/<rig>/status} (retained online, last will offline) and the retained board
  * states. Runs on its own thread: a slow, absent or refusing broker never slows a run. Connect
  * failures are printed once per distinct problem, then retried with backoff.
+ * <p>
+ * Over 300 lines on purpose: the send window, the connection's generation and the read-ahead buffer
+ * are one piece of state that Paho's callback threads and the loop thread change together; split,
+ * that locking would be spread over classes. Deletes ({@link AckedRows}) and board states
+ * ({@link BoardStates}) are apart because they do not share it.
  */
 public final class Publisher implements AutoCloseable, RunListener {
     /**

@@ -24,6 +24,10 @@ import org.benchrig.stats.Summary;
  * processes, steady-state warm-up) next to {@code firmware-scripts/selfbench/refloop.py} (2 s of
  * calls, then values of at least 1 s) run right after it, as a ratio; and the PyPy/CPython speedup
  * each of them gives. Also the wall time the rig spent on each benchmark's host part, cold and warm.
+ * The two take turns for {@code rounds} rounds and each figure is the median of its rounds: this
+ * machine switches between two speeds about 1.8x apart for seconds at a time (one process's sieve
+ * values went 118, 117, 115, then 67, 65, 65 us per call), so one rig run against one reference
+ * loop minutes apart compares the machine's phases, not the methods.
  */
 public final class HostsBench {
     /** The CPU-bound benchmarks the issue names, where a JIT's warm-up decides the answer. */
@@ -42,39 +46,61 @@ public final class HostsBench {
 
     /** One benchmark on one host. */
     public record Row(String host, String interpreter, String benchmark, Double rigNs, Double refNs, int rigValues,
-                      boolean steady, double hostPartSeconds) {
+                      boolean steady, double hostPartSeconds, List<Double> rigRounds, List<Double> refRounds) {
         /** rig / reference; null without both. */
         public Double ratio() {
             return rigNs == null || refNs == null ? null : rigNs / refNs;
         }
     }
 
-    public List<Row> run(List<HostConfig> hosts, List<Benchmark> benchmarks, String tier, String preset) {
+    /** Every benchmark on every host, the rig and the reference taking turns {@code rounds} times. */
+    public List<Row> run(List<HostConfig> hosts, List<Benchmark> benchmarks, String tier, String preset, int rounds) {
         List<Row> rows = new ArrayList<>();
         for (Benchmark b : benchmarks) {
             for (HostConfig h : hosts) {
                 HostRunner runner = new HostRunner(h, scripts.resolve("harness"), scripts.resolve("benchmarks"));
                 boolean jit = "pypy".equalsIgnoreCase(runner.interpreter().implementation());
                 WarmProtocol protocol = WarmProtocol.of(h.protocol(), preset, jit);
-                List<HostSample> warm = new ArrayList<>();
-                long t0 = System.nanoTime();
-                runner.runCold(b.name(), tier, b.expect().get(tier), COLD_PROCESSES, TIMEOUT, s -> { });
-                runner.runWarm(b.name(), tier, b.expect().get(tier), protocol, TIMEOUT, warm::add);
-                double wall = (System.nanoTime() - t0) / 1e9;
-                double[] ok = warm.stream().filter(s -> s.outcome().isOk() && s.timeNs() != null)
-                        .mapToDouble(s -> s.timeNs()).toArray();
-                Double rig = ok.length == 0 ? null : Summary.of(ok).median();
-                boolean steady = !warm.isEmpty() && warm.stream().noneMatch(s -> s.value() != null && s.value().unsteady());
-                Double ref = reference(runner.interpreter().executable(), b.name(), tier);
-                Row r = new Row(h.id(), runner.interpreter().implementation() + " " + runner.interpreter().version(),
-                        b.name(), rig, ref, ok.length, steady, wall);
-                log.printf(Locale.ROOT, "selfbench hosts: %s %s: rig %s, reference %s, host part %.1f s%n", h.id(), b.name(),
-                        ns(rig), ns(ref), wall);
-                log.flush();
-                rows.add(r);
+                List<Double> rigRounds = new ArrayList<>();
+                List<Double> refRounds = new ArrayList<>();
+                int values = 0;
+                boolean steady = true;
+                double wall = 0;
+                for (int round = 0; round < rounds; round++) {
+                    List<HostSample> warm = new ArrayList<>();
+                    long t0 = System.nanoTime();
+                    if (round == 0) {
+                        // the host part as a run spends it: cold processes, then the warm protocol
+                        runner.runCold(b.name(), tier, b.expect().get(tier), COLD_PROCESSES, TIMEOUT, s -> { });
+                    }
+                    runner.runWarm(b.name(), tier, b.expect().get(tier), protocol, TIMEOUT, warm::add);
+                    if (round == 0) {
+                        wall = (System.nanoTime() - t0) / 1e9;
+                    }
+                    double[] ok = warm.stream().filter(s -> s.outcome().isOk() && s.timeNs() != null)
+                            .mapToDouble(s -> s.timeNs()).toArray();
+                    values += ok.length;
+                    steady &= !warm.isEmpty() && warm.stream().noneMatch(s -> s.value() != null && s.value().unsteady());
+                    if (ok.length > 0) {
+                        rigRounds.add(Summary.of(ok).median());
+                    }
+                    Double ref = reference(runner.interpreter().executable(), b.name(), tier);
+                    if (ref != null) {
+                        refRounds.add(ref);
+                    }
+                    log.printf(Locale.ROOT, "selfbench hosts: %s %s round %d of %d: rig %s, reference %s%n", h.id(), b.name(),
+                            round + 1, rounds, ns(ok.length == 0 ? null : rigRounds.get(rigRounds.size() - 1)), ns(ref));
+                    log.flush();
+                }
+                rows.add(new Row(h.id(), runner.interpreter().implementation() + " " + runner.interpreter().version(),
+                        b.name(), median(rigRounds), median(refRounds), values, steady, wall, rigRounds, refRounds));
             }
         }
         return rows;
+    }
+
+    private static Double median(List<Double> xs) {
+        return xs.isEmpty() ? null : Summary.of(xs.stream().mapToDouble(Double::doubleValue).toArray()).median();
     }
 
     private Double reference(String exe, String bench, String tier) {
@@ -113,14 +139,16 @@ public final class HostsBench {
     /** The section for docs/performance.md: per-host ratios, then the speedups. */
     public static String markdown(List<Row> rows) {
         StringBuilder s = new StringBuilder("| benchmark | host | interpreter | rig warm per call | reference per call | "
-                + "rig / reference (goal CPython 0.9-1.1, PyPy 0.8-1.25) | steady | host part, cold + warm |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + "rig / reference (goal CPython 0.9-1.1, PyPy 0.8-1.25) | rounds: rig, reference (min-max) | steady "
+                + "| host part, cold + warm |\n|---|---|---|---|---|---|---|---|---|\n");
         double total = 0;
         for (Row r : rows) {
             total += r.hostPartSeconds();
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.1f s |%n", r.benchmark(), r.host(),
-                    r.interpreter(), ns(r.rigNs()), ns(r.refNs()), r.ratio() == null ? "-" : String.format(Locale.ROOT,
-                            "%.2f", r.ratio()), r.steady() ? "yes" : "NO", r.hostPartSeconds()));
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d: %s, %s | %s | %.1f s |%n", r.benchmark(),
+                    r.host(), r.interpreter(), ns(r.rigNs()), ns(r.refNs()), r.ratio() == null ? "-"
+                            : String.format(Locale.ROOT, "%.2f", r.ratio()), Math.max(r.rigRounds().size(),
+                            r.refRounds().size()), range(r.rigRounds()), range(r.refRounds()), r.steady() ? "yes" : "NO",
+                    r.hostPartSeconds()));
         }
         s.append(String.format(Locale.ROOT, "%nHost part of these %d benchmarks: %.0f s in all.%n",
                 rows.stream().map(Row::benchmark).distinct().count(), total));
@@ -140,6 +168,11 @@ public final class HostsBench {
             }
         }
         return s.toString();
+    }
+
+    private static String range(List<Double> xs) {
+        return xs.isEmpty() ? "-" : ns(xs.stream().min(Double::compare).orElseThrow()) + "-"
+                + ns(xs.stream().max(Double::compare).orElseThrow());
     }
 
     private static Row find(List<Row> rows, String host, String bench) {

@@ -20,6 +20,9 @@ final class HostsCommand extends RigKind {
     String preset;
     @Option(names = "--benchmarks", split = ",", description = "default: " + "nbody,fannkuch,sieve,objchurn,strbuild,genyield")
     List<String> benchmarks;
+    @Option(names = "--rounds", defaultValue = "3", description = "times the rig and the reference take turns on each "
+            + "benchmark and host; each figure is the median of its rounds (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Override
     Integer measure(RigConfig cfg) throws Exception {
@@ -29,17 +32,20 @@ final class HostsCommand extends RigKind {
             bs.add(catalog.benchmark(name).orElseThrow(() -> new IllegalArgumentException("no benchmark '" + name
                     + "' in the catalog")));
         }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+        }
         String loadAtStart = HostLoad.average();
         long t0 = System.nanoTime();
-        List<HostsBench.Row> rows = new HostsBench(options.env().scriptsDir(), options.err()).run(cfg.hosts(), bs, tier, preset);
+        List<HostsBench.Row> rows = new HostsBench(options.env().scriptsDir(), options.err()).run(cfg.hosts(), bs, tier, preset, rounds);
         String loadAtEnd = HostLoad.average();
         String md = HostsBench.markdown(rows);
         options.out().print(md);
         options.out().flush();
-        String where = String.format(Locale.ROOT, "tier %s, preset %s, %d CPUs shared with other work, "
-                + "load average %s at the start and %s at the end, %.0f s in all", tier, preset, HostLoad.cpus(),
+        String where = String.format(Locale.ROOT, "tier %s, preset %s, %d rounds, %d CPUs shared with other work, "
+                + "load average %s at the start and %s at the end, %.0f s in all", tier, preset, rounds, HostLoad.cpus(),
                 loadAtStart, loadAtEnd, (System.nanoTime() - t0) / 1e9);
-        options.writeDocs(where, "./benchrig selfbench hosts --tier " + tier + " --preset " + preset, md);
+        options.writeDocs(where, "./benchrig selfbench hosts --tier " + tier + " --preset " + preset + " --rounds " + rounds, md);
         return 0;
     }
 }
