@@ -45,10 +45,29 @@ public final class Messages implements OutboxMessages {
     }
 
     /**
-     * A queued payload (a JSON object) with its "historical" field set, as sent. A streaming copy,
-     * not a tree: the drain sends tens of thousands a second (docs/performance.md).
+     * The last field of every queued payload but the retained summaries, written false: whether a
+     * message is a replay is known only when it is sent. Last, so the publisher can set it without
+     * parsing the payload (the drain sends tens of thousands a second, docs/performance.md).
+     */
+    private static final String HISTORICAL_FALSE = ",\"historical\":false}";
+    private static final String HISTORICAL_TRUE = ",\"historical\":true}";
+
+    /** A payload as queued: the object with its "historical" field, false, last. */
+    private static String queued(ObjectNode o) {
+        o.remove("historical");
+        return o.put("historical", false).toString();
+    }
+
+    /**
+     * A queued payload (a JSON object) with its "historical" field set, as sent. Rows queued by
+     * {@link #queued} carry the field last, and only a replay changes it; a row without it (queued by
+     * an older version) gets it by a streaming copy.
      */
     static String withHistorical(String payload, boolean historical) {
+        if (payload.endsWith(HISTORICAL_FALSE)) {
+            return historical ? payload.substring(0, payload.length() - HISTORICAL_FALSE.length()) + HISTORICAL_TRUE
+                    : payload;
+        }
         StringWriter out = new StringWriter(payload.length() + 20);
         try (JsonParser p = JSON.createParser(payload); JsonGenerator g = JSON.createGenerator(out)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -79,8 +98,8 @@ public final class Messages implements OutboxMessages {
                 .put("benchmark", m.benchmark())
                 .put("last", m.id());
         return List.of(new Message(Topics.run(rig, m.runId(), "measurements"), "measurement",
-                        measurement(rig, m).toString(), false),
-                new Message(Topics.run(rig, m.runId(), "events"), "event", e.toString(), false));
+                        queued(measurement(rig, m)), false),
+                new Message(Topics.run(rig, m.runId(), "events"), "event", queued(e), false));
     }
 
     @Override
@@ -90,7 +109,7 @@ public final class Messages implements OutboxMessages {
                 .put("repetitions", run.repetitions());
         run.targets().forEach(e.putArray("targets")::add);
         e.put("started_at", run.startedAt()).put("config_hash", run.configHash());
-        return List.of(new Message(Topics.run(run.rig(), run.run(), "events"), "event", e.toString(), false));
+        return List.of(new Message(Topics.run(run.rig(), run.run(), "events"), "event", queued(e), false));
     }
 
     @Override
@@ -99,7 +118,7 @@ public final class Messages implements OutboxMessages {
                 .put("state", state.dbValue())
                 .put("reason", reason);
         List<Message> out = new ArrayList<>();
-        out.add(new Message(Topics.run(rig, run, "events"), "event", e.toString(), false));
+        out.add(new Message(Topics.run(rig, run, "events"), "event", queued(e), false));
         for (ObjectNode latest : latest(rig, run, results)) {
             out.add(new Message(Topics.rig(rig, "latest/" + Topics.level(latest.get("target").asText()) + "/"
                     + Topics.level(latest.get("benchmark").asText())), "latest", latest.toString(), true));

@@ -72,13 +72,13 @@ public final class MqttBench {
         return new Report(Summary.of(plain), Summary.of(drain), messages, payloads.get(0).length());
     }
 
-    /** Realistic measurement payloads, as the store's hook writes them. */
+    /** Realistic measurement payloads, as the store's hook queues them (the measurement message of each). */
     static List<String> payloads(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Measurement m = new Measurement("selfbench/1/mb1/fib/cold/" + i, 1, "mb1", "fib", "s", i, Mode.COLD,
                     2_138_465_000L + i, null, new HeapUse(9536L, 8112L, 9488L, null), "375", Outcome.ok(), Instant.now());
-            out.add(Messages.measurement("selfbench", m).toString());
+            out.add(new Messages().measured("selfbench", m, i + 1).get(0).payload());
         }
         return out;
     }

@@ -56,6 +56,27 @@ class HubMessagesTest {
     }
 
     @Test
+    void aQueuedMessageCarriesHistoricalFalseAndAReplaySetsItTrueLeavingTheRestAlone() throws Exception {
+        Measurement m = MeasurementJsonTest.full();
+        var queued = new Messages().measured("r", m, 3);
+        assertThat(queued).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        for (var q : queued) {
+            var live = json.readTree(Messages.withHistorical(q.payload(), false));
+            var replayed = json.readTree(Messages.withHistorical(q.payload(), true));
+            assertThat(live.get("historical").asBoolean()).as(q.payload()).isFalse();
+            assertThat(replayed.get("historical").asBoolean()).isTrue();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) live).remove("historical");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) replayed).remove("historical");
+            assertThat(replayed).isEqualTo(live);
+        }
+        // the measurement itself goes out unchanged: the hub reads back what was measured
+        var sent = json.readTree(Messages.withHistorical(queued.get(0).payload(), true));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sent).remove("historical");
+        assertThat(sent).isEqualTo(json.readTree(Messages.measurement("r", m).toString()));
+    }
+
+    @Test
     void aMeasurementWithoutItsModeIsDroppedWithOneLineNotStoredNorRetried() {
         var j = Messages.measurement("lab-rig", MeasurementJsonTest.full());
         j.remove("mode");
