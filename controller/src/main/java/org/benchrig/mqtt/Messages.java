@@ -29,6 +29,14 @@ import org.benchrig.store.Store;
 public final class Messages implements OutboxMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The last field of every queued payload but the retained summaries, written false: whether a
+     * message is a replay is known only when it is sent. Last, so the publisher can set it without
+     * parsing the payload (the drain sends tens of thousands a second, docs/performance.md).
+     */
+    private static final String HISTORICAL_FALSE = ",\"historical\":false}";
+    private static final String HISTORICAL_TRUE = ",\"historical\":true}";
+
     /** Queues MQTT messages for every later change of {@code store} when MQTT is enabled; returns the store. */
     public static Store queueing(Store store, MqttConfig cfg) {
         if (cfg.enabled()) {
@@ -44,17 +52,8 @@ public final class Messages implements OutboxMessages {
         return o;
     }
 
-    /**
-     * The last field of every queued payload but the retained summaries, written false: whether a
-     * message is a replay is known only when it is sent. Last, so the publisher can set it without
-     * parsing the payload (the drain sends tens of thousands a second, docs/performance.md).
-     */
-    private static final String HISTORICAL_FALSE = ",\"historical\":false}";
-    private static final String HISTORICAL_TRUE = ",\"historical\":true}";
-
     /** A payload as queued: the object with its "historical" field, false, last. */
     private static String queued(ObjectNode o) {
-        o.remove("historical");
         return o.put("historical", false).toString();
     }
 
