@@ -1,6 +1,7 @@
 # A stand-in for MicroPython's pyboard.py in tests (the real one is not packaged by Debian): the same
 # command line (--device PORT script.py), raw REPL over pyserial, the script's stdout printed; exit 1
-# and the traceback on stdout when the board raised. It paces its chunks so it loses nothing.
+# and the traceback on stdout when the board raised. It paces its chunks as pyboard.py does, and like it
+# can still lose bytes when the host is loaded.
 import sys
 import time
 

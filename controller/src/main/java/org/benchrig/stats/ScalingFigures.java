@@ -34,7 +34,8 @@ public final class ScalingFigures {
      * @param throughput median operations per second of the trials, null when none succeeded
      * @param low        slowest trial's throughput
      * @param high       fastest trial's throughput
-     * @param speedup    throughput / throughput at one worker of the same kind, or null
+     * @param speedup    median over trials of throughput / throughput at one worker of the same kind in the
+     *                   same trial, or null
      * @param efficiency speedup / workers, or null
      * @param startNs    median time to start the workers (processes: fork until ready)
      * @param note       a limit to read the figure with (more workers than cores, failures), or ""
@@ -66,9 +67,7 @@ public final class ScalingFigures {
         ScalingPoint first = cell.get(0);
         List<Double> t = cell.stream().map(ScalingPoint::throughput).filter(v -> v != null).sorted().toList();
         Double median = median(t);
-        Double base = one == null ? null : median(one.stream().map(ScalingPoint::throughput).filter(v -> v != null)
-                .sorted().toList());
-        Double speedup = median == null || base == null || base <= 0 ? null : median / base;
+        Double speedup = speedup(cell, one);
         List<Double> starts = cell.stream().map(ScalingPoint::startNs).filter(v -> v != null)
                 .map(Long::doubleValue).sorted().toList();
         Double start = median(starts);
@@ -92,6 +91,23 @@ public final class ScalingFigures {
                 t.isEmpty() ? null : t.get(0), t.isEmpty() ? null : t.get(t.size() - 1), speedup,
                 speedup == null || first.workers() == 0 ? null : speedup / first.workers(),
                 start == null ? null : Math.round(start), cores, String.join("; ", notes));
+    }
+
+    /**
+     * The median of per-trial ratios: trial i at W workers over trial i at one worker, which ran next
+     * to it. The machine here switches speed by ~1.8x for seconds at a time; a ratio of two medians
+     * can take one from a slow phase and the other from a fast one, a paired ratio cannot.
+     */
+    private static Double speedup(List<ScalingPoint> cell, List<ScalingPoint> one) {
+        if (one == null) {
+            return null;
+        }
+        Map<Integer, Double> base = new LinkedHashMap<>();
+        one.stream().filter(p -> p.throughput() != null && p.throughput() > 0)
+                .forEach(p -> base.put(p.trial(), p.throughput()));
+        List<Double> ratios = cell.stream().filter(p -> p.throughput() != null && base.containsKey(p.trial()))
+                .map(p -> p.throughput() / base.get(p.trial())).sorted().toList();
+        return median(ratios);
     }
 
     /**

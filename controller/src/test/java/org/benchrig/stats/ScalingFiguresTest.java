@@ -17,7 +17,7 @@ class ScalingFiguresTest {
     }
 
     @Test
-    void speedupIsTheMedianAgainstOneWorkerOfTheSameKind() {
+    void speedupIsTheMedianOfEachTrialAgainstOneWorkerOfTheSameKind() {
         List<ScalingPoint> ps = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             ps.add(p("threads", 1, t, 100, 1000 + t * 100));   // 100, 90.9, 83.3 ops/s: median 90.9, spread 18 %
@@ -32,6 +32,22 @@ class ScalingFiguresTest {
         assertThat(t2.efficiency()).isCloseTo(t2.speedup() / 2, within(1e-9));
         assertThat(ScalingFigures.gilFinding(fs, "h")).get().asString()
                 .contains("threads 1.10x, processes 1.90x").contains("threads do not scale (GIL), processes do");
+    }
+
+    @Test
+    void aMachineThatChangesSpeedBetweenTrialsDoesNotBecomeASpeedup() {
+        // one worker ran fast in trials 0 and 1, two workers only in trial 0: the machine slowed down
+        // between the two points of trial 1. Same work per worker, so each trial's own ratio is 1.
+        long[] oneMs = {1000, 1000, 1800};
+        long[] twoMs = {1000, 1800, 1800};
+        List<ScalingPoint> ps = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            ps.add(p("threads", 1, t, 100, oneMs[t]));
+            ps.add(p("threads", 2, t, 100, twoMs[t]));
+        }
+        Figure t2 = ScalingFigures.of(ps).stream().filter(f -> f.workers() == 2).findFirst().orElseThrow();
+        // a ratio of the two medians would say 0.56x; the paired trials say (1, 0.56, 1) -> 1
+        assertThat(t2.speedup()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test
