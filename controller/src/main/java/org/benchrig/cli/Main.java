@@ -47,7 +47,12 @@ public final class Main {
                 err.println("benchrig: " + ex.getMessage());
                 return EXIT_RIG;
             }
-            err.println("benchrig: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            if (ex instanceof org.benchrig.board.BoardRaised) {
+                err.println("benchrig: the board raised an exception in the controller's own code: " + ex.getMessage());
+                return EXIT_RIG;
+            }
+            // a user reads this: what went wrong, not which Java class carried it
+            err.println("benchrig: " + (ex.getMessage() == null ? "unexpected error (" + ex + ")" : ex.getMessage()));
             return EXIT_RIG;
         });
         return cl.execute(args);

@@ -130,13 +130,17 @@ final class LinkSession {
         removeFiles(name);
     }
 
+    /**
+     * Housekeeping between the cases, checksummed and re-sent when damaged: under host load a byte of
+     * it can be lost like any other (it once failed a run with a SyntaxError).
+     */
     void removeFiles(String... names) {
         StringBuilder src = new StringBuilder("import os\nfor n in (");
         for (String n : names) {
             src.append('\'').append(n).append("',");
         }
         src.append("):\n try:os.remove(n)\n except OSError:pass");
-        exec(src.toString()).stdoutOrThrow();
+        board.execOwn(src.toString(), Deadline.in(EXEC_WAIT)).stdoutOrThrow();
     }
 
     void phase(String what) {
