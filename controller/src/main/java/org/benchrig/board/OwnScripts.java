@@ -40,7 +40,7 @@ final class OwnScripts {
     /** {@code source} as a literal, run by {@code exec} only when the board's Adler-32 of it matches. */
     static String verifiedCall(String source) {
         long c = VerifiedUpload.adler32(source.getBytes(StandardCharsets.UTF_8));
-        return "s=" + FramedExec.pyString(source) + "\na=1;b=0\n"
+        return "s=" + PyLiteral.str(source) + "\na=1;b=0\n"
                 + "for x in bytes(s,'utf8'):a=(a+x)%65521;b=(b+a)%65521\n"
                 + "if b*65536+a!=" + c + ":print('" + DAMAGED_MARK + "')\nelse:exec(s,{})";
     }
