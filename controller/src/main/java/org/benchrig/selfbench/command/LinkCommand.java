@@ -101,7 +101,7 @@ final class LinkCommand extends RigKind {
             }
             report = new LinkBench.Report(rows, notes);
             String where = String.format(Locale.ROOT, "board %s (%s, %s, MicroPython %s on %s), pacing %s "
-                            + "(a source the board did not confirm is re-sent at %s, then %s); "
+                            + "(a source the board did not confirm, or a damaged own script, is re-sent at %s, then %s); "
                             + "host load average (1 min) %s at the start, %s at the end, %d CPUs",
                     id, bc.kind().name().toLowerCase(), bc.model(), info.version(), info.machine(),
                     bc.pacing().label(), bc.pacing().gentler().label(), bc.pacing().gentler().gentler().label(),
