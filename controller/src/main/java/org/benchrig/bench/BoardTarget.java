@@ -62,13 +62,8 @@ public final class BoardTarget implements Target {
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public String tier() {
-        return config.tier();
+    public BoardConfig config() {
+        return config;
     }
 
     @Override

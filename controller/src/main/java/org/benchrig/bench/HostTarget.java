@@ -43,13 +43,8 @@ public final class HostTarget implements Target {
     static final java.util.Set<String> LACKS = java.util.Set.of("native", "viper");
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public String tier() {
-        return config.tier();
+    public HostConfig config() {
+        return config;
     }
 
     @Override

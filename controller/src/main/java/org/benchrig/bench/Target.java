@@ -1,6 +1,7 @@
 package org.benchrig.bench;
 
 import java.util.function.Consumer;
+import org.benchrig.config.TargetConfig;
 import org.benchrig.result.ScalingPoint;
 import org.benchrig.result.Measurement;
 import org.benchrig.store.TargetInfo;
@@ -8,7 +9,12 @@ import org.benchrig.store.TargetInfo;
 /** Anything a benchmark runs on: a board or a host interpreter. One worker thread drives each. */
 public interface Target {
 
-    String id();
+    /** The target's config: its id and tier are the config's. */
+    TargetConfig config();
+
+    default String id() {
+        return config().id();
+    }
 
     /** Opens the board or finds the interpreter, and says what it is, for the store. */
     TargetInfo prepare();
@@ -49,5 +55,7 @@ public interface Target {
     }
 
     /** The tier of parameters this target runs. */
-    String tier();
+    default String tier() {
+        return config().tier();
+    }
 }

@@ -24,7 +24,7 @@ public final class Board implements AutoCloseable {
     static final Duration POWER_OFF_TIME = Duration.ofMillis(500);
     /** Budget for a board to come back after a reset or power cycle and enter raw REPL. */
     static final Duration RECOVERY_WAIT = Duration.ofSeconds(20);
-    /** Sends of one of our own scripts that arrived damaged (a dropped byte under host load). */
+    /** Sends of one of our own scripts that arrived damaged (a dropped byte under host load), each gentler. */
     static final int OWN_SCRIPT_ATTEMPTS = 3;
     /** How long a port that went away (a pulled USB cable) may take to come back before we give up on it. */
     static final Duration PORT_RETURN_WAIT = Duration.ofSeconds(15);
@@ -171,21 +171,13 @@ public final class Board implements AutoCloseable {
      * Runs one of the controller's own small scripts, inside a call that checks the script's
      * Adler-32 on the board before it runs it. Our scripts do not raise by themselves, so any
      * exception outside the script (a damaged wrapper) or a failed checksum means the bytes were
-     * damaged on the way: the call is sent again. An exception the verified script raised is real.
+     * damaged on the way: the call is sent again, gentler each time ({@link GentlerResends}; the
+     * next script starts at the configured pacing). An exception the verified script raised is real.
      */
     public ExecResult execOwn(String source, Deadline deadline) {
-        String call = OwnScripts.verifiedCall(source);
-        for (int attempt = 1; ; attempt++) {
-            ExecResult r = exec(call, deadline);
-            if (!OwnScripts.damaged(r)) {
-                return r;
-            }
-            if (attempt >= OWN_SCRIPT_ATTEMPTS) {
-                throw new DamagedLink(
-                        "board " + id() + " received the controller's script damaged " + attempt + " times in a row",
-                        Transcript.printable(r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), 200));
-            }
-        }
+        GentlerResends sends = new GentlerResends(config.pacing());
+        return OwnScripts.send(id(), source, sends, OWN_SCRIPT_ATTEMPTS,
+                call -> recovering(() -> repl.exec(call, sends, deadline)));
     }
 
     /** Version, machine, heap and filesystem use, as the board reports them (a checksummed line). */

@@ -84,7 +84,7 @@ public final class FramedExec {
                     board.softReset(deadline); // a fresh heap, and 1.9.2 would not import the module a second time
                     call = "import _bx\n_bx.imp('" + nonce + "'," + adler(nonce) + ")";
                 } else {
-                    call = "import _bx\n_bx.run(" + pyString(source) + "," + adler(nonce + source) + ",'" + nonce + "')";
+                    call = "import _bx\n_bx.run(" + PyLiteral.str(source) + "," + adler(nonce + source) + ",'" + nonce + "')";
                 }
                 ExecResult r = board.exec(call, deadline);
                 OutputRecords rec = OutputRecords.parse(r.stdout(), nonce);
@@ -184,29 +184,6 @@ public final class FramedExec {
 
     private static long adler(String s) {
         return VerifiedUpload.adler32(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A Python str literal of {@code s}: quotes, backslashes and control characters escaped; other characters as they are. */
-    static String pyString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8).append('\'');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\'' -> sb.append("\\'");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('\'').toString();
     }
 
     private static byte[] resource(String name) {

@@ -2,13 +2,14 @@ package org.benchrig.board;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The controller's own small scripts as a board receives them: wrapped in a call that checks their
- * Adler-32 on the board before running them (a dropped byte never runs as other code), and the info
- * probe, whose answer is a checksummed line.
+ * Adler-32 on the board before running them (a dropped byte never runs as other code), sent again
+ * gentler when they arrive damaged, and the info probe, whose answer is a checksummed line.
  */
 final class OwnScripts {
     /** Prints version, machine, heap and filesystem use as one line with its Adler-32. */
@@ -39,9 +40,31 @@ final class OwnScripts {
     /** {@code source} as a literal, run by {@code exec} only when the board's Adler-32 of it matches. */
     static String verifiedCall(String source) {
         long c = VerifiedUpload.adler32(source.getBytes(StandardCharsets.UTF_8));
-        return "s=" + FramedExec.pyString(source) + "\na=1;b=0\n"
+        return "s=" + PyLiteral.str(source) + "\na=1;b=0\n"
                 + "for x in bytes(s,'utf8'):a=(a+x)%65521;b=(b+a)%65521\n"
                 + "if b*65536+a!=" + c + ":print('" + DAMAGED_MARK + "')\nelse:exec(s,{})";
+    }
+
+    /**
+     * Sends {@code source} inside its {@link #verifiedCall} through {@code exec} until it arrives
+     * whole, at most {@code attempts} times, each re-send gentler than the one before ({@code sends});
+     * then a {@link DamagedLink} that names the pacings tried.
+     */
+    static ExecResult send(String boardId, String source, GentlerResends sends, int attempts,
+                           Function<String, ExecResult> exec) {
+        String call = verifiedCall(source);
+        for (int attempt = 1; ; attempt++) {
+            ExecResult r = exec.apply(call);
+            if (!damaged(r)) {
+                return r;
+            }
+            if (attempt >= attempts) {
+                throw new DamagedLink("board " + boardId + " received the controller's script damaged " + attempt
+                        + " times in a row (" + sends.tried() + ")",
+                        Transcript.printable(r.stdout().getBytes(StandardCharsets.UTF_8), 200));
+            }
+            sends.gentler();
+        }
     }
 
     /**

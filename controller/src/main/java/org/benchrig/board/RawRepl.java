@@ -105,21 +105,31 @@ public final class RawRepl implements Repl {
 
     @Override
     public ExecResult exec(String source, Deadline deadline) {
+        return exec(source, new GentlerResends(pacing), deadline);
+    }
+
+    /**
+     * As {@link #exec(String, Deadline)}, paced as {@code sends} says now; a re-transfer (the board
+     * did not confirm the source) goes out gentler, and {@code sends} keeps what was tried.
+     */
+    public ExecResult exec(String source, GentlerResends sends, Deadline deadline) {
         byte[] src = source.getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                send(src, deadline);
+                send(src, sends, deadline);
                 break;
             } catch (LinkTimeout t) {
                 boolean large = src.length >= LARGE_SOURCE_BYTES;
-                // A lost Ctrl-D leaves a live board waiting for more source: clear it and send again.
+                // A lost Ctrl-D leaves a live board waiting for more source: clear it and send again, gentler.
                 if (!large && attempt < TRANSFER_ATTEMPTS && resync(deadline)) {
+                    sends.gentler();
                     continue;
                 }
                 throw new ReplFailure(large ? FailureClass.DOES_NOT_FIT : FailureClass.INFRASTRUCTURE, true,
                         large ? "a source of " + src.length + " bytes exhausted the board's heap while being received"
-                              : "board on " + link.name() + " did not accept the source",
+                              : "board on " + link.name() + " did not accept the source (" + attempt + " sends, "
+                                + sends.tried() + ")",
                         Transcript.printable(t.received(), 400));
             }
         }
@@ -146,13 +156,14 @@ public final class RawRepl implements Repl {
     }
 
     /** Sends a source and its end; returns once the board confirmed it (OK, or raw-paste's 0x04). */
-    private void send(byte[] src, Deadline deadline) {
+    private void send(byte[] src, GentlerResends sends, Deadline deadline) {
         if (!Boolean.FALSE.equals(rawPaste) && requestRawPaste(deadline)) {
             rawPaste = true;
+            sends.sentByRawPaste();
             sendRawPaste(src, deadline);
         } else {
             rawPaste = false;
-            sendPaced(src);
+            sendPaced(src, sends.now());
             link.write(EOT);
             link.readUntil(OK, deadline.atMost(ANSWER_WAIT));
         }
@@ -236,14 +247,14 @@ public final class RawRepl implements Repl {
     }
 
     /** Paced chunks: a 64-byte receive buffer drops what overflows, silently (FACTS.md). */
-    private void sendPaced(byte[] src) {
-        for (int off = 0; off < src.length; off += pacing.chunkBytes()) {
-            int n = Math.min(pacing.chunkBytes(), src.length - off);
+    private void sendPaced(byte[] src, Pacing pace) {
+        for (int off = 0; off < src.length; off += pace.chunkBytes()) {
+            int n = Math.min(pace.chunkBytes(), src.length - off);
             byte[] part = new byte[n];
             System.arraycopy(src, off, part, 0, n);
             link.write(part);
-            if (off + n < src.length && pacing.gapMs() > 0) {
-                pause(pacing.gapMs());
+            if (off + n < src.length && pace.gapMs() > 0) {
+                pause(pace.gapMs());
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record BoardConfig(String id, BoardKind kind, String model, Path firmware, String port, int baud,
                           Pacing pacing, String tier, PowerConfig power, Integer markerPin, Integer markerInput,
-                          Integer powerSwitchPin, Integer resetPin, FlashConfig flash) {
+                          Integer powerSwitchPin, Integer resetPin, FlashConfig flash) implements TargetConfig {
 
     /** A board without instruments (no power meter, marker, relay or reset line) and its kind's default flasher. */
     public BoardConfig(String id, BoardKind kind, String model, Path firmware, String port, int baud, Pacing pacing,

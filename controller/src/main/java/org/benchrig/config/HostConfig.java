@@ -9,7 +9,7 @@ import java.util.List;
  * @param cpus        CPU indexes to pin the process to; empty means no pinning
  * @param protocol    overrides of the measuring protocol's preset ({@code protocol:})
  */
-public record HostConfig(String id, String interpreter, List<Integer> cpus, String tier, HostProtocolConfig protocol) {
+public record HostConfig(String id, String interpreter, List<Integer> cpus, String tier, HostProtocolConfig protocol) implements TargetConfig {
 
     public HostConfig {
         cpus = List.copyOf(cpus);

@@ -222,25 +222,13 @@ public final class Publisher implements AutoCloseable, RunListener {
         MqttMessage msg = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         msg.setQos(row.qos());
         msg.setRetained(row.retained());
-        int gen = generation;
-        inflight.incrementAndGet();
         try {
-            client.publish(row.topic(), msg, row.seq(), new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    acked.acked(row.seq());
-                    delivered++;
-                    released(gen);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    released(gen);
-                }
+            publishInSlot(row.topic(), msg, row.seq(), () -> {
+                acked.acked(row.seq());
+                delivered++;
             });
             return true;
         } catch (MqttException e) {
-            released(gen);
             lost(e);
             return false;
         }
@@ -251,12 +239,22 @@ public final class Publisher implements AutoCloseable, RunListener {
         if (inflight.get() >= WINDOW) {
             return false;
         }
+        publishInSlot(topic, msg, null, () -> { });
+        return true;
+    }
+
+    /**
+     * Publishes in a window slot of this connection's generation; the slot is given back on the
+     * PUBACK (after {@code onAck}), on a failure, or at once when the publish is refused.
+     */
+    private void publishInSlot(String topic, MqttMessage msg, Object context, Runnable onAck) throws MqttException {
         int gen = generation;
         inflight.incrementAndGet();
         try {
-            client.publish(topic, msg, null, new IMqttActionListener() {
+            client.publish(topic, msg, context, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    onAck.run();
                     released(gen);
                 }
 
@@ -265,7 +263,6 @@ public final class Publisher implements AutoCloseable, RunListener {
                     released(gen);
                 }
             });
-            return true;
         } catch (MqttException e) {
             released(gen);
             throw e;

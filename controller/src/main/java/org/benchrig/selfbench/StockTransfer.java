@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.benchrig.board.Link;
+import org.benchrig.board.PyLiteral;
 import org.benchrig.board.LinkTimeout;
 import org.benchrig.time.Deadline;
 
@@ -89,24 +90,6 @@ public final class StockTransfer {
 
     /** A Python bytes literal as {@code repr()} writes it, which is what mpremote/pyboard.py send. */
     public static String pyRepr(byte[] data) {
-        StringBuilder sb = new StringBuilder(data.length + 8).append("b'");
-        for (byte x : data) {
-            int c = x & 0xff;
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\'' -> sb.append("\\'");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c >= 0x20 && c < 0x7f) {
-                        sb.append((char) c);
-                    } else {
-                        sb.append(String.format("\\x%02x", c));
-                    }
-                }
-            }
-        }
-        return sb.append('\'').toString();
+        return PyLiteral.bytes(data);
     }
 }

@@ -2,6 +2,7 @@ package org.benchrig.board;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.benchrig.time.Deadline;
 
 /**
@@ -56,20 +57,18 @@ public final class RecordingLink implements Link {
 
     @Override
     public byte[] readUntil(byte[] suffix, Deadline deadline) {
-        try {
-            byte[] b = inner.readUntil(suffix, deadline);
-            log(false, b);
-            return b;
-        } catch (LinkTimeout t) {
-            log(false, t.received());
-            throw t;
-        }
+        return logged(() -> inner.readUntil(suffix, deadline));
     }
 
     @Override
     public byte[] readExactly(int count, Deadline deadline) {
+        return logged(() -> inner.readExactly(count, deadline));
+    }
+
+    /** A read of the wrapped link, logged: what it returned, or what arrived before it timed out. */
+    private byte[] logged(Supplier<byte[]> read) {
         try {
-            byte[] b = inner.readExactly(count, deadline);
+            byte[] b = read.get();
             log(false, b);
             return b;
         } catch (LinkTimeout t) {

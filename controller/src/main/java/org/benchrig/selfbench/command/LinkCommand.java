@@ -100,10 +100,12 @@ final class LinkCommand extends RigKind {
                 }
             }
             report = new LinkBench.Report(rows, notes);
-            String where = String.format(Locale.ROOT, "board %s (%s, %s, MicroPython %s on %s), pacing %d B / %d ms; "
+            String where = String.format(Locale.ROOT, "board %s (%s, %s, MicroPython %s on %s), pacing %s "
+                            + "(a source the board did not confirm, or a damaged own script, is re-sent at %s, then %s); "
                             + "host load average (1 min) %s at the start, %s at the end, %d CPUs",
                     id, bc.kind().name().toLowerCase(), bc.model(), info.version(), info.machine(),
-                    bc.pacing().chunkBytes(), bc.pacing().gapMs(), loadBefore, HostLoad.average(), HostLoad.cpus());
+                    bc.pacing().label(), bc.pacing().gentler().label(), bc.pacing().gentler().gentler().label(),
+                    loadBefore, HostLoad.average(), HostLoad.cpus());
             String command = "./benchrig selfbench link --board " + id + " --runs " + runs + " --stock-runs " + stock
                     + " --verified-runs " + verifiedRuns + " --rtt-runs " + rttRuns + " --upload-runs " + uploadRuns
                     + " --rep-runs " + repRuns + " --benchmark " + benchmark + (tool == null ? "" : " --stock-tool "
