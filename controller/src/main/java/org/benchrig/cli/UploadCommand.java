@@ -46,8 +46,8 @@ public final class UploadCommand implements Callable<Integer> {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            return report(out, ((Number) r.body().get("bytes")).intValue(), ((Number) r.body().get("elapsedS")).doubleValue(),
-                    ((Number) r.body().get("pieceRetries")).intValue(), target);
+            return report(out, ((Number) r.body().get("bytes")).intValue(), ((Number) r.body().get("elapsed_s")).doubleValue(),
+                    ((Number) r.body().get("piece_retries")).intValue(), target);
         }, () -> {
             try (Rig rig = Rig.open(cfg)) {
                 rig.setPurpose("benchrig upload");
