@@ -1,5 +1,6 @@
 package org.benchrig.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.benchrig.bench.Benchmark;
 import org.benchrig.bench.Catalog;
 import org.benchrig.result.Measurement;
@@ -40,17 +42,18 @@ final class HistoryRoutes {
         routes.get("/api/benchmarks/{name}/history", this::history);
     }
 
-    private List<Map<String, Object>> benchmarks() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** A benchmark of the catalog, for the history page's picker. */
+    record BenchmarkEntry(String name, @JsonProperty("class") String workloadClass, String description) {
+    }
+
+    private List<BenchmarkEntry> benchmarks() {
+        Map<String, BenchmarkEntry> out = new TreeMap<>();
         for (String s : catalog.suiteNames()) {
             for (Benchmark b : catalog.resolve(s)) {
-                if (out.stream().noneMatch(o -> o.get("name").equals(b.name()))) {
-                    out.add(Events.map("name", b.name(), "class", b.workloadClass(), "description", b.description()));
-                }
+                out.putIfAbsent(b.name(), new BenchmarkEntry(b.name(), b.workloadClass(), b.description()));
             }
         }
-        out.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
-        return out;
+        return List.copyOf(out.values());
     }
 
     /** One benchmark's history on one target, oldest first, and the steps found in it. */

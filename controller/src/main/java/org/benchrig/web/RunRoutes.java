@@ -24,12 +24,16 @@ final class RunRoutes {
     record RunPage(List<RunDocs.RunView> runs, int limit, int offset, String next) {
     }
 
+    /** A run's measurements as the exports' rows. */
+    record Measurements(long run, List<Map<String, Object>> measurements) {
+    }
+
     void addTo(RoutesConfig routes) {
         routes.get("/api/runs", this::list);
         routes.get("/api/runs/{id}", ctx -> ctx.json(docs.detail(params.run(ctx))));
         routes.get("/api/runs/{id}/measurements", ctx -> {
             RunInfo r = params.run(ctx);
-            ctx.json(Map.of("run", r.id(), "measurements", docs.rows(r.id())));
+            ctx.json(new Measurements(r.id(), docs.rows(r.id())));
         });
         routes.get("/api/runs/{id}/measurements.csv", ctx -> {
             RunInfo r = params.run(ctx);
