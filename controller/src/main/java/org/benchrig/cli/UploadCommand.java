@@ -41,7 +41,7 @@ public final class UploadCommand implements Callable<Integer> {
         org.benchrig.config.RigConfig cfg = config.load();
         return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> {
             DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/upload", java.util.Map.of("name", target,
-                    "contentBase64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
+                    "content_base64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
             var refused = BoardRoute.refused(daemon, r, err);
             if (refused.isPresent()) {
                 return refused.get();
