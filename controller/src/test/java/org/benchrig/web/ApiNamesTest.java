@@ -214,7 +214,9 @@ class ApiNamesTest {
         String run = http.send(HttpRequest.newBuilder(URI.create(served.web().url() + "api/runs/" + run2)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(run).contains("\"average_milliamps\":23.9", "\"failure_detail\":\"expected 6765, got 6764\"",
-                "\"target_info\":", "\"started_at\":\"");
+                "\"target_info\":", "\"started_at\":\"", "\"mode\":\"warm\"");
+        assertThat(run).as("a board has no wall time: its median is not a number, and JSON says null")
+                .contains("\"wall_median_ns\":null").doesNotContain("NaN");
         String history = http.send(HttpRequest.newBuilder(URI.create(served.web().url()
                 + "api/benchmarks/fib/history?target=cpython")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(history).contains("\"regression\":{\"id\":", "\"p_value\":", "\"q1_ns\":");
