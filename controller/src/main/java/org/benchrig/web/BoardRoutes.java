@@ -33,8 +33,7 @@ final class BoardRoutes {
         String reason = rig.record(id).map(r -> r.reason()).orElse(null);
         rig.releaseQuarantine(id);
         if (was) {
-            events.send("board-state", Events.map("board", id, "state", states.shownState(id, rig.openedBoard(id)),
-                    "reason", ""));
+            events.send("board-state", new Events.BoardState(id, states.shownState(id, rig.openedBoard(id)), ""));
         }
         ctx.json(new Released(id, was, was, was ? reason : null, was
                 ? "board " + id + " released; the next run checks its health first" : "board " + id + " was not quarantined"));

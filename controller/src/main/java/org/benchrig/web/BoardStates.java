@@ -117,7 +117,7 @@ final class BoardStates {
                 String key = state + "\u0000" + reason;
                 String before = lastStates.put(b.id(), key);
                 if (before != null && !before.equals(key)) {
-                    events.send("board-state", Events.map("board", b.id(), "state", state, "reason", reason));
+                    events.send("board-state", new Events.BoardState(b.id(), state, reason));
                 }
             }
         } catch (RuntimeException e) {

@@ -80,7 +80,7 @@ final class FlashRoute {
             if (Boolean.TRUE.equals(req.verifyOnly())) {
                 v = FlashVerifier.verify(rig.board(id), image, Deadline.in(VERIFY_WAIT));
             } else {
-                events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
+                events.send("board-state", new Events.BoardState(id, "FLASHING", "flashing " + path.getFileName()));
                 Rig.Flashed f = rig.flash(id, image, progress::add);
                 report = f.report();
                 v = f.verification();

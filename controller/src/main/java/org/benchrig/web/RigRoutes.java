@@ -24,7 +24,7 @@ final class RigRoutes {
         routes.sse("/api/events", client -> {
             client.keepAlive();
             events.add(client);
-            client.sendEvent("hello", Events.map("rig", service.config().rig()));
+            client.sendEvent("hello", new Events.Hello(service.config().rig()));
         });
     }
 

@@ -54,8 +54,7 @@ final class RunStart {
                 ctx.header(WebServer.CLI_HEADER) != null ? "cli" : "web", form.concurrency());
         RunPlan plan = service.plan(rr);
         service.submit(rr);
-        events.send("run-queued", Events.map("suite", plan.suite(), "targets", plan.targetIds(),
-                "repetitions", plan.repetitions()));
+        events.send("run-queued", new Events.RunQueued(plan.suite(), plan.targetIds(), plan.repetitions()));
         ctx.status(202).json(new Queued(true, plan.suite(), plan.targetIds(), plan.repetitions(),
                 plan.benchmarks().stream().map(Benchmark::name).toList(), service.currentRun().orElse(null)));
     }
