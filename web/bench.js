@@ -19,8 +19,8 @@ function renderCard(b) {
   if (b.kind === 'board') {
     field(dl, 'model', b.model + ' · ' + b.connection + (b.simulated ? ' (simulated)' : ''), 'model');
     field(dl, 'firmware', b.version ? (b.interpreter || '') + ' ' + b.version : 'not seen yet', 'version');
-    field(dl, 'heap', b.heapTotal != null ? bytes(b.heapFree) + ' free of ' + bytes(b.heapTotal) : '-', 'heap');
-    field(dl, 'flash', b.fsUsed != null ? bytes(b.fsUsed) + ' used' + (b.fsFree != null ? ', ' + bytes(b.fsFree) + ' free' : '') : '-', 'flash');
+    field(dl, 'heap', b.heap_total != null ? bytes(b.heap_free) + ' free of ' + bytes(b.heap_total) : '-', 'heap');
+    field(dl, 'flash', b.fs_used != null ? bytes(b.fs_used) + ' used' + (b.fs_free != null ? ', ' + bytes(b.fs_free) + ' free' : '') : '-', 'flash');
   } else {
     field(dl, 'interpreter', b.version ? (b.interpreter || '') + ' ' + b.version : b.command + ' (not seen yet)', 'version');
     field(dl, 'executable', b.executable || b.command, 'executable');
@@ -35,7 +35,7 @@ function renderCard(b) {
   cards.set(b.id, card);
   setActions(b.id, b.state);
   // progress of an earlier run is not this run's: a board outside the current run shows none
-  if (b.progress && rig && b.progress.run === rig.currentRun) setProgress(b.id, b.progress);
+  if (b.progress && rig && b.progress.run === rig.current_run) setProgress(b.id, b.progress);
   return card;
 }
 
@@ -87,7 +87,7 @@ function setActions(id, state) {
   const card = cards.get(id);
   if (!card || card.dataset.kind !== 'board') return;
   const box = card.querySelector('[data-field=actions]');
-  if (state !== 'QUARANTINED' || !rig || !rig.actionsEnabled) { box.replaceChildren(); return; }
+  if (state !== 'QUARANTINED' || !rig || !rig.actions_enabled) { box.replaceChildren(); return; }
   const status = el('span', { class: 'muted', role: 'status', 'aria-live': 'polite' });
   const button = el('button', { type: 'button', class: 'release', 'data-board': id, onclick: async () => {
     const tokField = document.getElementById('token');
@@ -105,31 +105,31 @@ function setActions(id, state) {
     } catch (e) {
       button.disabled = false;
       status.textContent = ' Could not release: ' + (e.status !== 401 ? e.message : t ? 'the token is wrong: it is not the value of '
-        + rig.tokenEnv + ' the controller was started with' : 'the token is missing: enter it in the token field above');
+        + rig.token_env + ' the controller was started with' : 'the token is missing: enter it in the token field above');
     }
   } }, 'Release ' + id);
   box.replaceChildren(button, status);
 }
 
 function actionsPanel() {
-  if (!rig.actionsEnabled) {
+  if (!rig.actions_enabled) {
     return el('p', { class: 'muted', id: 'actions-disabled' },
-      'Starting runs from the browser is disabled: the controller runs without the token variable ' + rig.tokenEnv + '.');
+      'Starting runs from the browser is disabled: the controller runs without the token variable ' + rig.token_env + '.');
   }
   const status = el('p', { id: 'run-status', role: 'status', 'aria-live': 'polite' });
-  const suite = el('input', { name: 'suite', id: 'suite', list: 'suite-list', value: rig.defaultSuite, size: 14,
+  const suite = el('input', { name: 'suite', id: 'suite', list: 'suite-list', value: rig.default_suite, size: 14,
     'aria-describedby': 'suite-help' });
   const suites = el('datalist', { id: 'suite-list' }, rig.suites.map(s => el('option', { value: s })));
   const targets = el('fieldset', { id: 'targets' }, el('legend', {}, 'targets'),
     rig.targets.map(t => el('label', {}, el('input', { type: 'checkbox', name: 'target', value: t, checked: true }), ' ', t)));
-  const reps = el('input', { type: 'number', name: 'repetitions', id: 'repetitions', min: 1, max: 1000, value: rig.defaultRepetitions });
+  const reps = el('input', { type: 'number', name: 'repetitions', id: 'repetitions', min: 1, max: 1000, value: rig.default_repetitions });
   const tok = el('input', { type: 'password', name: 'token', id: 'token', autocomplete: 'off', value: token() });
   const form = el('form', { class: 'inline', id: 'start-form', onsubmit: async ev => {
     ev.preventDefault();
     setToken(tok.value.trim());
     const chosen = [...targets.querySelectorAll('input:checked')].map(i => i.value);
     if (!chosen.length) { status.textContent = 'Tick at least one target: a run needs somewhere to run.'; return; }
-    if (!tok.value.trim()) { status.textContent = 'Enter the token: the value of ' + rig.tokenEnv + ' the controller was started with.'; tok.focus(); return; }
+    if (!tok.value.trim()) { status.textContent = 'Enter the token: the value of ' + rig.token_env + ' the controller was started with.'; tok.focus(); return; }
     status.textContent = 'Asking for the run…';
     try {
       const r = await api('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + tok.value.trim() },
@@ -139,13 +139,13 @@ function actionsPanel() {
       document.getElementById('start-run').disabled = true;
       status.textContent = 'Run queued: ' + r.suite + ' on ' + r.targets.join(', ') + ' (' + r.benchmarks.length + ' benchmarks). Waiting for it to start…';
     } catch (e) {
-      status.textContent = e.status === 401 ? 'The token is wrong: it is not the value of ' + rig.tokenEnv + ' the controller was started with.'
+      status.textContent = e.status === 401 ? 'The token is wrong: it is not the value of ' + rig.token_env + ' the controller was started with.'
         : 'Could not start the run: ' + e.message;
     }
   } },
     el('label', {}, 'suite (or benchmarks a,b)', suite, suites,
       el('span', { id: 'suite-help', class: 'muted' }, rig.suites.join(', '))), targets, el('label', {}, 'repetitions', reps),
-    el('label', {}, 'token', tok), el('button', { type: 'submit', id: 'start-run', disabled: !!rig.currentRun }, 'Start run'));
+    el('label', {}, 'token', tok), el('button', { type: 'submit', id: 'start-run', disabled: !!rig.current_run }, 'Start run'));
   return el('div', { class: 'panel' }, el('h3', {}, 'Start a run'), form, status);
 }
 
@@ -153,11 +153,11 @@ async function load() {
   try {
     rig = await api('/api/rig');
     document.getElementById('rig-name').textContent = 'benchrig · ' + rig.rig;
-    running(rig.currentRun);
+    running(rig.current_run);
     const boards = await api('/api/boards');
     cards.clear();
     const current = el('p', { id: 'current-run', role: 'status', 'aria-live': 'polite' },
-      rig.currentRun ? 'Run ' + rig.currentRun + ' is running.' : 'No run is running.');
+      rig.current_run ? 'Run ' + rig.current_run + ' is running.' : 'No run is running.');
     content.replaceChildren(
       el('p', { class: 'muted' }, rig.simulated ? 'Simulated rig: boards are emulated, instruments are simulated.' : 'Platform: ' + rig.platform),
       current, actionsPanel(),

@@ -5,7 +5,7 @@ nav('runs');
 const content = document.getElementById('content');
 
 function runLabel(r) {
-  return 'run ' + r.id + ' (' + r.suite + ', ' + when(r.startedAt) + ')';
+  return 'run ' + r.id + ' (' + r.suite + ', ' + when(r.started_at) + ')';
 }
 
 (async () => {
@@ -21,8 +21,8 @@ function runLabel(r) {
         'data-verdict': c.verdict, class: 'verdict-' + c.verdict.replace(/ /g, '-') },
       el('th', { scope: 'row', 'data-label': 'benchmark' }, c.benchmark),
       el('td', { 'data-label': 'target' }, c.target), el('td', { 'data-label': 'mode' }, c.mode),
-      el('td', { class: 'num', 'data-label': 'A median' }, duration(c.aMedianNs)),
-      el('td', { class: 'num', 'data-label': 'B median' }, duration(c.bMedianNs)),
+      el('td', { class: 'num', 'data-label': 'A median' }, duration(c.a_median_ns)),
+      el('td', { class: 'num', 'data-label': 'B median' }, duration(c.b_median_ns)),
       el('td', { class: 'num', 'data-label': 'change' }, percent(c.change)),
       el('td', { class: 'num', 'data-label': 'interval' }, c.low == null ? '-' : percent(c.low) + ' … ' + percent(c.high)),
       el('td', { class: 'num', 'data-label': 'p' }, c.p == null ? '-' : c.p.toPrecision(2)),

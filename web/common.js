@@ -67,7 +67,7 @@ function liveRun() {
   const say = el('p', { id: 'live-run', class: 'live-run', role: 'status', 'aria-live': 'polite' });
   document.querySelector('header').append(say);
   const running = run => say.replaceChildren(el('a', { href: '/run?id=' + run }, 'Run ' + run), ' is running.');
-  api('/api/rig').then(r => { if (r.currentRun) running(r.currentRun); }).catch(() => {});
+  api('/api/rig').then(r => { if (r.current_run) running(r.current_run); }).catch(() => {});
   const es = new EventSource('/api/events');
   es.addEventListener('run-started', ev => running(JSON.parse(ev.data).run));
   es.addEventListener('run-finished', ev => {
@@ -101,14 +101,14 @@ export function millijoules(mj) {
 /**
  * Energy as "1.234 mJ · 24.1 / 25.0 mA" followed by a "simulated" label when it came from a
  * simulated sensor, and a label per flag ("short-window") when some windows were flagged.
- * e: {millijoules, averageMilliamps, peakMilliamps, simulated, flags: [...]}
+ * e: {millijoules, average_milliamps, peak_milliamps, simulated, flags: [...]}
  */
 export function energyNode(e) {
   if (!e) return el('span', { class: 'muted' }, 'not measured');
   return el('span', { class: 'energy', 'data-energy-mj': e.millijoules },
     el('span', { class: 'num' }, millijoules(e.millijoules)), ' · ',
     el('span', { class: 'num', title: 'average / peak current' },
-      e.averageMilliamps.toFixed(1) + ' / ' + e.peakMilliamps.toFixed(1) + ' mA'),
+      e.average_milliamps.toFixed(1) + ' / ' + e.peak_milliamps.toFixed(1) + ' mA'),
     e.simulated ? el('span', { class: 'badge sim', title: 'from a simulated sensor (power model), not measured' }, 'simulated') : null,
     (e.flags || []).map(f => el('span', { class: 'badge flag', title: flagHelp(f) }, f)));
 }

@@ -8,8 +8,8 @@ const content = document.getElementById('content');
 
 function memory(c) {
   const parts = [];
-  if (c.heapUsed != null) parts.push('heap used ' + bytes(c.heapUsed));
-  if (c.peakRssKb != null) parts.push('peak RSS ' + bytes(c.peakRssKb * 1024));
+  if (c.heap_used != null) parts.push('heap used ' + bytes(c.heap_used));
+  if (c.peak_rss_kb != null) parts.push('peak RSS ' + bytes(c.peak_rss_kb * 1024));
   return parts.length ? parts.join(', ') : 'memory: -';
 }
 
@@ -22,28 +22,28 @@ function duelNode(d) {
   const p = d.p != null ? 'p = ' + d.p.toPrecision(2) : '';
   if (d.verdict === 'faster') {
     return el('div', attrs,
-      el('strong', { class: 'winner' }, d.fastestLabel), ' ',
+      el('strong', { class: 'winner' }, d.fastest_label), ' ',
       el('span', { class: 'num ratio' }, times(d.times) + ' faster'), el('span', { class: 'num muted' }, interval),
-      el('div', { class: 'muted' }, 'than ', d.runnerUpLabel, ' · ', el('span', { class: 'num' }, duration(d.fastestNs)), ' vs ',
-        el('span', { class: 'num' }, duration(d.runnerUpNs)), ' · ', el('span', { class: 'num' }, p)));
+      el('div', { class: 'muted' }, 'than ', d.runner_up_label, ' · ', el('span', { class: 'num' }, duration(d.fastest_ns)), ' vs ',
+        el('span', { class: 'num' }, duration(d.runner_up_ns)), ' · ', el('span', { class: 'num' }, p)));
   }
   return el('div', attrs,
     el('strong', {}, d.verdict), d.verdict === 'no verdict' ? null : el('span', { class: 'num muted' }, ' ' + p),
-    el('div', { class: 'muted' }, d.fastestLabel, ' ', el('span', { class: 'num' }, times(d.times)), el('span', { class: 'num' }, interval),
-      ' vs ', d.runnerUpLabel, ' · ', el('span', { class: 'num' }, duration(d.fastestNs)), ' vs ', el('span', { class: 'num' }, duration(d.runnerUpNs))),
+    el('div', { class: 'muted' }, d.fastest_label, ' ', el('span', { class: 'num' }, times(d.times)), el('span', { class: 'num' }, interval),
+      ' vs ', d.runner_up_label, ' · ', el('span', { class: 'num' }, duration(d.fastest_ns)), ' vs ', el('span', { class: 'num' }, duration(d.runner_up_ns))),
     d.reason ? el('div', { class: 'muted reason-text' }, d.reason) : null);
 }
 
 function verdictTable(m) {
   const body = [];
   for (const row of m.rows) {
-    body.push(el('tr', { 'data-class': row.workloadClass, class: 'class-row' },
-      el('th', { scope: 'row', 'data-label': 'class' }, row.workloadClass, el('div', { class: 'muted' }, row.benchmarks.length + ' benchmark(s)')),
+    body.push(el('tr', { 'data-class': row.workload_class, class: 'class-row' },
+      el('th', { scope: 'row', 'data-label': 'class' }, row.workload_class, el('div', { class: 'muted' }, row.benchmarks.length + ' benchmark(s)')),
       el('td', { 'data-label': 'cold (short-lived process)' }, duelNode(row.cold)),
       el('td', { 'data-label': 'warm (long-running process)' }, duelNode(row.warm))));
     // a class of one benchmark is that benchmark: no second row saying the same
-    for (const b of row.perBenchmark.length > 1 ? row.perBenchmark : []) {
-      body.push(el('tr', { 'data-benchmark': b.benchmark, 'data-of-class': row.workloadClass, class: 'bench-row' },
+    for (const b of row.per_benchmark.length > 1 ? row.per_benchmark : []) {
+      body.push(el('tr', { 'data-benchmark': b.benchmark, 'data-of-class': row.workload_class, class: 'bench-row' },
         el('th', { scope: 'row', 'data-label': 'benchmark' }, el('span', { class: 'muted' }, '↳ '), b.benchmark),
         el('td', { 'data-label': 'cold' }, duelNode(b.cold)),
         el('td', { 'data-label': 'warm' }, duelNode(b.warm))));
@@ -58,7 +58,7 @@ function verdictTable(m) {
 function cell(c) {
   if (!c || c.benchmarks === 0) return el('td', { class: 'muted', 'data-label': c ? labelOf(c.interpreter) : '' }, 'not run');
   return el('td', { 'data-interpreter': c.interpreter, 'data-label': labelOf(c.interpreter) },
-    el('div', {}, el('span', { class: 'num' }, 'cold ' + duration(c.coldNs)), ' · ', el('span', { class: 'num' }, 'warm ' + duration(c.warmNs))),
+    el('div', {}, el('span', { class: 'num' }, 'cold ' + duration(c.cold_ns)), ' · ', el('span', { class: 'num' }, 'warm ' + duration(c.warm_ns))),
     el('div', { class: 'muted' }, memory(c)),
     c.energy ? el('div', { class: 'cell-energy' }, 'energy ', energyNode(c.energy)) : null,
     el('div', { class: 'muted' }, c.targets.join(', ')),
@@ -69,8 +69,8 @@ function baseTable(m) {
   const head = el('tr', {}, el('th', { scope: 'col' }, 'workload class'), m.interpreters.map(i => el('th', { scope: 'col' }, labelOf(i))));
   const body = m.rows.map(row => {
     const byInterp = new Map(row.cells.map(c => [c.interpreter, c]));
-    return el('tr', { 'data-class': row.workloadClass },
-      el('th', { scope: 'row', 'data-label': 'class' }, row.workloadClass, el('div', { class: 'muted' }, row.benchmarks.join(', '))),
+    return el('tr', { 'data-class': row.workload_class },
+      el('th', { scope: 'row', 'data-label': 'class' }, row.workload_class, el('div', { class: 'muted' }, row.benchmarks.join(', '))),
       m.interpreters.map(i => cell(byInterp.get(i))));
   });
   return el('div', { class: 'table-wrap' }, el('table', { id: 'matrix', class: 'card-table' },
@@ -101,9 +101,9 @@ function sideCharts(m) {
   for (const row of m.rows) {
     for (const c of row.cells) {
       if (c.benchmarks === 0) continue;
-      const v = c.peakRssKb != null ? c.peakRssKb * 1024 : c.heapUsed;
-      if (v != null) mem.push({ label: row.workloadClass + ' · ' + labelOf(c.interpreter), value: v, color: c.peakRssKb != null ? '#6b8fc7' : '#8a5a00' });
-      if (c.energy) energy.push({ label: row.workloadClass + ' · ' + labelOf(c.interpreter), value: c.energy.millijoules });
+      const v = c.peak_rss_kb != null ? c.peak_rss_kb * 1024 : c.heap_used;
+      if (v != null) mem.push({ label: row.workload_class + ' · ' + labelOf(c.interpreter), value: v, color: c.peak_rss_kb != null ? '#6b8fc7' : '#8a5a00' });
+      if (c.energy) energy.push({ label: row.workload_class + ' · ' + labelOf(c.interpreter), value: c.energy.millijoules });
     }
   }
   const out = [];
@@ -118,7 +118,7 @@ function caveats(m) {
   const where = new Map();
   for (const row of m.rows) for (const c of row.caveats) {
     if (!where.has(c)) where.set(c, []);
-    where.get(c).push(row.workloadClass);
+    where.get(c).push(row.workload_class);
   }
   const items = [...where].map(([c, classes]) => el('li', {}, classes.length === m.rows.length ? c : c + ' (' + classes.join(', ') + ')'));
   return el('section', { id: 'caveats', 'aria-labelledby': 'caveats-h' }, el('h2', { id: 'caveats-h' }, 'Caveats and how the numbers were made'),

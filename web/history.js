@@ -127,7 +127,7 @@ function legend(targets) {
 
 /** One mode's chart: every shown target's median per run overlaid, its interquartile band, regression markers. */
 function chart(hs, mode, width, logScale) {
-  const shown = hs.map(h => ({ target: h.target, pts: h.points.filter(p => p.mode === mode && p.medianNs != null) }));
+  const shown = hs.map(h => ({ target: h.target, pts: h.points.filter(p => p.mode === mode && p.median_ns != null) }));
   const mine = hs.flatMap(h => h.alerts.filter(a => a.mode === mode).map(a => ({ ...a, target: h.target })));
   const single = hs.length === 1;
   const box = el('figure', { class: 'chart', 'data-mode': mode, 'data-markers': mine.length }, el('figcaption', {}, el('strong', {}, mode),
@@ -145,13 +145,13 @@ function chart(hs, mode, width, logScale) {
     const col = f => xs.map(x => (at.has(x) ? us(at.get(x)[f]) : null));
     const { color, shape: kind, dash } = look(i);
     const m = data.length;
-    data.push(col('medianNs'), col('q1Ns'), col('q3Ns'));
+    data.push(col('median_ns'), col('q1_ns'), col('q3_ns'));
     series.push({ label: s.target, stroke: color, width: 2, dash, spanGaps: true, points: { show: false }, marker: kind, markerColor: color },
       { label: s.target + ' q1', stroke: 'transparent', points: { show: false } },
       { label: s.target + ' q3', stroke: 'transparent', points: { show: false } });
     bands.push({ lo: m + 1, hi: m + 2, after: m, color: color + (single ? '2e' : '1a') });
     if (single) {
-      data.push(col('minNs'), col('maxNs'));
+      data.push(col('min_ns'), col('max_ns'));
       series.push({ label: 'min', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } },
         { label: 'max', stroke: '#999', dash: [4, 4], width: 1, points: { show: false } });
     }
@@ -190,7 +190,7 @@ const history = (name, target) => api('/api/benchmarks/' + encodeURIComponent(na
     const wanted = asked.length ? [...new Set(asked)] : first.targets;
     const hs = first.target == null ? [] : await Promise.all(wanted.map(t => (t === first.target ? first : history(name, t))));
     const shownTargets = hs.map(h => h.target);
-    const medians = hs.flatMap(h => h.points.map(p => p.medianNs)).filter(v => v > 0);
+    const medians = hs.flatMap(h => h.points.map(p => p.median_ns)).filter(v => v > 0);
     const logScale = param('scale') ? param('scale') === 'log' : Math.max(...medians) > SPAN_FOR_LOG * Math.min(...medians);
     const form = el('form', { class: 'inline', method: 'get', action: '/history' },
       el('label', {}, 'benchmark', el('select', { name: 'benchmark' },
@@ -211,8 +211,8 @@ const history = (name, target) => api('/api/benchmarks/' + encodeURIComponent(na
       for (const p of h.points) {
         const k = h.target + '|' + p.mode;
         const before = prev.get(k);
-        if (before != null && p.medianNs != null && before > 0) change.set(p, p.medianNs / before - 1);
-        if (p.medianNs != null) prev.set(k, p.medianNs);
+        if (before != null && p.median_ns != null && before > 0) change.set(p, p.median_ns / before - 1);
+        if (p.median_ns != null) prev.set(k, p.median_ns);
       }
     }
     const lines = hs.flatMap(h => h.points.map(p => ({ target: h.target, p })))
@@ -220,10 +220,10 @@ const history = (name, target) => api('/api/benchmarks/' + encodeURIComponent(na
     const rows = lines.map(({ target, p }) => el('tr', { class: p.regression ? 'regression ' + p.regression.direction : '',
         'data-target': target, 'data-run': p.run, 'data-mode': p.mode },
       el('td', {}, el('a', { href: '/run?id=' + p.run }, 'run ' + p.run)), el('td', {}, when(p.at)), el('td', {}, target), el('td', {}, p.mode),
-      el('td', { class: 'num' }, p.n), el('td', { class: 'num' }, duration(p.medianNs)),
+      el('td', { class: 'num' }, p.n), el('td', { class: 'num' }, duration(p.median_ns)),
       el('td', { class: 'num', 'data-field': 'change' }, change.has(p) ? percent(change.get(p)) : '-'),
-      el('td', { class: 'num' }, duration(p.q1Ns) + ' – ' + duration(p.q3Ns)),
-      el('td', { class: 'num' }, duration(p.minNs) + ' – ' + duration(p.maxNs)),
+      el('td', { class: 'num' }, duration(p.q1_ns) + ' – ' + duration(p.q3_ns)),
+      el('td', { class: 'num' }, duration(p.min_ns) + ' – ' + duration(p.max_ns)),
       el('td', { class: 'num' }, p.failures),
       el('td', {}, p.regression ? el('span', { class: 'badge flag' }, 'step: ' + p.regression.direction + ' ' + percent(p.regression.change)) : '')));
     const alerts = hs.flatMap(h => h.alerts.map(a => ({ ...a, target: h.target })));
@@ -232,8 +232,8 @@ const history = (name, target) => api('/api/benchmarks/' + encodeURIComponent(na
       : el('ol', { id: 'alerts', class: 'alerts' }, alerts.map(a => el('li', { 'data-run': a.run, 'data-mode': a.mode, 'data-target': a.target, class: a.direction },
         el('strong', {}, a.direction + ' ' + percent(a.change)), ' · ', a.target, ' ', a.mode, ' · from ',
         el('a', { href: '/run?id=' + a.run }, 'run ' + a.run), ' (', when(a.at), '): median ',
-        duration(a.beforeNs), ' → ', duration(a.afterNs), ', p = ', a.pValue.toPrecision(2),
-        a.detectedBy ? el('span', { class: 'muted' }, ' · found after run ' + a.detectedBy) : null)));
+        duration(a.before_ns), ' → ', duration(a.after_ns), ', p = ', a.p_value.toPrecision(2),
+        a.detected_by ? el('span', { class: 'muted' }, ' · found after run ' + a.detected_by) : null)));
     content.replaceChildren(form,
       el('p', {}, shownTargets.length ? name + ' on ' + shownTargets.join(', ') + ' across runs.' : 'No measurements of ' + name + ' yet.'),
       charts,

@@ -26,7 +26,7 @@ function card(p, width) {
     el('details', {}, el('summary', {}, 'cProfile (deterministic), by self time'),
       el('table', { class: 'cprofile' }, el('thead', {}, el('tr', {}, ['function', 'file:line', 'calls', 'self s', 'cumulative s'].map(h => el('th', {}, h)))),
         el('tbody', {}, p.table.map(r => el('tr', {}, el('td', {}, r.function), el('td', {}, r.file + ':' + r.line),
-          el('td', { class: 'num' }, r.calls), el('td', { class: 'num' }, r.selfS.toFixed(4)), el('td', { class: 'num' }, r.cumulativeS.toFixed(4))))))));
+          el('td', { class: 'num' }, r.calls), el('td', { class: 'num' }, r.self_s.toFixed(4)), el('td', { class: 'num' }, r.cumulative_s.toFixed(4))))))));
 }
 
 /** The section, or null when the run has no profiles. */

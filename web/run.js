@@ -15,17 +15,17 @@ function table(rows, checks) {
     el('thead', {}, el('tr', {}, head.map(h => el('th', { scope: 'col', class: ['n', 'median', 'spread', 'min', 'max', 'heap used', 'peak RSS'].includes(h) ? 'num' : '' }, h)))),
     el('tbody', {}, rows.map(r => el('tr', {
         class: r.outcome === 'ok' ? '' : 'failed', 'data-benchmark': r.benchmark, 'data-target': r.target, 'data-mode': r.mode,
-        'data-n': r.n, 'data-median-ns': r.medianNs ?? '' },
+        'data-n': r.n, 'data-median-ns': r.median_ns ?? '' },
       el('td', {}, r.benchmark), el('td', {}, r.class || '-'), el('td', {}, r.target), el('td', {}, r.mode),
-      el('td', { class: 'num' }, r.n), el('td', { class: 'num' }, duration(r.medianNs)),
-      el('td', { class: 'num' }, r.spreadPercent == null ? '' : '±' + r.spreadPercent.toFixed(1) + '%'),
-      el('td', { class: 'num' }, duration(r.minNs)), el('td', { class: 'num' }, duration(r.maxNs)),
-      el('td', { class: 'num' }, r.heapUsed == null ? '' : bytes(r.heapUsed)),
-      el('td', { class: 'num' }, r.peakRssKb == null ? '' : bytes(r.peakRssKb * 1024)),
+      el('td', { class: 'num' }, r.n), el('td', { class: 'num' }, duration(r.median_ns)),
+      el('td', { class: 'num' }, r.spread_percent == null ? '' : '±' + r.spread_percent.toFixed(1) + '%'),
+      el('td', { class: 'num' }, duration(r.min_ns)), el('td', { class: 'num' }, duration(r.max_ns)),
+      el('td', { class: 'num' }, r.heap_used == null ? '' : bytes(r.heap_used)),
+      el('td', { class: 'num' }, r.peak_rss_kb == null ? '' : bytes(r.peak_rss_kb * 1024)),
       el('td', { class: 'energy-cell' }, energyNode(r.energy)),
       el('td', { class: 'check' }, (checks.get(r.benchmark + '|' + r.target + '|' + r.mode) || []).join(', ')),
       el('td', { class: r.outcome === 'ok' ? 'outcome-ok' : 'outcome-bad' }, r.outcome,
-        r.failureDetail ? el('pre', { class: 'output' }, r.failureDetail) : null))))));
+        r.failure_detail ? el('pre', { class: 'output' }, r.failure_detail) : null))))));
 }
 
 /** Median of the given measurements' field, or null. */
@@ -40,11 +40,11 @@ const SPREAD_WARNING = 10; // percent, pyperf's "unstable" limit
 
 /** One row per benchmark: cold and warm per target (µs), a host's whole process, the ratio, warnings. */
 function summary(run, ms, cmp) {
-  const targets = run.targetInfo.map(t => t.targetId);
-  const hosts = new Set(run.targetInfo.filter(t => t.kind === 'host').map(t => t.targetId));
+  const targets = run.target_info.map(t => t.target_id);
+  const hosts = new Set(run.target_info.filter(t => t.kind === 'host').map(t => t.target_id));
   const line = new Map(run.rows.map(r => [r.benchmark + '|' + r.target + '|' + r.mode, r]));
   const duels = new Map();
-  for (const row of (cmp ? cmp.rows : [])) for (const b of row.perBenchmark) duels.set(b.benchmark, b);
+  for (const row of (cmp ? cmp.rows : [])) for (const b of row.per_benchmark) duels.set(b.benchmark, b);
   const benches = [...new Set(run.rows.map(r => r.benchmark))];
   // two header rows: the target over its columns, then what each column holds (one unit: µs)
   const top = [el('th', { scope: 'col', rowspan: 2 }, 'benchmark')];
@@ -62,8 +62,8 @@ function summary(run, ms, cmp) {
       for (const mode of ['cold', 'warm']) {
         const r = line.get(b + '|' + t + '|' + mode);
         cells.push(el('td', { class: 'num', 'data-label': t + ' ' + mode + ' µs', 'data-target': t, 'data-mode': mode },
-          r ? (r.outcome === 'ok' ? micros(r.medianNs) : r.outcome) : '-'));
-        if (r && r.spreadPercent != null && r.spreadPercent > SPREAD_WARNING) warnings.push(t + ' ' + mode + ' spread ±' + r.spreadPercent.toFixed(0) + ' %');
+          r ? (r.outcome === 'ok' ? micros(r.median_ns) : r.outcome) : '-'));
+        if (r && r.spread_percent != null && r.spread_percent > SPREAD_WARNING) warnings.push(t + ' ' + mode + ' spread ±' + r.spread_percent.toFixed(0) + ' %');
         if (r && r.outcome !== 'ok') warnings.push(t + ' ' + mode + ': ' + r.outcome);
       }
       // a worker process whose warm-up hit its time cap, or whose values drifted, is not warm: its values say less
@@ -78,7 +78,7 @@ function summary(run, ms, cmp) {
     const w = d && d.warm;
     cells.push(el('td', { 'data-label': 'warm: fastest vs runner-up', class: 'ratio-cell', 'data-verdict': w ? w.verdict : '' },
       w && w.times != null ? [el('span', { class: 'num' }, w.fastest + ' ' + times(w.times)), ' ',
-        el('span', { class: 'muted' }, w.verdict === 'faster' ? 'faster than ' + w.runnerUp : w.verdict)] : '-'));
+        el('span', { class: 'muted' }, w.verdict === 'faster' ? 'faster than ' + w.runner_up : w.verdict)] : '-'));
     cells.push(el('td', { 'data-label': 'warnings', class: warnings.length ? 'warn' : '' }, warnings.join('; ')));
     return el('tr', { 'data-benchmark': b }, cells);
   });
@@ -91,7 +91,7 @@ function summary(run, ms, cmp) {
 function distributions(run, ms) {
   const box = el('div', { class: 'charts', id: 'distributions' });
   const benches = [...new Set(ms.map(m => m.benchmark))];
-  const order = run.targetInfo.map(t => t.targetId);
+  const order = run.target_info.map(t => t.target_id);
   for (const b of benches) {
     const fig = el('section', { class: 'chart dist', 'data-benchmark': b, 'aria-label': 'distribution of ' + b },
       el('h3', {}, b, ' ', el('span', { class: 'muted' }, 'every value, µs, each strip on its own scale; box = quartiles, line in the box = median, whiskers = smallest to largest')));
@@ -118,12 +118,12 @@ function distributions(run, ms) {
       api('/api/runs/' + id + '/compare').catch(() => null)]);
     document.getElementById('title').textContent = 'Run ' + run.id + ' · ' + run.suite + ' · ' + run.state;
     titled(rig.rig, 'Run ' + run.id + ' (' + run.suite + ', ' + run.state + ')');
-    const targets = el('ul', { id: 'target-info' }, run.targetInfo.map(t => el('li', {},
-      el('strong', {}, t.targetId), ' ', t.kind, ': ', t.interpreter || '?', ' ', t.version || '',
-      t.kind === 'board' ? ' · firmware sha256 ' + (t.firmwareHash || '-').slice(0, 12) + ' · ' + (t.machine || '') : ' · ' + (t.executable || ''),
+    const targets = el('ul', { id: 'target-info' }, run.target_info.map(t => el('li', {},
+      el('strong', {}, t.target_id), ' ', t.kind, ': ', t.interpreter || '?', ' ', t.version || '',
+      t.kind === 'board' ? ' · firmware sha256 ' + (t.firmware_hash || '-').slice(0, 12) + ' · ' + (t.machine || '') : ' · ' + (t.executable || ''),
       (t.details || '').includes('instruments=simulated') ? el('span', { class: 'badge' }, ' simulated instruments') : null)));
     const meta = el('div', { class: 'panel' },
-      el('p', {}, 'started ', when(run.startedAt), ' · ', run.durationS == null ? '' : run.durationS.toFixed(1) + ' s',
+      el('p', {}, 'started ', when(run.started_at), ' · ', run.duration_s == null ? '' : run.duration_s.toFixed(1) + ' s',
         ' · ', run.repetitions + ' repetitions per benchmark and target', run.reason ? el('span', { class: 'reason' }, ' · ' + run.reason) : null),
       targets,
       el('p', {}, 'Download every measurement: ',

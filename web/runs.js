@@ -36,8 +36,8 @@ function dur(s) {
       el('td', {}, r.suite),
       el('td', {}, r.targets.join(', ')),
       el('td', { class: 'num' }, r.repetitions),
-      el('td', {}, when(r.startedAt)),
-      el('td', { class: 'num' }, dur(r.durationS)),
+      el('td', {}, when(r.started_at)),
+      el('td', { class: 'num' }, dur(r.duration_s)),
       el('td', {}, el('a', { href: '/compare?run=' + r.id }, 'interpreters'), ' · ',
         el('a', { href: '/changes?a=' + r.id + '&b=latest' }, 'against latest'))));
     const form = el('form', { id: 'pick-runs', class: 'inline', onsubmit: e => {

@@ -39,9 +39,9 @@ public final class BoardActions {
             m.put("board", board);
             m.put("name", r.name());
             m.put("bytes", r.bytes());
-            m.put("pieceRetries", r.pieceRetries());
-            m.put("fileRetries", r.fileRetries());
-            m.put("elapsedS", r.elapsed().toNanos() / 1e9);
+            m.put("piece_retries", r.pieceRetries());
+            m.put("file_retries", r.fileRetries());
+            m.put("elapsed_s", r.elapsed().toNanos() / 1e9);
             return m;
         }
     }

@@ -16,15 +16,19 @@ import org.benchrig.stats.Summary;
 /**
  * One line of a run's summary: a benchmark on a target in one mode, over its repetitions. Times
  * are summarised over successful repetitions only; failures are counted by class, never averaged.
+ * The one summary every output shows (the results table, the report, the web API's run document).
  *
  * @param time       the target's own time of successful repetitions (ns)
  * @param wall       what the controller saw (ns): spawn to result for cold host samples
  * @param heapUsed   median bytes a repetition left allocated on a board's heap, or null
  * @param peakRssKb  highest peak RSS of a host process, or null
  * @param outcomes   count per outcome label ("ok", "TIMEOUT", ...)
+ * @param energy     energy of the successful repetitions, or null when no power meter measured them
+ * @param failureDetail the first failed repetition's detail, or null when none failed
  */
 public record ResultRow(String benchmark, String target, Mode mode, String tier, Summary time, Summary wall,
-                        Long heapUsed, Long peakRssKb, Map<String, Long> outcomes) {
+                        Long heapUsed, Long peakRssKb, Map<String, Long> outcomes, EnergySummary energy,
+                        String failureDetail) {
 
     /** Groups measurements by benchmark, target and mode, in that order. */
     public static List<ResultRow> summarize(List<Measurement> measurements) {
@@ -46,8 +50,11 @@ public record ResultRow(String benchmark, String target, Mode mode, String tier,
                     .orElse(null);
             Map<String, Long> outcomes = g.stream().collect(Collectors.groupingBy(m -> m.outcome().label(),
                     LinkedHashMap::new, Collectors.counting()));
+            EnergySummary energy = EnergySummary.of(ok.stream().map(Measurement::energy).filter(Objects::nonNull).toList());
+            String failureDetail = g.stream().filter(m -> !m.outcome().isOk()).findFirst()
+                    .map(m -> m.outcome().detail()).orElse(null);
             rows.add(new ResultRow(first.benchmark(), first.target(), first.mode(), first.tier(), time, wall,
-                    heap.n() == 0 ? null : Math.round(heap.median()), rss, outcomes));
+                    heap.n() == 0 ? null : Math.round(heap.median()), rss, outcomes, energy, failureDetail));
         }
         return rows;
     }

@@ -30,10 +30,10 @@ public record ExecOutcome(boolean verified, String stdout, String errorText, Str
         m.put("stdout", stdout);
         m.put("error", errorText);
         m.put("problem", problem);
-        m.put("ignoredBytes", ignoredBytes);
+        m.put("ignored_bytes", ignoredBytes);
         m.put("reruns", reruns);
-        m.put("failureClass", failureClass);
-        m.put("failureMessage", failureMessage);
+        m.put("failure_class", failureClass);
+        m.put("failure_message", failureMessage);
         m.put("transcript", transcript);
         return m;
     }
@@ -41,8 +41,8 @@ public record ExecOutcome(boolean verified, String stdout, String errorText, Str
     /** Reads {@link #toMap()}'s fields back; a missing field is empty. */
     public static ExecOutcome fromMap(Map<String, ?> m) {
         return new ExecOutcome(Boolean.TRUE.equals(m.get("verified")), text(m, "stdout", ""), text(m, "error", null),
-                text(m, "problem", null), number(m, "ignoredBytes"), number(m, "reruns"), text(m, "failureClass", null),
-                text(m, "failureMessage", null), text(m, "transcript", null));
+                text(m, "problem", null), number(m, "ignored_bytes"), number(m, "reruns"), text(m, "failure_class", null),
+                text(m, "failure_message", null), text(m, "transcript", null));
     }
 
     private static String text(Map<String, ?> m, String key, String otherwise) {

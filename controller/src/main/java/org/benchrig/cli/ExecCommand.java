@@ -63,7 +63,7 @@ public final class ExecCommand implements Callable<Integer> {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("code", source);
         body.put("label", label);
-        body.put("timeoutS", timeoutSeconds);
+        body.put("timeout_s", timeoutSeconds);
         body.put("retries", retries);
         DaemonClient.Reply r = daemon.post("api/boards/" + board + "/exec", body,
                 Duration.ofSeconds(timeoutSeconds).multipliedBy(retries + 1).plus(ANSWER_MARGIN));

@@ -87,7 +87,7 @@ public final class FlashCommand implements Callable<Integer> {
             throws DaemonClient.Gone, java.io.IOException {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("firmware", image.path().toAbsolutePath().toString());
-        body.put("verifyOnly", verifyOnly);
+        body.put("verify_only", verifyOnly);
         DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/flash", body, FLASH_ANSWER);
         if (r.status() == 502) {
             err.println(daemon.viaLine());
@@ -103,13 +103,13 @@ public final class FlashCommand implements Callable<Integer> {
         if (!verifyOnly) {
             ((List<Object>) m.get("progress")).forEach(line -> progress(out, line.toString()));
             printFlash(new FlashReport(m.get("flasher").toString(), image,
-                    Duration.ofMillis(Math.round(((Number) m.get("elapsedS")).doubleValue() * 1000)),
+                    Duration.ofMillis(Math.round(((Number) m.get("elapsed_s")).doubleValue() * 1000)),
                     strings(m.get("steps"))), out);
         }
-        java.util.Map<String, Object> use = (java.util.Map<String, Object>) m.get("flashUse");
+        java.util.Map<String, Object> use = (java.util.Map<String, Object>) m.get("flash_use");
         return report(new FlashVerifier.Verification(board.id(), image, (String) m.get("release"), (String) m.get("version"),
-                (String) m.get("machine"), new FlashVerifier.FlashUse(longOf(use, "firmwareBytes"), longOf(use, "chipFlash"),
-                longOf(use, "fsUsed"), longOf(use, "fsFree")), strings(m.get("problems")), strings(m.get("notes"))),
+                (String) m.get("machine"), new FlashVerifier.FlashUse(longOf(use, "firmware_bytes"), longOf(use, "chip_flash"),
+                longOf(use, "fs_used"), longOf(use, "fs_free")), strings(m.get("problems")), strings(m.get("notes"))),
                 image, out);
     }
 

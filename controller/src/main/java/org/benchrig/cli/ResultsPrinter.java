@@ -50,8 +50,7 @@ public final class ResultsPrinter {
                             ? ResultRow.duration(r.wall().median()) : "",
                     r.heapUsed() == null ? "" : r.heapUsed() + " B",
                     r.peakRssKb() == null ? "" : (r.peakRssKb() / 1024) + " MB",
-                    energy(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
-                    current(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
+                    energy(r.energy()), current(r.energy()),
                     howTaken(byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode())),
                     r.outcomeLabel() + (byRow.get(r.benchmark() + "\u0000" + r.target() + "\u0000" + r.mode()).stream()
                             .anyMatch(Measurement::unsteady) ? " NOT STEADY" : ""));
@@ -92,34 +91,17 @@ public final class ResultsPrinter {
                 + Math.round(org.benchrig.stats.Summary.of(wu).median()) + " warm-ups";
     }
 
-    private static List<org.benchrig.result.Energy> energies(List<Measurement> g) {
-        return g == null ? List.of() : g.stream().filter(m -> m.outcome().isOk() && m.energy() != null)
-                .map(Measurement::energy).toList();
-    }
-
-    private static String energy(List<Measurement> g) {
-        List<org.benchrig.result.Energy> es = energies(g);
-        if (es.isEmpty()) {
+    private static String energy(org.benchrig.bench.EnergySummary e) {
+        if (e == null) {
             return "";
         }
-        double mj = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::millijoules)
-                .toArray()).median();
-        boolean flagged = es.stream().anyMatch(e -> e.flags() != null && !e.flags().isEmpty());
-        boolean sim = es.stream().anyMatch(org.benchrig.result.Energy::simulated);
-        return (flagged ? "~" : "") + String.format(java.util.Locale.ROOT, mj < 10 ? "%.3f mJ" : "%.1f mJ", mj)
-                + (sim ? " sim" : "");
+        double mj = e.millijoules();
+        return (e.anyFlagged() ? "~" : "") + String.format(java.util.Locale.ROOT, mj < 10 ? "%.3f mJ" : "%.1f mJ", mj)
+                + (e.simulated() ? " sim" : "");
     }
 
-    private static String current(List<Measurement> g) {
-        List<org.benchrig.result.Energy> es = energies(g);
-        if (es.isEmpty()) {
-            return "";
-        }
-        double avg = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::averageMilliamps)
-                .toArray()).median();
-        double peak = org.benchrig.stats.Summary.of(es.stream().mapToDouble(org.benchrig.result.Energy::peakMilliamps)
-                .toArray()).median();
-        return String.format(java.util.Locale.ROOT, "%.1f / %.1f", avg, peak);
+    private static String current(org.benchrig.bench.EnergySummary e) {
+        return e == null ? "" : String.format(java.util.Locale.ROOT, "%.1f / %.1f", e.averageMilliamps(), e.peakMilliamps());
     }
 
     private static String instruments(TargetInfo t) {

@@ -41,13 +41,13 @@ public final class UploadCommand implements Callable<Integer> {
         org.benchrig.config.RigConfig cfg = config.load();
         return BoardRoute.run(cfg.dataDir(), config.env().variables(), err, daemon -> {
             DaemonClient.Reply r = daemon.post("api/boards/" + board.id() + "/upload", java.util.Map.of("name", target,
-                    "contentBase64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
+                    "content_base64", java.util.Base64.getEncoder().encodeToString(content)), UPLOAD_WAIT.plusSeconds(30));
             var refused = BoardRoute.refused(daemon, r, err);
             if (refused.isPresent()) {
                 return refused.get();
             }
-            return report(out, ((Number) r.body().get("bytes")).intValue(), ((Number) r.body().get("elapsedS")).doubleValue(),
-                    ((Number) r.body().get("pieceRetries")).intValue(), target);
+            return report(out, ((Number) r.body().get("bytes")).intValue(), ((Number) r.body().get("elapsed_s")).doubleValue(),
+                    ((Number) r.body().get("piece_retries")).intValue(), target);
         }, () -> {
             try (Rig rig = Rig.open(cfg)) {
                 rig.setPurpose("benchrig upload");

@@ -32,12 +32,12 @@ final class BoardCommands {
         this.actions = new BoardActions(rig);
     }
 
-    /** {"code":"print(1)", "label":"<stdin>", "timeoutS":30, "retries":0} */
+    /** {"code":"print(1)", "label":"<stdin>", "timeout_s":30, "retries":0} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ExecForm(String code, String label, Integer timeoutS, Integer retries) {
     }
 
-    /** {"name":"tool.py", "contentBase64":"..."} */
+    /** {"name":"tool.py", "content_base64":"..."} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record UploadForm(String name, String contentBase64) {
     }
@@ -70,7 +70,7 @@ final class BoardCommands {
     Map<String, Object> exec(String board, ExecForm req) {
         String code = required("code", req.code());
         String label = req.label() != null ? req.label() : "<stdin>";
-        int timeout = bounded("timeoutS", req.timeoutS(), 30, 1, MAX_EXEC_SECONDS);
+        int timeout = bounded("timeout_s", req.timeoutS(), 30, 1, MAX_EXEC_SECONDS);
         int retries = bounded("retries", req.retries(), 0, 0, MAX_RERUNS);
         return actions.exec(board, code, label, retries, Duration.ofSeconds(timeout));
     }
@@ -80,9 +80,9 @@ final class BoardCommands {
         String name = required("name", req.name());
         byte[] content;
         try {
-            content = Base64.getDecoder().decode(required("contentBase64", req.contentBase64()));
+            content = Base64.getDecoder().decode(required("content_base64", req.contentBase64()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("contentBase64: not base64 (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("content_base64: not base64 (" + e.getMessage() + ")");
         }
         return actions.upload(board, name, content, UPLOAD_WAIT);
     }

@@ -18,6 +18,10 @@ final class BoardRoutes {
         this.params = params;
     }
 
+    /** The answer to a release: {@code released} is false when the board was not quarantined. */
+    record Released(String board, boolean released, boolean wasQuarantined, String reason, String message) {
+    }
+
     void addTo(RoutesConfig routes) {
         routes.get("/api/boards", ctx -> ctx.json(states.cards()));
         routes.post("/api/boards/{id}/release", this::release);
@@ -29,11 +33,9 @@ final class BoardRoutes {
         String reason = rig.record(id).map(r -> r.reason()).orElse(null);
         rig.releaseQuarantine(id);
         if (was) {
-            events.send("board-state", Events.map("board", id, "state", states.shownState(id, rig.openedBoard(id)),
-                    "reason", ""));
+            events.send("board-state", new Events.BoardState(id, states.shownState(id, rig.openedBoard(id)), ""));
         }
-        ctx.json(Events.map("board", id, "released", was, "wasQuarantined", was, "reason", was ? reason : null,
-                "message", was ? "board " + id + " released; the next run checks its health first"
-                        : "board " + id + " was not quarantined"));
+        ctx.json(new Released(id, was, was, was ? reason : null, was
+                ? "board " + id + " released; the next run checks its health first" : "board " + id + " was not quarantined"));
     }
 }

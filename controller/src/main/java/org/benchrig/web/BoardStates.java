@@ -1,5 +1,6 @@
 package org.benchrig.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,52 +37,51 @@ final class BoardStates {
         this.events = events;
     }
 
-    /** A card per board, then per host, in config order. */
-    List<Map<String, Object>> cards() {
+    /**
+     * A board's card: its state and why, its quarantine, what the last run recorded about it (heap
+     * and flash in bytes, null when not known) and its progress in the current run.
+     */
+    record BoardCard(String id, String kind, String model, String connection, String state, String reason,
+                     Instant quarantinedSince, String firmware, String interpreter, String version, String firmwareHash,
+                     Long heapTotal, Long heapFree, Long fsUsed, Long fsFree, boolean simulated, ProgressView progress) {
+    }
+
+    /** A host's card: IDLE or RUNNING, what the last run recorded about its interpreter, its progress. */
+    record HostCard(String id, String kind, String command, String state, String reason, String interpreter,
+                    String version, String executable, ProgressView progress) {
+    }
+
+    /** What a target did in the newest run: the benchmark, measurements done of expected, and why it stopped. */
+    record ProgressView(long run, String benchmark, int done, int expected, boolean finished, String problem) {
+    }
+
+    /** A card per board, then per host, in config order ({@link BoardCard}s and {@link HostCard}s). */
+    List<Object> cards() {
         RigConfig cfg = service.config();
         Map<String, TargetInfo> known = lastKnown();
         Map<String, Events.Progress> progress = events.progress();
         Optional<Long> current = service.currentRun();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (BoardConfig b : cfg.boards()) {
             Optional<Board> open = service.rig().openedBoard(b.id());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", b.id());
-            m.put("kind", "board");
-            m.put("model", b.model());
-            m.put("connection", b.kind().name().toLowerCase());
-            m.put("state", shownState(b.id(), open));
-            m.put("reason", reasonOf(b.id(), open));
             var rec = service.rig().record(b.id()).filter(r -> r.state().equals("QUARANTINED"));
-            m.put("quarantinedSince", rec.map(r -> r.since().toString()).orElse(null));
-            m.put("firmware", b.firmware() == null ? null : b.firmware().toString());
             TargetInfo t = known.get(b.id());
             Map<String, String> d = details(t);
-            m.put("interpreter", t == null ? null : t.interpreter());
-            m.put("version", t == null ? null : t.version());
-            m.put("firmwareHash", t == null ? null : t.firmwareHash());
-            m.put("heapTotal", number(d.get("heap_total")));
-            m.put("heapFree", number(d.get("heap_free")));
-            m.put("fsUsed", number(d.get("fs_used")));
-            m.put("fsFree", number(d.get("fs_free")));
-            m.put("simulated", "simulated".equals(d.get("instruments")) || b.kind().name().equals("EMULATED"));
-            m.put("progress", progressOf(progress.get(b.id()), current));
-            out.add(m);
+            out.add(new BoardCard(b.id(), "board", b.model(), b.kind().name().toLowerCase(), shownState(b.id(), open),
+                    reasonOf(b.id(), open), rec.map(r -> r.since()).orElse(null),
+                    b.firmware() == null ? null : b.firmware().toString(), t == null ? null : t.interpreter(),
+                    t == null ? null : t.version(), t == null ? null : t.firmwareHash(), number(d.get("heap_total")),
+                    number(d.get("heap_free")), number(d.get("fs_used")), number(d.get("fs_free")),
+                    "simulated".equals(d.get("instruments")) || b.kind().name().equals("EMULATED"),
+                    progressOf(progress.get(b.id()), current)));
         }
         for (HostConfig h : cfg.hosts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
             TargetInfo t = known.get(h.id());
             Events.Progress p = progress.get(h.id());
-            m.put("id", h.id());
-            m.put("kind", "host");
-            m.put("command", h.interpreter());
-            m.put("state", p != null && current.isPresent() && p.runId() == current.get() && !p.finished() ? "RUNNING" : "IDLE");
-            m.put("reason", "");
-            m.put("interpreter", t == null ? null : t.interpreter());
-            m.put("version", t == null ? null : t.version());
-            m.put("executable", t == null ? null : t.executable());
-            m.put("progress", progressOf(p, current));
-            out.add(m);
+            out.add(new HostCard(h.id(), "host", h.interpreter(),
+                    p != null && current.isPresent() && p.runId() == current.get() && !p.finished() ? "RUNNING" : "IDLE", "",
+                    t == null ? null : t.interpreter(), t == null ? null : t.version(), t == null ? null : t.executable(),
+                    progressOf(p, current)));
         }
         return out;
     }
@@ -117,7 +117,7 @@ final class BoardStates {
                 String key = state + "\u0000" + reason;
                 String before = lastStates.put(b.id(), key);
                 if (before != null && !before.equals(key)) {
-                    events.send("board-state", Events.map("board", b.id(), "state", state, "reason", reason));
+                    events.send("board-state", new Events.BoardState(b.id(), state, reason));
                 }
             }
         } catch (RuntimeException e) {
@@ -139,12 +139,12 @@ final class BoardStates {
         return known;
     }
 
-    private static Map<String, Object> progressOf(Events.Progress p, Optional<Long> current) {
+    private static ProgressView progressOf(Events.Progress p, Optional<Long> current) {
         if (p == null) {
             return null;
         }
-        return Events.map("run", p.runId(), "benchmark", p.benchmark(), "done", p.done(), "expected", p.expected(),
-                "finished", p.finished() || current.map(c -> c != p.runId()).orElse(true), "problem", p.problem());
+        return new ProgressView(p.runId(), p.benchmark(), p.done(), p.expected(),
+                p.finished() || current.map(c -> c != p.runId()).orElse(true), p.problem());
     }
 
     private static Map<String, String> details(TargetInfo t) {

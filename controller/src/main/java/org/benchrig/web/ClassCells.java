@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.benchrig.bench.EnergySummary;
 import org.benchrig.result.Energy;
 import org.benchrig.result.Measurement;
 import org.benchrig.result.Mode;
@@ -80,7 +81,7 @@ final class ClassCells {
                 avgMa.add(Summary.of(es.stream().mapToDouble(Energy::averageMilliamps).toArray()).median());
                 peakMa = Math.max(peakMa, es.stream().mapToDouble(Energy::peakMilliamps).max().orElse(0));
                 energySimulated |= es.stream().anyMatch(Energy::simulated);
-                energyFlags.addAll(RunDocs.flags(es));
+                energyFlags.addAll(EnergySummary.flags(es));
                 instrument = instrument == null ? es.get(0).instrument() : instrument;
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.benchrig.bench.RunListener;
 import org.benchrig.bench.RunPlan;
 import org.benchrig.bench.Target;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
 
 /**
  * Follows runs for the web UI: keeps each target's progress (for the bench page's cards) and
@@ -20,6 +22,35 @@ import org.benchrig.result.Measurement;
 final class Events implements RunListener {
     /** What one target is doing in the current run. */
     record Progress(long runId, String benchmark, int done, int expected, String problem, boolean finished) {
+    }
+
+    // the events' data (docs/api.md, "GET /api/events"); done and expected count measurements
+
+    record Hello(String rig) {
+    }
+
+    record RunQueued(String suite, List<String> targets, int repetitions) {
+    }
+
+    /** @param expected target id to the measurements the run will take of it */
+    record RunStarted(long run, String suite, List<String> targets, int repetitions, Map<String, Integer> expected) {
+    }
+
+    record BenchmarkStarted(long run, String target, String benchmark, int done, int expected) {
+    }
+
+    record Measured(long run, String target, String benchmark, Mode mode, int repetition, Long timeNs, String outcome,
+                    int done, int expected) {
+    }
+
+    /** @param problem why the target stopped, null when it ran */
+    record TargetFinished(long run, String target, String problem) {
+    }
+
+    record RunFinished(long run, String state) {
+    }
+
+    record BoardState(String board, String state, String reason) {
     }
 
     private final ObjectMapper json;
@@ -56,7 +87,7 @@ final class Events implements RunListener {
     }
 
     /** Sends one named event with a JSON object to every client; a broken client is dropped. */
-    void send(String event, Map<String, Object> data) {
+    void send(String event, Object data) {
         String text;
         try {
             text = json.writeValueAsString(data);
@@ -90,13 +121,12 @@ final class Events implements RunListener {
     public void started(long id, RunPlan plan) {
         runId = id;
         progress.clear();
-        Map<String, Object> expected = new LinkedHashMap<>();
+        Map<String, Integer> expected = new LinkedHashMap<>();
         for (Target t : plan.targets()) {
             progress.put(t.id(), new Progress(id, null, 0, plan.expectedFor(t), null, false));
             expected.put(t.id(), plan.expectedFor(t));
         }
-        send("run-started", map("run", id, "suite", plan.suite(), "targets", plan.targetIds(),
-                "repetitions", plan.repetitions(), "expected", expected));
+        send("run-started", new RunStarted(id, plan.suite(), plan.targetIds(), plan.repetitions(), expected));
     }
 
     @Override
@@ -104,38 +134,27 @@ final class Events implements RunListener {
         progress.computeIfPresent(target, (k, p) -> new Progress(p.runId(), benchmark.name(), p.done(), p.expected(),
                 null, false));
         Progress p = progress.get(target);
-        send("benchmark-started", map("run", runId, "target", target, "benchmark", benchmark.name(),
-                "done", p == null ? 0 : p.done(), "expected", p == null ? 0 : p.expected()));
+        send("benchmark-started", new BenchmarkStarted(runId, target, benchmark.name(), p == null ? 0 : p.done(),
+                p == null ? 0 : p.expected()));
     }
 
     @Override
     public void measured(Measurement m) {
         Progress p = progress.computeIfPresent(m.target(), (k, old) -> new Progress(old.runId(), m.benchmark(),
                 old.done() + 1, old.expected(), null, false));
-        Map<String, Object> d = map("run", m.runId(), "target", m.target(), "benchmark", m.benchmark(),
-                "mode", m.mode().name().toLowerCase(), "repetition", m.repetition(), "time_ns", m.timeNs(),
-                "outcome", m.outcome().label(), "done", p == null ? 0 : p.done(),
-                "expected", p == null ? 0 : p.expected());
-        send("measured", d);
+        send("measured", new Measured(m.runId(), m.target(), m.benchmark(), m.mode(), m.repetition(), m.timeNs(),
+                m.outcome().label(), p == null ? 0 : p.done(), p == null ? 0 : p.expected()));
     }
 
     @Override
     public void targetFinished(String target, String problem) {
         progress.computeIfPresent(target, (k, p) -> new Progress(p.runId(), null, p.done(), p.expected(), problem, true));
-        send("target-finished", map("run", runId, "target", target, "problem", problem));
+        send("target-finished", new TargetFinished(runId, target, problem));
     }
 
     @Override
     public void finished(long id, String state) {
         runId = -1;
-        send("run-finished", map("run", id, "state", state));
-    }
-
-    static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        send("run-finished", new RunFinished(id, state));
     }
 }

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -28,7 +26,7 @@ import org.benchrig.store.RunInfo;
 import org.benchrig.time.Deadline;
 
 /**
- * {@code POST /api/boards/{id}/flash} {"firmware": PATH, "verifyOnly": false}: puts a firmware
+ * {@code POST /api/boards/{id}/flash} {"firmware": PATH, "verify_only": false}: puts a firmware
  * image from the controller's disk on a board (as {@code benchrig flash}), or only checks what the
  * board runs against it, and answers with the image, the steps and the verification.
  */
@@ -82,7 +80,7 @@ final class FlashRoute {
             if (Boolean.TRUE.equals(req.verifyOnly())) {
                 v = FlashVerifier.verify(rig.board(id), image, Deadline.in(VERIFY_WAIT));
             } else {
-                events.send("board-state", Events.map("board", id, "state", "FLASHING", "reason", "flashing " + path.getFileName()));
+                events.send("board-state", new Events.BoardState(id, "FLASHING", "flashing " + path.getFileName()));
                 Rig.Flashed f = rig.flash(id, image, progress::add);
                 report = f.report();
                 v = f.verification();
@@ -125,25 +123,25 @@ final class FlashRoute {
         return service.currentRun().flatMap(r -> service.store().run(r)).filter(r -> r.targets().contains(board));
     }
 
-    private static Map<String, Object> answer(String id, FirmwareImage image, FlashReport report, List<String> progress,
-                                              FlashVerifier.Verification v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("board", id);
-        m.put("verified", v.passed());
-        m.put("flasher", report == null ? null : report.flasher());
-        m.put("elapsedS", report == null ? null : report.elapsed().toMillis() / 1000.0);
-        m.put("steps", report == null ? List.of() : report.steps());
-        m.put("progress", progress);
-        m.put("image", Events.map("path", image.path().toString(), "format", image.format().name().toLowerCase(),
-                "size", image.size(), "flashBytes", image.flashBytes(), "sha256", image.sha256(),
-                "version", image.version().orElse(null)));
-        m.put("release", v.release());
-        m.put("version", v.version());
-        m.put("machine", v.machine());
-        m.put("flashUse", Events.map("firmwareBytes", v.use().firmwareBytes(), "chipFlash", v.use().chipFlash(),
-                "fsUsed", v.use().fsUsed(), "fsFree", v.use().fsFree()));
-        m.put("notes", v.notes());
-        m.put("problems", v.problems());
-        return m;
+    /**
+     * What a flash did: the flasher, its time and steps (null and empty with {@code verify_only}),
+     * the image, and what the board runs afterwards.
+     */
+    record Flashed(String board, boolean verified, String flasher, Double elapsedS, List<String> steps,
+                   List<String> progress, Image image, String release, String version, String machine,
+                   FlashVerifier.FlashUse flashUse, List<String> notes, List<String> problems) {
+    }
+
+    /** The firmware image flashed or checked against. */
+    record Image(String path, String format, long size, long flashBytes, String sha256, String version) {
+    }
+
+    private static Flashed answer(String id, FirmwareImage image, FlashReport report, List<String> progress,
+                                  FlashVerifier.Verification v) {
+        return new Flashed(id, v.passed(), report == null ? null : report.flasher(),
+                report == null ? null : report.elapsed().toMillis() / 1000.0, report == null ? List.of() : report.steps(),
+                progress, new Image(image.path().toString(), image.format().name().toLowerCase(), image.size(),
+                        image.flashBytes(), image.sha256(), image.version().orElse(null)),
+                v.release(), v.version(), v.machine(), v.use(), v.notes(), v.problems());
     }
 }

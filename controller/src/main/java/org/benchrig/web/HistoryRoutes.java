@@ -1,16 +1,21 @@
 package org.benchrig.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.benchrig.bench.Benchmark;
 import org.benchrig.bench.Catalog;
 import org.benchrig.result.Measurement;
+import org.benchrig.result.Mode;
 import org.benchrig.stats.Summary;
 import org.benchrig.store.Store;
 
@@ -37,17 +42,41 @@ final class HistoryRoutes {
         routes.get("/api/benchmarks/{name}/history", this::history);
     }
 
-    private List<Map<String, Object>> benchmarks() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** A benchmark of the catalog, for the history page's picker. */
+    record BenchmarkEntry(String name, @JsonProperty("class") String workloadClass, String description) {
+    }
+
+    private List<BenchmarkEntry> benchmarks() {
+        Map<String, BenchmarkEntry> out = new TreeMap<>();
         for (String s : catalog.suiteNames()) {
             for (Benchmark b : catalog.resolve(s)) {
-                if (out.stream().noneMatch(o -> o.get("name").equals(b.name()))) {
-                    out.add(Events.map("name", b.name(), "class", b.workloadClass(), "description", b.description()));
-                }
+                out.putIfAbsent(b.name(), new BenchmarkEntry(b.name(), b.workloadClass(), b.description()));
             }
         }
-        out.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
-        return out;
+        return List.copyOf(out.values());
+    }
+
+    /** One benchmark's history on one target, oldest first, and the steps found in it. */
+    record History(String benchmark, String target, List<String> targets, List<Point> points, List<Alert> alerts) {
+    }
+
+    /** One run's successful times in one mode (ns): median, quartiles and range; its failures; the step it starts. */
+    record Point(long run, Instant at, Mode mode, int n, double medianNs, double minNs, double maxNs, double q1Ns,
+                 double q3Ns, int failures, Step regression) {
+    }
+
+    /** The step a point's run starts: the alert's id, its direction and after / before - 1. */
+    record Step(long id, String direction, double change) {
+    }
+
+    /** A step regression detection found: {@code run} is the first run at the new level. */
+    record Alert(long id, String benchmark, String target, String mode, long run, Instant at, String direction,
+                 double beforeNs, double afterNs, double change, double pValue, Instant detectedAt, Long detectedBy) {
+
+        static Alert of(Store.AlertRow a) {
+            return new Alert(a.id(), a.benchmark(), a.target(), a.mode(), a.stepRunId(), a.stepAt(), a.direction(),
+                    a.beforeNs(), a.afterNs(), a.change(), a.pValue(), a.detectedAt(), a.detectedBy());
+        }
     }
 
     private void history(Context ctx) {
@@ -61,13 +90,13 @@ final class HistoryRoutes {
             target = targets.isEmpty() ? null : targets.get(0);
         }
         int limit = Params.integer(ctx, "limit", HISTORY_LIMIT, 1, HISTORY_LIMIT);
-        List<Map<String, Object>> alerts = new ArrayList<>();
-        Map<String, Map<String, Object>> alertAt = new LinkedHashMap<>();
-        List<Map<String, Object>> points = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        Map<String, Alert> alertAt = new LinkedHashMap<>();
+        List<Point> points = new ArrayList<>();
         if (target != null) {
             for (Store.AlertRow a : store.alerts(ALERT_SCAN)) {
                 if (a.benchmark().equals(name) && a.target().equals(target)) {
-                    Map<String, Object> j = alertJson(a);
+                    Alert j = Alert.of(a);
                     alerts.add(0, j); // oldest first, as the points
                     alertAt.put(a.stepRunId() + "/" + a.mode(), j);
                 }
@@ -80,50 +109,20 @@ final class HistoryRoutes {
                 points.add(point(g, alertAt));
             }
         }
-        ctx.json(Events.map("benchmark", name, "target", target, "targets", targets, "points", points,
-                "alerts", alerts));
+        ctx.json(new History(name, target, targets, points, alerts));
     }
 
     /** One run's measurements in one mode, with the regression detected at that run, if any. */
-    private static Map<String, Object> point(List<Measurement> g, Map<String, Map<String, Object>> alertAt) {
+    private static Point point(List<Measurement> g, Map<String, Alert> alertAt) {
         Measurement first = g.get(0);
         List<Measurement> ok = g.stream().filter(m -> m.outcome().isOk() && m.timeNs() != null).toList();
         double[] v = ok.stream().mapToDouble(m -> m.timeNs().doubleValue()).toArray();
         Summary s = Summary.of(v);
         double[] sorted = v.clone();
         Arrays.sort(sorted);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("run", first.runId());
-        p.put("at", first.at().toString());
-        p.put("mode", first.mode().name().toLowerCase());
-        p.put("n", s.n());
-        p.put("medianNs", RunDocs.finite(s.median()));
-        p.put("minNs", RunDocs.finite(s.min()));
-        p.put("maxNs", RunDocs.finite(s.max()));
-        p.put("q1Ns", RunDocs.finite(Summary.quantileSorted(sorted, 0.25)));
-        p.put("q3Ns", RunDocs.finite(Summary.quantileSorted(sorted, 0.75)));
-        p.put("failures", g.size() - ok.size());
-        Map<String, Object> a = alertAt.get(first.runId() + "/" + p.get("mode"));
-        p.put("regression", a == null ? null : Events.map("id", a.get("id"), "direction", a.get("direction"),
-                "change", a.get("change")));
-        return p;
-    }
-
-    static Map<String, Object> alertJson(Store.AlertRow a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("benchmark", a.benchmark());
-        m.put("target", a.target());
-        m.put("mode", a.mode());
-        m.put("run", a.stepRunId());
-        m.put("at", a.stepAt().toString());
-        m.put("direction", a.direction());
-        m.put("beforeNs", RunDocs.finite(a.beforeNs()));
-        m.put("afterNs", RunDocs.finite(a.afterNs()));
-        m.put("change", RunDocs.finite(a.change()));
-        m.put("pValue", RunDocs.finite(a.pValue()));
-        m.put("detectedAt", a.detectedAt().toString());
-        m.put("detectedBy", a.detectedBy());
-        return m;
+        Alert a = alertAt.get(first.runId() + "/" + first.mode().name().toLowerCase(Locale.ROOT));
+        return new Point(first.runId(), first.at(), first.mode(), s.n(), s.median(), s.min(), s.max(),
+                Summary.quantileSorted(sorted, 0.25), Summary.quantileSorted(sorted, 0.75), g.size() - ok.size(),
+                a == null ? null : new Step(a.id(), a.direction(), a.change()));
     }
 }

@@ -1,11 +1,9 @@
 package org.benchrig.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.benchrig.profile.CallTable;
 import org.benchrig.profile.Profile;
 import org.benchrig.profile.ProfileArchive;
 import org.benchrig.profile.Speedscope;
@@ -22,24 +20,31 @@ final class ProfileViews {
         this.archive = new ProfileArchive(store);
     }
 
-    List<Map<String, Object>> ofRun(long runId) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /**
+     * One profile of the run: what profrun.py said ({@code meta}, names as it sends them), the time
+     * shares, the sampled stacks ({@code [[frames root first], microseconds]}), the cProfile rows with
+     * most self time and the downloads.
+     */
+    record ProfileView(long id, String target, String benchmark, String tier, String outcome, String detail,
+                       Map<String, String> meta, TimeShares shares, List<List<Object>> stacks, List<CallRow> table,
+                       Map<String, String> downloads) {
+    }
+
+    /** A cProfile row: calls (primitive: not recursive) and self and cumulative seconds. */
+    record CallRow(String function, String file, int line, long calls, long primitiveCalls, double selfS,
+                   double cumulativeS) {
+    }
+
+    List<ProfileView> ofRun(long runId) {
+        List<ProfileView> out = new ArrayList<>();
         for (ProfileArchive.Stored s : archive.ofRun(runId)) {
             Profile p = s.profile();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("target", p.target());
-            m.put("benchmark", p.benchmark());
-            m.put("tier", p.tier());
-            m.put("outcome", p.outcome());
-            m.put("detail", p.detail());
-            m.put("meta", p.meta());
-            m.put("shares", shares(p.shares()));
-            m.put("stacks", p.stacks().stacks().stream().map(st -> List.of(st.frames(), st.weightUs())).toList());
-            m.put("table", p.table().bySelfTime().stream().limit(TABLE_ROWS).map(ProfileViews::row).toList());
-            m.put("downloads", Map.of("folded", "/api/profiles/" + s.id() + "/stacks.folded",
-                    "speedscope", "/api/profiles/" + s.id() + "/speedscope.json"));
-            out.add(m);
+            out.add(new ProfileView(s.id(), p.target(), p.benchmark(), p.tier(), p.outcome(), p.detail(), p.meta(),
+                    p.shares(), p.stacks().stacks().stream().map(st -> List.<Object>of(st.frames(), st.weightUs())).toList(),
+                    p.table().bySelfTime().stream().limit(TABLE_ROWS).map(r -> new CallRow(r.function(), r.file(), r.line(),
+                            r.calls(), r.primitiveCalls(), r.selfSeconds(), r.cumulativeSeconds())).toList(),
+                    Map.of("folded", "/api/profiles/" + s.id() + "/stacks.folded",
+                            "speedscope", "/api/profiles/" + s.id() + "/speedscope.json")));
         }
         return out;
     }
@@ -50,27 +55,5 @@ final class ProfileViews {
 
     static Map<String, Object> speedscope(Profile p) {
         return Speedscope.of(p);
-    }
-
-    static Map<String, Object> shares(TimeShares t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("totalUs", t.totalUs());
-        m.put("python", t.python());
-        m.put("builtin", t.builtin());
-        m.put("waiting", t.waiting());
-        m.put("top", t.top().stream().map(f -> Map.of("function", f.function(), "us", f.us(), "share", f.share())).toList());
-        return m;
-    }
-
-    private static Map<String, Object> row(CallTable.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("function", r.function());
-        m.put("file", r.file());
-        m.put("line", r.line());
-        m.put("calls", r.calls());
-        m.put("primitiveCalls", r.primitiveCalls());
-        m.put("selfS", r.selfSeconds());
-        m.put("cumulativeS", r.cumulativeSeconds());
-        return m;
     }
 }

@@ -1,8 +1,7 @@
 package org.benchrig.web;
 
 import io.javalin.config.RoutesConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.benchrig.bench.RunService;
 import org.benchrig.config.BoardConfig;
 import org.benchrig.config.HostConfig;
@@ -25,25 +24,21 @@ final class RigRoutes {
         routes.sse("/api/events", client -> {
             client.keepAlive();
             events.add(client);
-            client.sendEvent("hello", Events.map("rig", service.config().rig()));
+            client.sendEvent("hello", new Events.Hello(service.config().rig()));
         });
     }
 
-    private Map<String, Object> rig() {
+    /** The rig: its name and platform, whether actions are on (and the variable the token is read from), its targets, suites and defaults. */
+    record RigView(String rig, String platform, boolean simulated, boolean actionsEnabled, String tokenEnv, Long currentRun,
+                   List<String> targets, List<String> boards, List<String> hosts, List<String> suites, String defaultSuite,
+                   int defaultRepetitions) {
+    }
+
+    private RigView rig() {
         RigConfig cfg = service.config();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rig", cfg.rig());
-        m.put("platform", cfg.platform().name().toLowerCase());
-        m.put("simulated", cfg.platform().name().equals("SIMULATED"));
-        m.put("actionsEnabled", actionsEnabled);
-        m.put("tokenEnv", cfg.web().tokenEnv());
-        m.put("currentRun", service.currentRun().orElse(null));
-        m.put("targets", cfg.targetIds());
-        m.put("boards", cfg.boards().stream().map(BoardConfig::id).toList());
-        m.put("hosts", cfg.hosts().stream().map(HostConfig::id).toList());
-        m.put("suites", service.catalog().suiteNames());
-        m.put("defaultSuite", cfg.run().suite());
-        m.put("defaultRepetitions", cfg.run().repetitions());
-        return m;
+        return new RigView(cfg.rig(), cfg.platform().name().toLowerCase(), cfg.platform().name().equals("SIMULATED"),
+                actionsEnabled, cfg.web().tokenEnv(), service.currentRun().orElse(null), cfg.targetIds(),
+                cfg.boards().stream().map(BoardConfig::id).toList(), cfg.hosts().stream().map(HostConfig::id).toList(),
+                List.copyOf(service.catalog().suiteNames()), cfg.run().suite(), cfg.run().repetitions());
     }
 }

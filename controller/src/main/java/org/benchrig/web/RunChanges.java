@@ -2,9 +2,7 @@ package org.benchrig.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.benchrig.stats.Comparison;
 import org.benchrig.history.RunAgainstRun;
 
@@ -17,40 +15,33 @@ final class RunChanges {
     private RunChanges() {
     }
 
-    static Map<String, Object> of(RunAgainstRun cmp) {
+    /** The two runs, the rule, what changed between them, the counts and the lines. */
+    record Doc(RunDocs.RunView a, RunDocs.RunView b, String rule, List<String> notes, Counts summary, List<Line> changes) {
+    }
+
+    record Counts(long slower, long faster, long undecided) {
+    }
+
+    /** One benchmark x target x mode: the medians of A and B, B / A - 1 with its bootstrap interval, and the verdict. */
+    record Line(String benchmark, String target, String mode, double aMedianNs, double bMedianNs, int aN, int bN,
+                double change, double low, double high, double p, double limit, String verdict, String reason,
+                List<String> warnings) {
+    }
+
+    static Doc of(RunAgainstRun cmp) {
         List<Comparison.Change> sorted = new ArrayList<>(cmp.changes());
         sorted.sort(Comparator.comparing((Comparison.Change c) -> !decided(c))
                 .thenComparing(c -> -magnitude(c.ci().change())));
-        List<Map<String, Object>> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (Comparison.Change c : sorted) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", c.benchmark());
-            m.put("target", c.target());
-            m.put("mode", c.mode());
-            m.put("aMedianNs", RunDocs.finite(c.a().median()));
-            m.put("bMedianNs", RunDocs.finite(c.b().median()));
-            m.put("aN", c.a().n());
-            m.put("bN", c.b().n());
-            m.put("change", RunDocs.finite(c.ci().change()));
-            m.put("low", RunDocs.finite(c.ci().low()));
-            m.put("high", RunDocs.finite(c.ci().high()));
-            m.put("p", RunDocs.finite(c.test().p()));
-            m.put("limit", RunDocs.finite(c.limit()));
-            m.put("verdict", c.verdict().label);
-            m.put("reason", c.reason());
-            m.put("warnings", c.warnings());
-            lines.add(m);
+            lines.add(new Line(c.benchmark(), c.target(), c.mode(), c.a().median(), c.b().median(), c.a().n(), c.b().n(),
+                    c.ci().change(), c.ci().low(), c.ci().high(), c.test().p(), c.limit(), c.verdict().label, c.reason(),
+                    c.warnings()));
         }
         long slower = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.SLOWER).count();
         long faster = cmp.changes().stream().filter(c -> c.verdict() == Comparison.Verdict.FASTER).count();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("a", RunDocs.runJson(cmp.a()));
-        out.put("b", RunDocs.runJson(cmp.b()));
-        out.put("rule", cmp.rule());
-        out.put("notes", cmp.notes());
-        out.put("summary", Map.of("slower", slower, "faster", faster, "undecided", cmp.changes().size() - slower - faster));
-        out.put("changes", lines);
-        return out;
+        return new Doc(RunDocs.RunView.of(cmp.a()), RunDocs.RunView.of(cmp.b()), cmp.rule(), cmp.notes(),
+                new Counts(slower, faster, cmp.changes().size() - slower - faster), lines);
     }
 
     private static boolean decided(Comparison.Change c) {

@@ -2,7 +2,6 @@ package org.benchrig.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.benchrig.result.MeasurementRows;
@@ -21,12 +20,20 @@ final class RunRoutes {
         this.docs = new RunDocs(store);
     }
 
+    /** One page of the run list, newest first; {@code next} is the next page's path or null. */
+    record RunPage(List<RunDocs.RunView> runs, int limit, int offset, String next) {
+    }
+
+    /** A run's measurements as the exports' rows. */
+    record Measurements(long run, List<Map<String, Object>> measurements) {
+    }
+
     void addTo(RoutesConfig routes) {
         routes.get("/api/runs", this::list);
         routes.get("/api/runs/{id}", ctx -> ctx.json(docs.detail(params.run(ctx))));
         routes.get("/api/runs/{id}/measurements", ctx -> {
             RunInfo r = params.run(ctx);
-            ctx.json(Map.of("run", r.id(), "measurements", docs.rows(r.id())));
+            ctx.json(new Measurements(r.id(), docs.rows(r.id())));
         });
         routes.get("/api/runs/{id}/measurements.csv", ctx -> {
             RunInfo r = params.run(ctx);
@@ -36,9 +43,7 @@ final class RunRoutes {
         routes.get("/api/runs/{id}/measurements.json", ctx -> {
             RunInfo r = params.run(ctx);
             attachment(ctx, "run-" + r.id() + ".json");
-            Map<String, Object> doc = new LinkedHashMap<>(RunDocs.runJson(r));
-            doc.put("measurements", docs.rows(r.id()));
-            ctx.json(doc);
+            ctx.json(new RunDocs.Export(RunDocs.RunView.of(r), docs.rows(r.id())));
         });
     }
 
@@ -47,8 +52,8 @@ final class RunRoutes {
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         List<RunInfo> runs = store.runs(limit + 1, offset);
         boolean more = runs.size() > limit;
-        ctx.json(Events.map("runs", runs.stream().limit(limit).map(RunDocs::runJson).toList(), "limit", limit,
-                "offset", offset, "next", more ? "/api/runs?limit=" + limit + "&offset=" + (offset + limit) : null));
+        ctx.json(new RunPage(runs.stream().limit(limit).map(RunDocs.RunView::of).toList(), limit, offset,
+                more ? "/api/runs?limit=" + limit + "&offset=" + (offset + limit) : null));
     }
 
     /** Tells the browser to save the answer as {@code file}. */

@@ -22,6 +22,10 @@ final class RunStart {
     record Form(String suite, List<String> targets, Integer repetitions, Boolean concurrency) {
     }
 
+    /** The answer: what was queued, and the run it waits for ({@code behind}, null when none runs). */
+    record Queued(boolean queued, String suite, List<String> targets, int repetitions, List<String> benchmarks, Long behind) {
+    }
+
     private final RunService service;
     private final Events events;
 
@@ -50,10 +54,8 @@ final class RunStart {
                 ctx.header(WebServer.CLI_HEADER) != null ? "cli" : "web", form.concurrency());
         RunPlan plan = service.plan(rr);
         service.submit(rr);
-        events.send("run-queued", Events.map("suite", plan.suite(), "targets", plan.targetIds(),
-                "repetitions", plan.repetitions()));
-        ctx.status(202).json(Events.map("queued", true, "suite", plan.suite(), "targets", plan.targetIds(),
-                "repetitions", plan.repetitions(), "benchmarks", plan.benchmarks().stream().map(Benchmark::name).toList(),
-                "behind", service.currentRun().orElse(null)));
+        events.send("run-queued", new Events.RunQueued(plan.suite(), plan.targetIds(), plan.repetitions()));
+        ctx.status(202).json(new Queued(true, plan.suite(), plan.targetIds(), plan.repetitions(),
+                plan.benchmarks().stream().map(Benchmark::name).toList(), service.currentRun().orElse(null)));
     }
 }

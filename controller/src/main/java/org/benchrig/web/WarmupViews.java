@@ -2,7 +2,6 @@ package org.benchrig.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,41 +24,57 @@ final class WarmupViews {
     private WarmupViews() {
     }
 
-    static Map<String, Object> of(Store store, long runId) {
+    /** The document: per benchmark a host ran, its hosts in name order; and how to read it. */
+    record Doc(List<Bench> benchmarks, String note) {
+    }
+
+    record Bench(String benchmark, List<Host> hosts) {
+    }
+
+    /** One host target's worker processes, or {@code missing}: why there are none. */
+    record Host(String target, String missing, List<WorkerProcess> processes) {
+    }
+
+    /**
+     * One worker process: the call number of each value's last call and that value's time per call
+     * (warm-up values first), how many are warm-up values, the first call of its values (the steady
+     * point), the median of its values, and whether the steady-state rule held.
+     */
+    record WorkerProcess(int process, List<Double> calls, List<Double> nsPerCall, int warmups, double steadyFromCall,
+                   double steadyNsPerCall, boolean steady) {
+    }
+
+    static Doc of(Store store, long runId) {
         return of(store.measurements(runId), new WarmupRecords(store).of(runId));
     }
 
-    static Map<String, Object> of(List<Measurement> ms, List<WarmupValue> warmups) {
+    static Doc of(List<Measurement> ms, List<WarmupValue> warmups) {
         Map<String, Set<String>> hostsOf = new TreeMap<>();
         ms.stream().filter(m -> m.host() != null)
                 .forEach(m -> hostsOf.computeIfAbsent(m.benchmark(), k -> new TreeSet<>()).add(m.target()));
         Map<String, Integer> warmupsOf = new HashMap<>();
         warmups.forEach(w -> warmupsOf.merge(w.target() + "|" + w.benchmark() + "|" + w.process(), 1, Integer::sum));
-        List<Map<String, Object>> benches = new ArrayList<>();
+        List<Bench> benches = new ArrayList<>();
         hostsOf.forEach((bench, hosts) -> {
-            List<Map<String, Object>> perHost = new ArrayList<>();
+            List<Host> perHost = new ArrayList<>();
             for (String target : hosts) {
                 WarmupCurves.Curves c = WarmupCurves.of(ms, warmups, target, bench);
-                Map<Integer, Map<String, Object>> processes = new TreeMap<>();
+                Map<Integer, WorkerProcess> processes = new TreeMap<>();
                 // a process paired with several cold samples gives several curves with the same calls: one is enough
                 for (WarmupCurve k : c.curves()) {
                     processes.computeIfAbsent(k.process(), p -> process(k, warmupsOf.getOrDefault(target + "|" + bench + "|" + p, 0)));
                 }
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("target", target);
-                h.put("missing", c.missing());
-                h.put("processes", new ArrayList<>(processes.values()));
-                perHost.add(h);
+                perHost.add(new Host(target, c.missing(), new ArrayList<>(processes.values())));
             }
-            benches.add(Events.map("benchmark", bench, "hosts", perHost));
+            benches.add(new Bench(bench, perHost));
         });
-        return Events.map("benchmarks", benches, "note", "time per call of each worker process against the call number "
+        return new Doc(benches, "time per call of each worker process against the call number "
                 + "(each point: one warm-up value or value, loops calls timed together, at its last call); steady point: "
                 + "the first call of the process's values, after its warm-up values");
     }
 
     /** One process: the call number and time per call of each of its values, warm-ups first. */
-    private static Map<String, Object> process(WarmupCurve k, int warmupValues) {
+    private static WorkerProcess process(WarmupCurve k, int warmupValues) {
         double[] calls = k.calls();
         double[] ns = k.ns();
         List<Double> at = new ArrayList<>();
@@ -69,14 +84,6 @@ final class WarmupViews {
             perCall.add((ns[i] - ns[i - 1]) / (calls[i] - calls[i - 1]));
         }
         int w = Math.min(warmupValues, calls.length - 2);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("process", k.process());
-        p.put("calls", at);
-        p.put("ns_per_call", perCall);
-        p.put("warmups", w);
-        p.put("steady_from_call", calls[w] + 1);
-        p.put("steady_ns_per_call", k.steadyPerCall());
-        p.put("steady", k.steady());
-        return p;
+        return new WorkerProcess(k.process(), at, perCall, w, calls[w] + 1, k.steadyPerCall(), k.steady());
     }
 }

@@ -1,7 +1,6 @@
 package org.benchrig.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.PrintWriter;
@@ -44,7 +43,7 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(RunService service, String token, WebConfig cfg) {
         this.token = token == null || token.isBlank() ? null : token;
-        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ObjectMapper json = WebJson.mapper();
         this.events = new Events(json);
         service.addListener(events);
         BoardStates states = new BoardStates(service, events);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.benchrig.result.HeapUse;
 import org.benchrig.result.HostValue;
 import org.benchrig.result.Measurement;
@@ -36,7 +35,6 @@ class WarmupViewsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void eachProcessGivesItsTimePerCallAtItsValuesLastCallsAndTheFirstCallOfItsValues() {
         List<Measurement> ms = new ArrayList<>();
         List<WarmupValue> ws = new ArrayList<>();
@@ -44,32 +42,28 @@ class WarmupViewsTest {
         host("pypy", false, ms, ws);
         ms.add(new Measurement("mb", 1, "mb1", "fib", "s", 0, Mode.WARM, 5_000_000L, null, HeapUse.none(), "ok",
                 Outcome.ok(), Instant.EPOCH));
-        Map<String, Object> doc = WarmupViews.of(ms, ws);
-        List<Map<String, Object>> benches = (List<Map<String, Object>>) doc.get("benchmarks");
-        assertThat(benches).hasSize(1);
-        List<Map<String, Object>> hosts = (List<Map<String, Object>>) benches.get(0).get("hosts");
-        assertThat(hosts).extracting(h -> h.get("target")).as("hosts only, no board").containsExactly("cpython", "pypy");
-        List<Map<String, Object>> cpython = (List<Map<String, Object>>) hosts.get(0).get("processes");
+        WarmupViews.Doc doc = WarmupViews.of(ms, ws);
+        assertThat(doc.benchmarks()).hasSize(1);
+        List<WarmupViews.Host> hosts = doc.benchmarks().get(0).hosts();
+        assertThat(hosts).extracting(WarmupViews.Host::target).as("hosts only, no board").containsExactly("cpython", "pypy");
+        List<WarmupViews.WorkerProcess> cpython = hosts.get(0).processes();
         assertThat(cpython).as("one process, however many cold samples it is paired with").hasSize(1);
-        Map<String, Object> p = cpython.get(0);
-        assertThat(p.get("calls")).isEqualTo(List.of(1.0, 3.0, 7.0, 15.0, 23.0));
-        assertThat(p.get("ns_per_call")).isEqualTo(List.of(900_000.0, 400_000.0, 150_000.0, 100_000.0, 100_000.0));
-        assertThat(p.get("warmups")).isEqualTo(3);
-        assertThat(p.get("steady_from_call")).isEqualTo(8.0);
-        assertThat(p.get("steady_ns_per_call")).isEqualTo(100_000.0);
-        assertThat(p.get("steady")).isEqualTo(true);
-        Map<String, Object> pypy = ((List<Map<String, Object>>) hosts.get(1).get("processes")).get(0);
-        assertThat(pypy.get("steady")).as("the time cap ran out").isEqualTo(false);
+        WarmupViews.WorkerProcess p = cpython.get(0);
+        assertThat(p.calls()).isEqualTo(List.of(1.0, 3.0, 7.0, 15.0, 23.0));
+        assertThat(p.nsPerCall()).isEqualTo(List.of(900_000.0, 400_000.0, 150_000.0, 100_000.0, 100_000.0));
+        assertThat(p.warmups()).isEqualTo(3);
+        assertThat(p.steadyFromCall()).isEqualTo(8.0);
+        assertThat(p.steadyNsPerCall()).isEqualTo(100_000.0);
+        assertThat(p.steady()).isTrue();
+        assertThat(hosts.get(1).processes().get(0).steady()).as("the time cap ran out").isFalse();
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aRunWithoutWarmUpValuesSaysWhy() {
         List<Measurement> ms = new ArrayList<>();
         host("cpython", true, ms, new ArrayList<>());
-        Map<String, Object> h = ((List<Map<String, Object>>) ((List<Map<String, Object>>) WarmupViews.of(ms, List.of())
-                .get("benchmarks")).get(0).get("hosts")).get(0);
-        assertThat((List<?>) h.get("processes")).isEmpty();
-        assertThat((String) h.get("missing")).contains("no warm-up values of fib on cpython stored");
+        WarmupViews.Host h = WarmupViews.of(ms, List.of()).benchmarks().get(0).hosts().get(0);
+        assertThat(h.processes()).isEmpty();
+        assertThat(h.missing()).contains("no warm-up values of fib on cpython stored");
     }
 }

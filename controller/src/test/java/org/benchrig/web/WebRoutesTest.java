@@ -150,14 +150,14 @@ class WebRoutesTest {
     @Test
     void aBoardCommandWithABadBodyIs400BeforeTheBoardIsOpened() throws Exception {
         for (String[] c : new String[][] {{"{}", "code: expected a string"}, {"{\"code\":[\"x\"]}", "code: expected a string"},
-                {"{\"code\":\"print(1)\",\"timeoutS\":0}", "timeoutS: expected an integer in 1..86400, got 0"},
+                {"{\"code\":\"print(1)\",\"timeout_s\":0}", "timeout_s: expected an integer in 1..86400, got 0"},
                 {"{\"code\":\"print(1)\",\"retries\":11}", "retries: expected an integer in 0..10, got 11"}}) {
             HttpResponse<String> r = post("api/boards/mb1/exec", c[0]);
             assertThat(r.statusCode()).as(c[0] + " -> " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(c[0]).contains(c[1]);
         }
-        assertThat(post("api/boards/mb1/upload", "{\"name\":\"a.py\",\"contentBase64\":\"%%\"}").body())
-                .contains("contentBase64: not base64");
+        assertThat(post("api/boards/mb1/upload", "{\"name\":\"a.py\",\"content_base64\":\"%%\"}").body())
+                .contains("content_base64: not base64");
         assertThat(post("api/boards/health", "{\"board\":\"nope\"}").body()).contains("no board 'nope'");
         assertThat(served.rig().openedBoard("mb1")).as("nothing was booted").isEmpty();
     }

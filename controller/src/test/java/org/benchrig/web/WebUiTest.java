@@ -217,7 +217,7 @@ class WebUiTest {
         assertThat(echarts.body()).as("the ES-module build").contains("as init,");
         assertThat(rawStatus("/vendor/echarts.js")).as("only the listed vendor files").isEqualTo(404);
         JsonNode rig = json.readTree(get("/api/rig").body());
-        assertThat(rig.get("actionsEnabled").asBoolean()).isTrue();
+        assertThat(rig.get("actions_enabled").asBoolean()).isTrue();
         assertThat(get("/api/rig").body()).doesNotContain(TOKEN);
     }
 
@@ -628,7 +628,7 @@ class WebUiTest {
         }
         assertThat(mb2.get("state").asText()).isEqualTo("QUARANTINED");
         assertThat(mb2.get("reason").asText()).isEqualTo("health check failed twice: <b>no answer</b>");
-        assertThat(mb2.get("quarantinedSince").isNull()).isFalse();
+        assertThat(mb2.get("quarantined_since").isNull()).isFalse();
 
         page.navigate(web.url());
         page.locator("#card-mb2 button.release").waitFor();
