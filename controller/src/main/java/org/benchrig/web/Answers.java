@@ -2,6 +2,7 @@ package org.benchrig.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -41,6 +42,11 @@ final class Answers {
 
     /** A body of the wrong shape, said by its field and what the field takes (Jackson's text names Java types). */
     static String mismatch(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            // refused rather than ignored: an old client's "verifyOnly" would otherwise flash for real
+            return "unknown field '" + u.getPropertyName() + "'; this request takes " + u.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
         String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
         Class<?> type = e.getTargetType();

@@ -1,6 +1,5 @@
 package org.benchrig.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,17 +32,14 @@ final class BoardCommands {
     }
 
     /** {"code":"print(1)", "label":"<stdin>", "timeout_s":30, "retries":0} */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record ExecForm(String code, String label, Integer timeoutS, Integer retries) {
     }
 
     /** {"name":"tool.py", "content_base64":"..."} */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record UploadForm(String name, String contentBase64) {
     }
 
     /** {"board":"mb1"}, or {} for every board */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record HealthForm(String board) {
     }
 

@@ -1,6 +1,5 @@
 package org.benchrig.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Files;
@@ -36,7 +35,6 @@ final class FlashRoute {
     private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
     /** The request's body. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Form(String firmware, Boolean verifyOnly) {
     }
 

@@ -1,6 +1,5 @@
 package org.benchrig.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -18,7 +17,6 @@ final class RunStart {
     static final int MAX_REPETITIONS = 1000;
 
     /** The request's body. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Form(String suite, List<String> targets, Integer repetitions, Boolean concurrency) {
     }
 

@@ -108,7 +108,10 @@ class WebRoutesTest {
         for (String[] c : new String[][] {{"[]", "expected a JSON object"}, {"{\"targets\":\"mb1\"}", "targets: expected a list"},
                 {"{\"suite\":{\"a\":1}}", "suite: expected a string"}, {"{\"repetitions\":0}", "repetitions must be an integer in 1..1000"},
                 {"{\"repetitions\":\"many\"}", "repetitions: expected a number"}, {"{\"targets\":[\"mb1\",null]}", "targets must be a list"},
-                {"{\"suite\":", "bad JSON"}, {"{\"suite\":\"no-such-suite\"}", "no-such-suite"}}) {
+                {"{\"suite\":", "bad JSON"}, {"{\"suite\":\"no-such-suite\"}", "no-such-suite"},
+                // an older client's camelCase name is refused, not silently dropped
+                {"{\"suite\":\"smoke\",\"Repetitions\":2}", "unknown field 'Repetitions'; this request takes concurrency, "
+                        + "repetitions, suite, targets"}}) {
             HttpResponse<String> r = postRun(c[0]);
             assertThat(r.statusCode()).as(c[0] + " -> " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(c[0]).contains(c[1]).doesNotContain("java.", "org.benchrig", "Form");
