@@ -30,8 +30,24 @@ public record Machine(String cpuModel, int cores, String governor, String loadAv
     }
 
     private static String readCpuModel() {
-        return read(Path.of("/proc/cpuinfo")).lines().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).strip().replace(';', ',')).findFirst().orElse("unknown");
+        return cpuModel(read(Path.of("/proc/cpuinfo")));
+    }
+
+    /**
+     * The CPU as /proc/cpuinfo names it: the core's "model name" and the board's "Model" (a Raspberry
+     * Pi: 64-bit kernels have only the latter, 32-bit ones name the core "ARMv7 Processor"), joined;
+     * "unknown" without either. No ';' (it separates the provenance's fields).
+     */
+    static String cpuModel(String cpuinfo) {
+        String core = field(cpuinfo, "model name");
+        String board = field(cpuinfo, "Model");
+        String both = core.isEmpty() ? board : board.isEmpty() ? core : core + ", " + board;
+        return both.isEmpty() ? "unknown" : both.replace(';', ',');
+    }
+
+    private static String field(String cpuinfo, String name) {
+        return cpuinfo.lines().filter(l -> l.startsWith(name) && l.substring(name.length()).strip().startsWith(":"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
     }
 
     private static String read(Path p) {

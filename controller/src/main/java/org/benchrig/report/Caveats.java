@@ -75,7 +75,8 @@ final class Caveats {
             c.add(failed + " repetition(s) failed and are shown as their failure class, never as a number.");
         }
         c.add("Benchmarks are single-threaded pure-Python workloads: they say nothing about C extensions, I/O-bound services or multi-core scaling (CPython and PyPy both have a GIL; scale with processes). Profile your real application (cProfile, py-spy) before deciding.");
-        c.add("Host CPU and governor above were read when the report was written, not during the run.");
+        c.add("The environment above is the controller host when the report was written; what the hosts ran on during "
+                + "the run (CPU, cores, governor, load) is in each host target's details.");
         return c;
     }
 }
