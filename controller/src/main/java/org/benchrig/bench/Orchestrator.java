@@ -94,7 +94,8 @@ public final class Orchestrator {
             listener.finished(runId, "interrupted");
             return runId;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a target worker crashed", e.getCause());
+            // what crashed it, for the user's error line (the stack trace goes with the cause)
+            throw new IllegalStateException("a target worker crashed: " + e.getCause(), e.getCause());
         } finally {
             workers.shutdown();
         }

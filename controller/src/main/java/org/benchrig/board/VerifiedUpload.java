@@ -126,17 +126,32 @@ public final class VerifiedUpload {
         return len < 0 ? Optional.empty() : Optional.of(new Check(len, Long.parseLong(m.group(2))));
     }
 
-    /** Defines the helpers; a damaged definition raises (SyntaxError...) or is caught by the checks that use it. */
+    /**
+     * Defines the helpers; a damaged definition raises (SyntaxError...) or is caught by the checks
+     * that use it. A MemoryError is no damage: leftovers of earlier work (a source whose end was lost
+     * keeps growing on the board) fill the heap, and re-sending cannot help; a soft reset frees it,
+     * once (it also clears the REPL's globals, which a caller in that state has lost anyway).
+     */
     private void defineHelpers(Deadline deadline) {
-        for (String helper : HELPERS) {
+        boolean freshHeapTried = false;
+        for (int i = 0; i < HELPERS.size(); i++) {
             for (int attempt = 1; ; attempt++) {
-                ExecResult r = repl.exec(helper, step(deadline));
+                ExecResult r = repl.exec(HELPERS.get(i), step(deadline));
                 if (r.ok()) {
                     break;
                 }
-                if (attempt >= HELPER_ATTEMPTS) {
-                    throw new DamagedLink("the upload helpers arrived damaged " + attempt + " times in a row ("
-                            + r.error().map(BoardError::type).orElse("?") + ")", "");
+                boolean heapFull = r.error().map(BoardError::isMemoryError).orElse(false);
+                if (heapFull && !freshHeapTried) {
+                    freshHeapTried = true;
+                    repl.softReset(step(deadline));
+                    i = -1; // the reset forgot the helpers defined so far: all of them again
+                    break;
+                }
+                if (attempt >= HELPER_ATTEMPTS || heapFull) {
+                    throw new DamagedLink(heapFull
+                            ? "the board has no heap left for the upload helpers (MemoryError), even after a soft reset"
+                            : "the upload helpers arrived damaged " + attempt + " times in a row ("
+                                    + r.error().map(BoardError::type).orElse("?") + ")", "");
                 }
             }
         }
