@@ -55,7 +55,7 @@ public final class FlashVerifier {
         String out;
         BoardInfo info;
         try {
-            out = board.exec(UNAME, deadline).stdoutOrThrow();
+            out = board.execOwn(UNAME, deadline).stdoutOrThrow(); // checksummed, re-sent gentler when a byte was lost
             info = board.info(deadline);
         } catch (RuntimeException e) {
             board.setState(BoardState.OFFLINE, "does not answer after flashing");
